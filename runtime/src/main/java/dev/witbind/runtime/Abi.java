@@ -1,0 +1,76 @@
+package dev.witbind.runtime;
+
+/**
+ * Conversions of single flat values between core form and Java, for generated bindings and the dynamic call
+ * path. Integers need no helper: a {@code u32} is the {@code int} in the low bits of the core {@code long}, a
+ * {@code u8} is {@code (byte) value}, and lowering any integer is a widening cast.
+ */
+public final class Abi {
+    private static final int MAX_CODE_POINT = 0x10FFFF;
+
+    private Abi() {}
+
+    /** {@code convert_int_to_bool}: any non-zero value is {@code true} (not a trap). */
+    public static boolean liftBool(long value) {
+        return (int) value != 0;
+    }
+
+    public static long lowerBool(boolean value) {
+        return value ? 1 : 0;
+    }
+
+    /**
+     * {@code convert_i32_to_char}: the value must be a Unicode scalar value.
+     *
+     * @throws WitTrapException for a surrogate or a value above U+10FFFF
+     */
+    public static int liftChar(long value) {
+        int codePoint = (int) value;
+        if (!isScalarValue(codePoint)) {
+            throw new WitTrapException("invalid char " + describeCodePoint(codePoint)
+                    + ": not a Unicode scalar value (surrogates and values above U+10FFFF are not chars)");
+        }
+        return codePoint;
+    }
+
+    /**
+     * Lowers a {@code char} the host returns.
+     *
+     * @throws HostValueException when the host's value is not a Unicode scalar value
+     */
+    public static long lowerChar(int codePoint) {
+        if (!isScalarValue(codePoint)) {
+            throw new HostValueException("returned " + describeCodePoint(codePoint)
+                    + " as a WIT char, which must be a Unicode scalar value");
+        }
+        return codePoint;
+    }
+
+    private static boolean isScalarValue(int codePoint) {
+        return Integer.compareUnsigned(codePoint, MAX_CODE_POINT) <= 0 && (codePoint < 0xD800 || codePoint > 0xDFFF);
+    }
+
+    private static String describeCodePoint(int codePoint) {
+        return String.format("0x%X", Integer.toUnsignedLong(codePoint));
+    }
+
+    /** An {@code f32} from its raw bits; every NaN becomes the canonical NaN ({@code canonicalize_nan32}). */
+    public static float liftF32(long bits) {
+        float value = Float.intBitsToFloat((int) bits);
+        return value != value ? Float.NaN : value;
+    }
+
+    /** An {@code f64} from its raw bits; every NaN becomes the canonical NaN ({@code canonicalize_nan64}). */
+    public static double liftF64(long bits) {
+        double value = Double.longBitsToDouble(bits);
+        return value != value ? Double.NaN : value;
+    }
+
+    public static long lowerF32(float value) {
+        return Float.floatToRawIntBits(value);
+    }
+
+    public static long lowerF64(double value) {
+        return Double.doubleToRawLongBits(value);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.witbind.runtime;
+
+import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.abi.Utf8;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The calling guest instance as a host function sees it: lifting strings and lists out of its memory and
+ * lowering results into it through its {@code cabi_realloc}, with every check the Canonical ABI requires. A
+ * violation is a {@link WitTrapException} thrown before anything is written; the engine adapter adds the
+ * function's name.
+ *
+ * <p>One context exists per guest instance and is handed to every {@link HostCall}; it holds no per-call state.
+ */
+public final class GuestContext {
+    private final String guestName;
+    private final GuestMemory memory;
+
+    GuestContext(String guestName, GuestMemory memory) {
+        this.guestName = guestName;
+        this.memory = memory;
+    }
+
+    /** The name the guest module was loaded under. */
+    public String guestName() {
+        return guestName;
+    }
+
+    // ---- lifting (guest -> host) ------------------------------------------------------------------------------
+
+    /**
+     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}.
+     *
+     * @throws WitTrapException when the range leaves memory or the bytes are not well-formed UTF-8
+     */
+    public String liftString(int ptr, int len) {
+        byte[] bytes = readRange(ptr, len, 1, "string");
+        int invalid = Utf8.firstInvalid(bytes);
+        if (invalid >= 0) {
+            throw new WitTrapException(String.format("invalid UTF-8 at byte %d of the %d-byte string at 0x%X",
+                    invalid, bytes.length, Integer.toUnsignedLong(ptr)));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A {@code list<u8>} at {@code [ptr, ptr + len)}.
+     *
+     * @throws WitTrapException when the range leaves memory
+     */
+    public byte[] liftBytes(int ptr, int len) {
+        return readRange(ptr, len, 1, "list<u8>");
+    }
+
+    private byte[] readRange(int ptr, int len, int alignment, String what) {
+        checkRange(ptr, Integer.toUnsignedLong(len), alignment, what);
+        return memory.read(ptr, len);
+    }
+
+    /**
+     * Checks that {@code [ptr, ptr + size)} lies in memory and that {@code ptr} is aligned, as the Canonical ABI
+     * requires of every pointer it follows (an empty range may end exactly at the end of memory, not past it).
+     *
+     * @return {@code ptr}
+     * @throws WitTrapException otherwise
+     */
+    public int checkRange(int ptr, long size, int alignment, String what) {
+        long start = Integer.toUnsignedLong(ptr);
+        if ((start & (alignment - 1)) != 0) {
+            throw new WitTrapException(String.format("misaligned pointer 0x%X for %s (alignment %d)", start, what,
+                    alignment));
+        }
+        long memorySize = memory.byteSize();
+        if (start + size > memorySize) {
+            throw new WitTrapException(String.format("%s at 0x%X (%d bytes) is out of bounds of the %d-byte memory",
+                    what, start, size, memorySize));
+        }
+        return ptr;
+    }
+
+    /** Loads an {@code i8}/{@code u8} at a checked address (parameters passed through memory). */
+    public byte loadI8(int address) {
+        return memory.loadI8(address);
+    }
+
+    public short loadI16(int address) {
+        return memory.loadI16(address);
+    }
+
+    public int loadI32(int address) {
+        return memory.loadI32(address);
+    }
+
+    public long loadI64(int address) {
+        return memory.loadI64(address);
+    }
+
+    // ---- lowering (host -> guest) -----------------------------------------------------------------------------
+
+    /**
+     * Stores a string result at the guest's return pointer: allocates its bytes with {@code cabi_realloc}, copies
+     * them, then writes {@code (ptr, len)} at {@code retptr}.
+     *
+     * @throws WitTrapException when {@code retptr} is misaligned or out of bounds, or {@code cabi_realloc} returns
+     *     a bad pointer
+     * @throws HostValueException when {@code value} has an unpaired surrogate (a host bug)
+     */
+    public void storeString(int retptr, String value) {
+        checkRange(retptr, 8, 4, "the return pointer");
+        long ptrAndLength = lowerString(value);
+        memory.storeI32(retptr, (int) ptrAndLength);
+        memory.storeI32(retptr + 4, (int) (ptrAndLength >>> 32));
+    }
+
+    /** Stores a {@code list<u8>} result at the guest's return pointer (see {@link #storeString}). */
+    public void storeBytes(int retptr, byte[] value) {
+        checkRange(retptr, 8, 4, "the return pointer");
+        int ptr = lowerBytes(value, "list<u8>");
+        memory.storeI32(retptr, ptr);
+        memory.storeI32(retptr + 4, value.length);
+    }
+
+    /**
+     * Copies a string into guest memory.
+     *
+     * @return the pointer in the low 32 bits and the byte length in the high 32 bits
+     */
+    public long lowerString(String value) {
+        int length = Utf8.encodedLength(value);
+        if (length < 0) {
+            throw new HostValueException("returned a string with an unpaired surrogate at index " + (-1 - length)
+                    + " of a string, which cannot be encoded as UTF-8");
+        }
+        int ptr = lowerBytes(Utf8.encode(value, length), "string");
+        return (ptr & 0xFFFFFFFFL) | ((long) length << 32);
+    }
+
+    /** Copies bytes into memory that the guest's {@code cabi_realloc} allocates; returns the pointer. */
+    public int lowerBytes(byte[] bytes, String what) {
+        int ptr = allocate(1, bytes.length, what);
+        memory.write(ptr, bytes, 0, bytes.length);
+        return ptr;
+    }
+
+    /**
+     * Calls {@code cabi_realloc(0, 0, alignment, size)} and checks what it returns.
+     *
+     * @throws WitTrapException when the guest has no {@code cabi_realloc} or it returns a misaligned or
+     *     out-of-bounds pointer
+     */
+    public int allocate(int alignment, int size, String what) {
+        if (!memory.hasRealloc()) {
+            throw new WitTrapException("the guest exports no cabi_realloc to allocate a " + what + " in");
+        }
+        int ptr = memory.realloc(0, 0, alignment, size);
+        return checkRange(ptr, Integer.toUnsignedLong(size), alignment, "the " + size + " bytes cabi_realloc returned for a " + what);
+    }
+
+    /** Stores an {@code i32} at a checked address. */
+    public void storeI32(int address, int value) {
+        memory.storeI32(address, value);
+    }
+
+    public void storeI64(int address, long value) {
+        memory.storeI64(address, value);
+    }
+
+    public void storeI16(int address, short value) {
+        memory.storeI16(address, value);
+    }
+
+    public void storeI8(int address, byte value) {
+        memory.storeI8(address, value);
+    }
+}

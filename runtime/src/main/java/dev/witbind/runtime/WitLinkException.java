@@ -1,0 +1,47 @@
+package dev.witbind.runtime;
+
+import java.util.List;
+
+/**
+ * A guest could not be linked: the message lists every unresolved import, with the name requested, what the linker
+ * has on that name's track, and the missing function or the mismatched type.
+ */
+public final class WitLinkException extends WitException {
+    private static final long serialVersionUID = 1L;
+
+    private final String guestName;
+    private final transient List<Unresolved> unresolved;
+
+    /** One import that did not resolve, and why. */
+    public record Unresolved(GuestImport guestImport, String problem) {
+        @Override
+        public String toString() {
+            return guestImport.module() + " " + guestImport.field() + ": " + problem;
+        }
+    }
+
+    WitLinkException(String guestName, int importCount, List<Unresolved> unresolved) {
+        super(message(guestName, importCount, unresolved));
+        this.guestName = guestName;
+        this.unresolved = List.copyOf(unresolved);
+    }
+
+    private static String message(String guestName, int importCount, List<Unresolved> unresolved) {
+        StringBuilder message = new StringBuilder("cannot link guest '").append(guestName).append("': ")
+                .append(unresolved.size()).append(" of ").append(importCount)
+                .append(importCount == 1 ? " import is" : " imports are").append(" unresolved");
+        for (Unresolved entry : unresolved) {
+            message.append("\n  - ").append(entry);
+        }
+        return message.toString();
+    }
+
+    public String guestName() {
+        return guestName;
+    }
+
+    /** Every import that did not resolve, in the guest's import order. */
+    public List<Unresolved> unresolved() {
+        return unresolved;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.witbind.runtime.abi;
+
+/**
+ * The two things the Canonical ABI needs from a guest instance: its linear memory and its {@code cabi_realloc}.
+ * The engine adapter implements it; {@link dev.witbind.runtime.GuestContext} does every bounds, alignment and
+ * encoding check before calling it, so implementations may assume valid, in-range addresses.
+ */
+public interface GuestMemory {
+    /** The current size of linear memory in bytes (it can grow during a call). */
+    long byteSize();
+
+    byte[] read(int address, int length);
+
+    void write(int address, byte[] bytes, int offset, int length);
+
+    byte loadI8(int address);
+
+    short loadI16(int address);
+
+    int loadI32(int address);
+
+    long loadI64(int address);
+
+    void storeI8(int address, byte value);
+
+    void storeI16(int address, short value);
+
+    void storeI32(int address, int value);
+
+    void storeI64(int address, long value);
+
+    /** Whether the guest exports {@code cabi_realloc}. */
+    boolean hasRealloc();
+
+    /** Calls the guest's {@code cabi_realloc(old_ptr, old_size, align, new_size)}. */
+    int realloc(int oldPointer, int oldSize, int alignment, int newSize);
+}

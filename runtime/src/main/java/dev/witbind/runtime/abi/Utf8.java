@@ -1,0 +1,108 @@
+package dev.witbind.runtime.abi;
+
+/**
+ * Strict UTF-8 for the Canonical ABI: decoding rejects every ill-formed sequence (overlong forms, surrogates,
+ * code points above U+10FFFF, truncated sequences) instead of replacing it as {@code new String(bytes, UTF_8)}
+ * does, and encoding rejects unpaired surrogates instead of writing {@code '?'}.
+ */
+public final class Utf8 {
+    private Utf8() {}
+
+    /** The index of the first byte that starts an ill-formed sequence, or -1 when all of {@code bytes} is valid. */
+    public static int firstInvalid(byte[] bytes) {
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int length;
+            int min2;
+            int max2 = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+                min2 = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                min2 = b == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+                max2 = b == 0xED ? 0x9F : 0xBF; // no surrogates
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                min2 = b == 0xF0 ? 0x90 : 0x80; // no overlong forms
+                max2 = b == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
+            } else {
+                return i;
+            }
+            if (i + length > n) {
+                return i;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < min2 || second > max2) {
+                return i;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += length;
+        }
+        return -1;
+    }
+
+    /** The number of UTF-8 bytes of {@code text}, or -1 - index of the first unpaired surrogate. */
+    public static int encodedLength(String text) {
+        int n = text.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return -1 - i;
+                }
+                bytes += 2; // two chars, four bytes
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return -1 - i;
+            } else {
+                bytes += 2;
+            }
+        }
+        return bytes;
+    }
+
+    /** Encodes well-formed {@code text} (checked with {@link #encodedLength}) into exactly {@code length} bytes. */
+    public static byte[] encode(String text, int length) {
+        byte[] out = new byte[length];
+        int n = text.length();
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xC0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                out[o++] = (byte) (0xF0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                out[o++] = (byte) (0xE0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return out;
+    }
+}

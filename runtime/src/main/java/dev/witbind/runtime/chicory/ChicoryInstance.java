@@ -1,0 +1,160 @@
+package dev.witbind.runtime.chicory;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.witbind.runtime.CoreFunctionType;
+import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.abi.GuestMemory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Chicory instance of a guest module, with the host functions witbind resolved for its imports. It is also the
+ * guest's {@link GuestMemory}: linear memory plus {@code cabi_realloc}, resolved once here so that calls never
+ * look anything up.
+ */
+public final class ChicoryInstance implements GuestMemory {
+    /** A host function body in Chicory's calling convention, with the guest's memory bound. */
+    @FunctionalInterface
+    public interface HostFunctionBody {
+        long[] apply(long[] args);
+    }
+
+    /** A host function for one import, in the guest's import order. */
+    public record HostImport(String module, String field, CoreFunctionType type,
+            Function<GuestMemory, HostFunctionBody> body) {}
+
+    private Instance instance;
+    private Memory memory;
+    private ExportFunction realloc;
+
+    private ChicoryInstance() {}
+
+    /**
+     * Instantiates {@code module}, binding each import to its host function, then runs the module's start function.
+     */
+    public static ChicoryInstance instantiate(ChicoryModule module, List<HostImport> imports, Engine engine) {
+        ChicoryInstance guest = new ChicoryInstance();
+        List<ImportFunction> functions = new ArrayList<>(imports.size());
+        for (HostImport hostImport : imports) {
+            HostFunctionBody body = hostImport.body().apply(guest);
+            FunctionType type = FunctionType.of(
+                    hostImport.type().params().stream().map(ChicoryModule::valType).toList(),
+                    hostImport.type().results().stream().map(ChicoryModule::valType).toList());
+            functions.add(new HostFunction(hostImport.module(), hostImport.field(), type,
+                    (calledFrom, args) -> body.apply(args)));
+        }
+        Instance.Builder builder = Instance.builder(module.wasmModule())
+                .withImportValues(ImportValues.builder().withFunctions(functions).build())
+                .withInitialize(false);
+        if (engine == Engine.COMPILER) {
+            builder.withMachineFactory(MachineFactoryCompiler.compile(module.wasmModule()));
+        }
+        guest.instance = builder.build();
+        guest.memory = guest.instance.memory();
+        guest.realloc = module.exportsFunction("cabi_realloc") ? guest.instance.export("cabi_realloc") : null;
+        // Start functions may call host functions, which need memory and realloc bound: initialize last.
+        guest.instance.initialize(true);
+        return guest;
+    }
+
+    /** Why the engine stopped a guest, for a trap message: Chicory's own reason where it gives one. */
+    public static String describeTrap(Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return "call stack exhausted";
+        }
+        if (failure instanceof ChicoryException && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        return failure.toString();
+    }
+
+    /** A guest export in core form. */
+    @FunctionalInterface
+    public interface Export {
+        long[] apply(long... args);
+    }
+
+    /** The exported function, which the caller has checked exists. */
+    public Export export(String name) {
+        ExportFunction function = instance.export(name);
+        return function::apply;
+    }
+
+    public boolean hasMemory() {
+        return memory != null;
+    }
+
+    @Override
+    public long byteSize() {
+        return (long) memory.pages() * Memory.PAGE_SIZE;
+    }
+
+    @Override
+    public byte[] read(int address, int length) {
+        return memory.readBytes(address, length);
+    }
+
+    @Override
+    public void write(int address, byte[] bytes, int offset, int length) {
+        memory.write(address, bytes, offset, length);
+    }
+
+    @Override
+    public byte loadI8(int address) {
+        return memory.read(address);
+    }
+
+    @Override
+    public short loadI16(int address) {
+        return memory.readShort(address);
+    }
+
+    @Override
+    public int loadI32(int address) {
+        return memory.readInt(address);
+    }
+
+    @Override
+    public long loadI64(int address) {
+        return memory.readLong(address);
+    }
+
+    @Override
+    public void storeI8(int address, byte value) {
+        memory.writeByte(address, value);
+    }
+
+    @Override
+    public void storeI16(int address, short value) {
+        memory.writeShort(address, value);
+    }
+
+    @Override
+    public void storeI32(int address, int value) {
+        memory.writeI32(address, value);
+    }
+
+    @Override
+    public void storeI64(int address, long value) {
+        memory.writeLong(address, value);
+    }
+
+    @Override
+    public boolean hasRealloc() {
+        return realloc != null;
+    }
+
+    @Override
+    public int realloc(int oldPointer, int oldSize, int alignment, int newSize) {
+        return (int) realloc.apply(oldPointer, oldSize, alignment, newSize)[0];
+    }
+}

@@ -1,0 +1,178 @@
+package dev.witbind.runtime.chicory;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.witbind.runtime.CoreFunctionType;
+import dev.witbind.runtime.GuestImport;
+import dev.witbind.wit.abi.CoreType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed Chicory module and what witbind reads off it: imports and exported function types. All of witbind's
+ * Chicory-specific code lives in this package.
+ */
+public final class ChicoryModule {
+    private final WasmModule module;
+    private final List<GuestImport> imports;
+    private final Map<String, String> exportSignatures;
+    private final Map<String, CoreFunctionType> exportTypes;
+
+    private ChicoryModule(WasmModule module) {
+        this.module = module;
+        this.imports = readImports(module);
+        this.exportSignatures = new HashMap<>();
+        this.exportTypes = new HashMap<>();
+        readExports(module);
+    }
+
+    /**
+     * Parses and validates a core module.
+     *
+     * @throws IllegalArgumentException with Chicory's reason when the bytes are not a valid module
+     */
+    public static ChicoryModule parse(byte[] bytes) {
+        try {
+            return new ChicoryModule(Parser.parse(bytes));
+        } catch (ChicoryException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a valid WebAssembly core module: " + e.getMessage(), e);
+        }
+    }
+
+    WasmModule wasmModule() {
+        return module;
+    }
+
+    public List<GuestImport> imports() {
+        return imports;
+    }
+
+    /** The core type of an exported function; empty when there is none or its types are not all numeric. */
+    public Optional<CoreFunctionType> exportedFunction(String name) {
+        return Optional.ofNullable(exportTypes.get(name));
+    }
+
+    /** How an exported function is declared, in WAT form, for messages; empty when there is no such function. */
+    public Optional<String> exportSignature(String name) {
+        return Optional.ofNullable(exportSignatures.get(name));
+    }
+
+    /** Whether the module defines a linear memory (witbind guests must define, not import, theirs). */
+    public boolean definesMemory() {
+        return module.memorySection().map(section -> section.memoryCount() > 0).orElse(false);
+    }
+
+    public boolean exportsFunction(String name) {
+        return exportSignatures.containsKey(name);
+    }
+
+    private static List<GuestImport> readImports(WasmModule module) {
+        List<GuestImport> imports = new ArrayList<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imported = module.importSection().getImport(i);
+            if (imported instanceof FunctionImport function) {
+                FunctionType type = module.typeSection().getType(function.typeIndex());
+                imports.add(toGuestImport(imported, type));
+            } else {
+                String kind = imported.importType().name().toLowerCase(Locale.ROOT);
+                imports.add(new GuestImport(imported.module(), imported.name(), kind, Optional.empty(), kind));
+            }
+        }
+        return List.copyOf(imports);
+    }
+
+    private static GuestImport toGuestImport(Import imported, FunctionType type) {
+        return coreType(type)
+                .map(core -> GuestImport.function(imported.module(), imported.name(), core))
+                .orElseGet(() -> new GuestImport(imported.module(), imported.name(), "func", Optional.empty(),
+                        describe(type)));
+    }
+
+    private void readExports(WasmModule module) {
+        int importedFunctions = module.importSection().count(ExternalType.FUNCTION);
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() != ExternalType.FUNCTION) {
+                continue;
+            }
+            FunctionType type = functionType(module, export.index(), importedFunctions);
+            exportSignatures.put(export.name(), describe(type));
+            coreType(type).ifPresent(core -> exportTypes.put(export.name(), core));
+        }
+    }
+
+    private static FunctionType functionType(WasmModule module, int functionIndex, int importedFunctions) {
+        if (functionIndex < importedFunctions) {
+            int seen = 0;
+            for (int i = 0; i < module.importSection().importCount(); i++) {
+                if (module.importSection().getImport(i) instanceof FunctionImport function) {
+                    if (seen++ == functionIndex) {
+                        return module.typeSection().getType(function.typeIndex());
+                    }
+                }
+            }
+        }
+        int typeIndex = module.functionSection().getFunctionType(functionIndex - importedFunctions);
+        return module.typeSection().getType(typeIndex);
+    }
+
+    private static Optional<CoreFunctionType> coreType(FunctionType type) {
+        List<CoreType> params = coreTypes(type.params());
+        List<CoreType> results = coreTypes(type.returns());
+        return params == null || results == null ? Optional.empty() : Optional.of(new CoreFunctionType(params, results));
+    }
+
+    private static List<CoreType> coreTypes(List<ValType> types) {
+        List<CoreType> core = new ArrayList<>(types.size());
+        for (ValType type : types) {
+            CoreType mapped = coreType(type);
+            if (mapped == null) {
+                return null;
+            }
+            core.add(mapped);
+        }
+        return core;
+    }
+
+    private static CoreType coreType(ValType type) {
+        if (type.equals(ValType.I32)) {
+            return CoreType.I32;
+        } else if (type.equals(ValType.I64)) {
+            return CoreType.I64;
+        } else if (type.equals(ValType.F32)) {
+            return CoreType.F32;
+        } else if (type.equals(ValType.F64)) {
+            return CoreType.F64;
+        }
+        return null;
+    }
+
+    static ValType valType(CoreType type) {
+        return switch (type) {
+            case I32 -> ValType.I32;
+            case I64 -> ValType.I64;
+            case F32 -> ValType.F32;
+            case F64 -> ValType.F64;
+        };
+    }
+
+    private static String describe(FunctionType type) {
+        return describe(type.params()) + " -> " + describe(type.returns());
+    }
+
+    private static String describe(List<ValType> types) {
+        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

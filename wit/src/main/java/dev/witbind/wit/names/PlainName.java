@@ -1,0 +1,90 @@
+package dev.witbind.wit.names;
+
+import java.util.Optional;
+
+/**
+ * A {@code plainname}: a label ({@code log}), or a resource function ({@code [constructor]r},
+ * {@code [method]r.m}, {@code [static]r.m}) whose parts are labels.
+ *
+ * @param kind which production
+ * @param resource the resource label for constructor, method and static names; empty for a plain label
+ * @param label the function label; for a constructor, the resource label
+ */
+public record PlainName(Kind kind, Optional<String> resource, String label) implements ExternName {
+
+    /** The {@code plainname} productions. */
+    public enum Kind {
+        LABEL(""),
+        CONSTRUCTOR("[constructor]"),
+        METHOD("[method]"),
+        STATIC("[static]");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    /**
+     * Parses a plain name.
+     *
+     * @throws InvalidNameException naming the part that is wrong and why
+     */
+    public static PlainName parse(String text) {
+        for (Kind kind : new Kind[] {Kind.CONSTRUCTOR, Kind.METHOD, Kind.STATIC}) {
+            if (text.startsWith(kind.prefix())) {
+                return parseResourceFunction(text, kind);
+            }
+        }
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            String annotation = close < 0 ? text : text.substring(0, close + 1);
+            throw new InvalidNameException(text, "the annotation '" + annotation + "'",
+                    "is not one of [constructor], [method], [static]", null);
+        }
+        checkPart(text, text, "label");
+        return new PlainName(Kind.LABEL, Optional.empty(), text);
+    }
+
+    private static PlainName parseResourceFunction(String text, Kind kind) {
+        String rest = text.substring(kind.prefix().length());
+        if (kind == Kind.CONSTRUCTOR) {
+            checkPart(text, rest, "resource");
+            return new PlainName(kind, Optional.of(rest), rest);
+        }
+        int dot = rest.indexOf('.');
+        if (dot < 0) {
+            throw new InvalidNameException(text, "the name after " + kind.prefix(),
+                    "must be 'resource.function' with a '.' between the two labels", null);
+        }
+        String resource = rest.substring(0, dot);
+        String function = rest.substring(dot + 1);
+        checkPart(text, resource, "resource");
+        checkPart(text, function, "function");
+        return new PlainName(kind, Optional.of(resource), function);
+    }
+
+    private static void checkPart(String whole, String part, String role) {
+        String problem = Label.labelProblem(part);
+        if (problem != null) {
+            String fixedPart = Label.suggestionFor(part);
+            String suggestion = fixedPart == null ? null : whole.replace(part, fixedPart);
+            throw new InvalidNameException(whole, "the " + role + " '" + part + "'", "is not a kebab-case label: " + problem,
+                    suggestion);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case LABEL -> label;
+            case CONSTRUCTOR -> kind.prefix() + label;
+            case METHOD, STATIC -> kind.prefix() + resource.orElseThrow() + "." + label;
+        };
+    }
+}
