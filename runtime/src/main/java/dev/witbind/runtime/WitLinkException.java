@@ -1,6 +1,9 @@
 package dev.witbind.runtime;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A guest could not be linked: the message lists every unresolved import, with the name requested, what the linker
@@ -30,9 +33,17 @@ public final class WitLinkException extends WitException {
         StringBuilder message = new StringBuilder("cannot link guest '").append(guestName).append("': ")
                 .append(unresolved.size()).append(" of ").append(importCount)
                 .append(importCount == 1 ? " import is" : " imports are").append(" unresolved");
+        // Imports of one module that fail for the same reason (typically: no such instance) share one line.
+        Map<String, List<String>> fieldsByProblem = new LinkedHashMap<>();
         for (Unresolved entry : unresolved) {
-            message.append("\n  - ").append(entry);
+            String key = entry.guestImport().module() + "\u0000" + entry.problem();
+            fieldsByProblem.computeIfAbsent(key, k -> new ArrayList<>()).add(entry.guestImport().field());
         }
+        fieldsByProblem.forEach((key, fields) -> {
+            int separator = key.indexOf('\u0000');
+            message.append("\n  - ").append(key, 0, separator).append(' ').append(String.join(", ", fields))
+                    .append(": ").append(key.substring(separator + 1));
+        });
         return message.toString();
     }
 

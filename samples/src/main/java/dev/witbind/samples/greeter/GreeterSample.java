@@ -1,0 +1,61 @@
+package dev.witbind.samples.greeter;
+
+import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.GuestInstance;
+import dev.witbind.runtime.GuestModule;
+import dev.witbind.runtime.ImportBinding;
+import dev.witbind.runtime.Linker;
+import dev.witbind.runtime.WitLinkException;
+import java.io.PrintStream;
+
+/**
+ * README command 1: two hosts ({@code example:greeter/host@0.2.1} and {@code @0.2.0}), six guests built from C
+ * against six versions of the interface. For each pair it prints how every import bound (exactly or through the
+ * semver-compatible track), runs the guest, or prints why the linker refused it.
+ */
+public final class GreeterSample {
+    private final PrintStream out;
+
+    private GreeterSample(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Engine engine = args.length > 0 ? Engine.valueOf(args[0]) : Engine.COMPILER;
+        new GreeterSample(System.out).runAll(engine);
+    }
+
+    private void runAll(Engine engine) {
+        GreeterHost current = new GreeterHost();
+        LegacyGreeterHost legacy = new LegacyGreeterHost();
+        out.println("witbind greeter sample (Chicory " + engine.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        runAgainst(new Linker().register(current), GreeterHost_WitBindings.INTERFACE_NAME,
+                GreeterHost_WitBindings.COMPATIBILITY_TRACK, engine);
+        runAgainst(new Linker().register(legacy), LegacyGreeterHost_WitBindings.INTERFACE_NAME,
+                LegacyGreeterHost_WitBindings.COMPATIBILITY_TRACK, engine);
+        out.println();
+        out.println("The 0.2.1 host's log: " + current.messages());
+        out.println("The 0.2.0 host's log: " + legacy.messages());
+    }
+
+    private void runAgainst(Linker linker, String hostName, String track, Engine engine) {
+        out.println();
+        out.println("== host provides " + hostName + " (compatibility track " + track + ")");
+        for (String file : GreeterGuests.FILES) {
+            GuestModule guest = GreeterGuests.load(file);
+            try {
+                GuestInstance instance = linker.instantiate(guest, engine);
+                out.println("  " + file + ": linked");
+                for (ImportBinding binding : instance.linkPlan().bindings()) {
+                    out.println("      " + binding.describe());
+                }
+                out.println("      run(\"Wörld\") = \"" + GreeterGuests.run(instance, "Wörld") + "\"");
+                long seed = 0x0123456789ABCDEFL;
+                out.printf("      fingerprint(0x%016x) = 0x%016x%n", seed, GreeterGuests.fingerprint(instance, seed));
+            } catch (WitLinkException refused) {
+                out.println("  " + file + ": REFUSED");
+                out.println("      " + refused.getMessage().replace("\n", "\n      "));
+            }
+        }
+    }
+}
