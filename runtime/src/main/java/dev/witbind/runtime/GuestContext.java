@@ -153,7 +153,7 @@ public final class GuestContext {
             throw new WitTrapException("the guest exports no cabi_realloc to allocate a " + what + " in");
         }
         int ptr = memory.realloc(0, 0, alignment, size);
-        return checkRange(ptr, Integer.toUnsignedLong(size), alignment, "the " + size + " bytes cabi_realloc returned for a " + what);
+        return checkRange(ptr, Integer.toUnsignedLong(size), alignment, "the memory cabi_realloc returned for a " + what);
     }
 
     /** Stores an {@code i32} at a checked address. */

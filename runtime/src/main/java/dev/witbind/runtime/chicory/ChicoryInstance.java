@@ -1,6 +1,5 @@
 package dev.witbind.runtime.chicory;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -56,7 +55,7 @@ public final class ChicoryInstance implements GuestMemory {
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())
                 .withInitialize(false);
         if (engine == Engine.COMPILER) {
-            builder.withMachineFactory(MachineFactoryCompiler.compile(module.wasmModule()));
+            builder.withMachineFactory(module.compiled());
         }
         guest.instance = builder.build();
         guest.memory = guest.instance.memory();

@@ -1,5 +1,8 @@
 package dev.witbind.runtime.chicory;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +33,7 @@ public final class ChicoryModule {
     private final List<GuestImport> imports;
     private final Map<String, String> exportSignatures;
     private final Map<String, CoreFunctionType> exportTypes;
+    private Function<Instance, Machine> compiled;
 
     private ChicoryModule(WasmModule module) {
         this.module = module;
@@ -53,6 +58,17 @@ public final class ChicoryModule {
 
     WasmModule wasmModule() {
         return module;
+    }
+
+    /**
+     * The module compiled to JVM bytecode, done once on first use and shared by every instance: compiling is what
+     * makes the compiler's instantiation slow, so it must not happen per instance.
+     */
+    synchronized Function<Instance, Machine> compiled() {
+        if (compiled == null) {
+            compiled = MachineFactoryCompiler.compile(module);
+        }
+        return compiled;
     }
 
     public List<GuestImport> imports() {
