@@ -2,8 +2,9 @@ package dev.witbind.runtime;
 
 /**
  * Conversions of single flat values between core form and Java, for generated bindings and the dynamic call
- * path. Integers need no helper: a {@code u32} is the {@code int} in the low bits of the core {@code long}, a
- * {@code u8} is {@code (byte) value}, and lowering any integer is a widening cast.
+ * path. Integers need no helper: lifting takes the low bits ({@code (int) value} for {@code s32}/{@code u32},
+ * {@code (byte) value} for {@code s8}/{@code u8}); lowering a signed integer is a widening cast, and {@code u8},
+ * {@code u16} and {@code u32} are zero-extended ({@code & 0xFF}, {@code & 0xFFFF}, {@code & 0xFFFFFFFFL}).
  */
 public final class Abi {
     private static final int MAX_CODE_POINT = 0x10FFFF;
@@ -46,7 +47,8 @@ public final class Abi {
         return codePoint;
     }
 
-    private static boolean isScalarValue(int codePoint) {
+    /** Whether {@code codePoint} is a Unicode scalar value: at most U+10FFFF and not a surrogate. */
+    public static boolean isScalarValue(int codePoint) {
         return Integer.compareUnsigned(codePoint, MAX_CODE_POINT) <= 0 && (codePoint < 0xD800 || codePoint > 0xDFFF);
     }
 

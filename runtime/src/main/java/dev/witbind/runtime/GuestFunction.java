@@ -1,5 +1,6 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.abi.Utf8;
 import dev.witbind.runtime.chicory.ChicoryInstance;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
@@ -70,6 +71,7 @@ public final class GuestFunction {
     public Object call(Object... args) {
         checkArguments(args);
         instance.checkEnterable(description);
+        instance.enter(description);
         GuestContext cx = instance.context();
         try {
             long[] results = export.apply(lowerArguments(cx, args));
@@ -80,6 +82,8 @@ public final class GuestFunction {
             return result;
         } catch (RuntimeException | StackOverflowError e) {
             throw instance.poison(description, e);
+        } finally {
+            instance.leave();
         }
     }
 
@@ -91,10 +95,19 @@ public final class GuestFunction {
         }
         for (int i = 0; i < args.length; i++) {
             WitType witType = params.get(i).type();
+            String argument = description + ": argument '" + params.get(i).name() + "' (" + witType + ")";
             if (!javaClass(witType).isInstance(args[i])) {
-                throw new IllegalArgumentException(description + ": argument '" + params.get(i).name() + "' ("
-                        + witType + ") must be a " + javaClass(witType).getSimpleName() + ", not "
-                        + (args[i] == null ? "null" : args[i].getClass().getSimpleName()));
+                throw new IllegalArgumentException(argument + " must be a " + javaClass(witType).getSimpleName()
+                        + ", not " + (args[i] == null ? "null" : args[i].getClass().getSimpleName()));
+            }
+            // Values the Canonical ABI cannot carry are the caller's mistake: refuse them before entering the guest.
+            if (witType == PrimitiveType.STRING && Utf8.encodedLength((String) args[i]) < 0) {
+                throw new IllegalArgumentException(argument + " has an unpaired surrogate at index "
+                        + (-1 - Utf8.encodedLength((String) args[i])) + ", which UTF-8 cannot encode");
+            }
+            if (witType == PrimitiveType.CHAR && !Abi.isScalarValue((Integer) args[i])) {
+                throw new IllegalArgumentException(argument + " is " + String.format("0x%X", (Integer) args[i])
+                        + ", which is not a Unicode scalar value");
             }
         }
     }

@@ -19,6 +19,7 @@ public final class GuestInstance {
     private final ChicoryInstance engine;
     private final GuestContext context;
     private volatile String poisonedBy;
+    private boolean entered;
 
     GuestInstance(GuestModule module, LinkPlan plan, ChicoryInstance engine) {
         this.module = module;
@@ -75,6 +76,22 @@ public final class GuestInstance {
             throw WitTrapException.in(function, "guest '" + name() + "' trapped earlier and cannot be entered again ("
                     + cause + ")", null);
         }
+    }
+
+    /**
+     * Marks the instance as running a call from the host. The Canonical ABI forbids entering an instance that is
+     * calling out to the host (its {@code may_enter} rule), e.g. a host function calling back into an export.
+     */
+    void enter(String function) {
+        if (entered) {
+            throw WitTrapException.in(function, "guest '" + name() + "' is calling the host and cannot be entered "
+                    + "until that call returns (the Canonical ABI forbids re-entrance)", null);
+        }
+        entered = true;
+    }
+
+    void leave() {
+        entered = false;
     }
 
     /** Marks the instance unusable and returns the exception to throw, attributed to {@code function}. */

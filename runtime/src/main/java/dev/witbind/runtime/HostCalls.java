@@ -4,9 +4,10 @@ package dev.witbind.runtime;
 final class HostCalls {
     private HostCalls() {}
 
-    static long[] invoke(HostCall call, GuestContext cx, long[] args, String function) {
+    static long[] invoke(HostCall call, GuestContext cx, long[] args, String function, int resultCount) {
+        long[] results;
         try {
-            return call.call(cx, args);
+            results = call.call(cx, args);
         } catch (WitTrapException e) {
             throw e.in(function);
         } catch (WitException e) {
@@ -16,5 +17,11 @@ final class HostCalls {
         } catch (RuntimeException e) {
             throw new WitHostException(function, "threw " + e, e);
         }
+        // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it here.
+        if (results == null || results.length != resultCount) {
+            throw new WitHostException(function, "returned " + (results == null ? "null instead of " : results.length
+                    + " core values instead of ") + resultCount, null);
+        }
+        return results;
     }
 }

@@ -109,10 +109,11 @@ public final class Linker {
             GuestImport guestImport = binding.guestImport();
             String function = guestImport.qualifiedName();
             HostCall call = binding.call();
+            int resultCount = guestImport.type().orElseThrow().results().size();
             imports.add(new HostImport(guestImport.module(), guestImport.field(), guestImport.type().orElseThrow(),
                     memory -> {
                         GuestContext cx = new GuestContext(guest.name(), memory);
-                        return args -> HostCalls.invoke(call, cx, args, function);
+                        return args -> HostCalls.invoke(call, cx, args, function, resultCount);
                     }));
         }
         try {

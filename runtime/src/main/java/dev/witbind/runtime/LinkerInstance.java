@@ -47,9 +47,9 @@ public final class LinkerInstance {
 
     /**
      * The nested instance called {@code name}: created on first use, re-opened afterwards (so several bindings may
-     * add functions to one instance).
+     * add functions to one instance). With shadowing on, an instance replaces a function of the same name.
      *
-     * @throws WitDefinitionException if {@code name} is already a function here
+     * @throws WitDefinitionException if {@code name} is already a function here and shadowing is off
      * @throws InvalidNameException if the name is not a valid extern name
      */
     public LinkerInstance instance(String name) {
@@ -59,7 +59,9 @@ public final class LinkerInstance {
             if (existing.get() instanceof InstanceDefinition instance) {
                 return instance.instance();
             }
-            throw new WitDefinitionException(describe(name) + " is a function, not an instance");
+            if (!linker.shadowing()) {
+                throw new WitDefinitionException(describe(name) + " is a function, not an instance");
+            }
         }
         LinkerInstance instance = new LinkerInstance(linker, path.isEmpty() ? name : path + "/" + name);
         define(name, new InstanceDefinition(instance));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -37,6 +38,7 @@ public final class NameMap<V> {
      * @throws DuplicateNameException when the name exists and shadowing is off
      */
     public void define(String name, V value, boolean shadowing) {
+        Objects.requireNonNull(value, "value");
         if (exact.containsKey(name) && !shadowing) {
             throw new DuplicateNameException(name);
         }

@@ -47,14 +47,14 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
             throw new InvalidNameException(text, "the annotation '" + annotation + "'",
                     "is not one of [constructor], [method], [static]", null);
         }
-        checkPart(text, text, "label");
+        checkPart(text, "", text, "", "label");
         return new PlainName(Kind.LABEL, Optional.empty(), text);
     }
 
     private static PlainName parseResourceFunction(String text, Kind kind) {
         String rest = text.substring(kind.prefix().length());
         if (kind == Kind.CONSTRUCTOR) {
-            checkPart(text, rest, "resource");
+            checkPart(text, kind.prefix(), rest, "", "resource");
             return new PlainName(kind, Optional.of(rest), rest);
         }
         int dot = rest.indexOf('.');
@@ -64,16 +64,17 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
         }
         String resource = rest.substring(0, dot);
         String function = rest.substring(dot + 1);
-        checkPart(text, resource, "resource");
-        checkPart(text, function, "function");
+        checkPart(text, kind.prefix(), resource, "." + function, "resource");
+        checkPart(text, kind.prefix() + resource + ".", function, "", "function");
         return new PlainName(kind, Optional.of(resource), function);
     }
 
-    private static void checkPart(String whole, String part, String role) {
+    /** Checks the label {@code part} of {@code whole = before + part + after}; a suggestion fixes only that part. */
+    private static void checkPart(String whole, String before, String part, String after, String role) {
         String problem = Label.labelProblem(part);
         if (problem != null) {
             String fixedPart = Label.suggestionFor(part);
-            String suggestion = fixedPart == null ? null : whole.replace(part, fixedPart);
+            String suggestion = fixedPart == null ? null : before + fixedPart + after;
             throw new InvalidNameException(whole, "the " + role + " '" + part + "'", "is not a kebab-case label: " + problem,
                     suggestion);
         }
