@@ -1,0 +1,367 @@
+package dev.witbind.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.witbind.processor.model.FunctionModel;
+import dev.witbind.processor.model.InterfaceModel;
+import dev.witbind.processor.model.ValueType;
+import dev.witbind.wit.abi.CanonicalAbi;
+import dev.witbind.wit.abi.CoreSignature;
+import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.WitFunctionType;
+import dev.witbind.wit.types.WitParam;
+import dev.witbind.wit.types.WitType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the {@code <Class>_WitBindings} source for an {@link InterfaceModel}: one {@code HostCall} lambda per
+ * function, specialised at compile time to the function's Canonical ABI signature, so that a call does no lookup,
+ * no reflection and no boxing.
+ */
+public final class BindingsGenerator {
+    private static final String RUNTIME = "dev.witbind.runtime";
+    private static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
+    private static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
+    private static final ClassName WIT_BINDINGS = ClassName.get(RUNTIME, "WitBindings");
+    private static final ClassName HOST_CALL = ClassName.get(RUNTIME, "HostCall");
+    private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    private static final String INTERFACE_NAME = "INTERFACE_NAME";
+    private static final String COMPATIBILITY_TRACK = "COMPATIBILITY_TRACK";
+    private static final String LINKER_PARAMETER = "linker";
+    private static final String IMPLEMENTATION = "implementation";
+    private static final String INSTANCE = "instance";
+    private static final String CONTEXT = "cx";
+    private static final String ARGS = "args";
+    /**
+     * Names a lambda body must not declare: the enclosing method's variables (a lambda may not shadow them), the
+     * lambda's parameters, and the simple names of the types it refers to (a local would obscure them).
+     */
+    private static final List<String> TAKEN_IN_LAMBDA = List.of(
+            LINKER_PARAMETER, IMPLEMENTATION, INSTANCE, CONTEXT, ARGS, ABI.simpleName(), HOST_CALL.simpleName());
+
+    private final String generatorName;
+
+    /** @param generatorName what {@code @Generated} names as the generator: the processor's class name */
+    public BindingsGenerator(String generatorName) {
+        this.generatorName = Objects.requireNonNull(generatorName, "generatorName");
+    }
+
+    /**
+     * The bindings source.
+     *
+     * @param originatingElements the elements the source is generated from, for incremental builds; passed to the
+     *     filer untouched
+     */
+    public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
+        ClassName bindings = model.bindingsName();
+        ClassName implementation = model.implementation();
+        List<String> constants = functionTypeConstants(model.functions());
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(bindings)
+                .addJavadoc(classJavadoc(model))
+                .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(WIT_BINDINGS, implementation))
+                .addField(interfaceNameField(model))
+                .addField(compatibilityTrackField(model));
+        for (int i = 0; i < constants.size(); i++) {
+            type.addField(functionTypeField(model, model.functions().get(i), constants.get(i)));
+        }
+        type.addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("Creates the bindings; {@link $T} calls this to find them.\n",
+                                ClassName.get("java.util", "ServiceLoader"))
+                        .addModifiers(Modifier.PUBLIC)
+                        .build())
+                .addMethod(registerMethod(model, constants))
+                .addMethod(MethodSpec.methodBuilder("implementationType")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(ClassName.get(Class.class), implementation))
+                        .addStatement("return $T.class", implementation)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("interfaceName")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return $N", INTERFACE_NAME)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("compatibilityTrack")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(Optional.class, String.class))
+                        .addStatement(model.compatibilityTrack().isPresent()
+                                ? CodeBlock.of("return $T.of($N)", Optional.class, COMPATIBILITY_TRACK)
+                                : CodeBlock.of("return $T.empty()", Optional.class))
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("defineInto")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(LINKER, LINKER_PARAMETER)
+                        .addParameter(implementation, IMPLEMENTATION)
+                        .addStatement("register($N, $N)", LINKER_PARAMETER, IMPLEMENTATION)
+                        .build());
+        originatingElements.forEach(type::addOriginatingElement);
+        return JavaFile.builder(bindings.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    // ---- class and constants ----------------------------------------------------------------------------------
+
+    private static CodeBlock classJavadoc(InterfaceModel model) {
+        return CodeBlock.builder()
+                .add("Binds {@link $T} to the WIT interface {@code $L}.\n", model.implementation(), model.interfaceName())
+                .add("\n<p>{@link #register} defines one host function per WIT function in a {@link $T}, each calling\n",
+                        LINKER)
+                .add("the implementation directly. Generated by witbind from {@code @WitInterface}; edit {@link $T}\n",
+                        model.implementation())
+                .add("instead.\n")
+                .build();
+    }
+
+    private static FieldSpec interfaceNameField(InterfaceModel model) {
+        return FieldSpec.builder(String.class, INTERFACE_NAME, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The interface name exactly as annotated.\n")
+                .initializer("$S", model.interfaceName())
+                .build();
+    }
+
+    private static FieldSpec compatibilityTrackField(InterfaceModel model) {
+        FieldSpec.Builder field = FieldSpec.builder(String.class, COMPATIBILITY_TRACK,
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+        Optional<String> track = model.compatibilityTrack();
+        if (track.isPresent()) {
+            return field
+                    .addJavadoc("The compatibility track of {@link #$N}: a guest that imports another version on\n",
+                            INTERFACE_NAME)
+                    .addJavadoc("this track links to the highest version a linker has on it.\n")
+                    .initializer("$S", track.get())
+                    .build();
+        }
+        return field
+                .addJavadoc("Always {@code null}: {@code $L} has no compatibility track (it has no version, a\n",
+                        model.interfaceName())
+                .addJavadoc("{@code 0.0.x} version or a prerelease), so it matches only imports of exactly that name.\n")
+                .initializer("null")
+                .build();
+    }
+
+    /** {@code GREET} for {@code greet}, {@code GET_HTTP_HEADER} for {@code get-HTTP-header}, made unique. */
+    private static List<String> functionTypeConstants(List<FunctionModel> functions) {
+        NameAllocator names = new NameAllocator();
+        names.newName(INTERFACE_NAME);
+        names.newName(COMPATIBILITY_TRACK);
+        List<String> constants = new ArrayList<>();
+        for (FunctionModel function : functions) {
+            constants.add(names.newName(function.witName().toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        return constants;
+    }
+
+    private static FieldSpec functionTypeField(InterfaceModel model, FunctionModel function, String constant) {
+        return FieldSpec.builder(WitFunctionType.class, constant, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The type of the WIT function {@code $L}, implemented by {@link $T#$L}.\n",
+                        function.witName(), model.implementation(), function.javaName())
+                .initializer(functionType(function.witType()))
+                .build();
+    }
+
+    /**
+     * {@code WitFunctionType.of(List.of(...), result)}: the parameter list on a line of its own, and one parameter
+     * per line when there are several, so that long signatures stay readable.
+     */
+    private static CodeBlock functionType(WitFunctionType type) {
+        List<CodeBlock> params = type.params().stream().map(BindingsGenerator::witParam).toList();
+        if (params.isEmpty()) {
+            CodeBlock result = type.result().map(witType -> CodeBlock.of(", $L", witType(witType)))
+                    .orElse(CodeBlock.of(""));
+            return CodeBlock.of("$T.of($T.of()$L)", WitFunctionType.class, List.class, result);
+        }
+        CodeBlock paramList = params.size() == 1
+                ? CodeBlock.of("$T.of($L)", List.class, params.get(0))
+                : CodeBlock.of("$T.of(\n$>$>$L)$<$<", List.class, CodeBlock.join(params, ",\n"));
+        CodeBlock resultLine = type.result()
+                .map(witType -> CodeBlock.of(",\n$L", witType(witType)))
+                .orElse(CodeBlock.of(""));
+        return CodeBlock.of("$T.of(\n$>$>$L$L$<$<)", WitFunctionType.class, paramList, resultLine);
+    }
+
+    private static CodeBlock witParam(WitParam param) {
+        return CodeBlock.of("new $T($S, $L)", WitParam.class, param.name(), witType(param.type()));
+    }
+
+    private static CodeBlock witType(WitType type) {
+        if (type instanceof ListType list) {
+            return CodeBlock.of("new $T($L)", ListType.class, witType(list.element()));
+        }
+        return CodeBlock.of("$T.$L", PrimitiveType.class, ((PrimitiveType) type).name());
+    }
+
+    // ---- register ---------------------------------------------------------------------------------------------
+
+    private static MethodSpec registerMethod(InterfaceModel model, List<String> constants) {
+        MethodSpec.Builder register = MethodSpec.methodBuilder("register")
+                .addJavadoc("Defines the functions of {@link #$N} in {@code $N}, each calling {@code $N}.\n",
+                        INTERFACE_NAME, LINKER_PARAMETER, IMPLEMENTATION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(LINKER, LINKER_PARAMETER)
+                .addParameter(model.implementation(), IMPLEMENTATION)
+                .addStatement("$T.requireNonNull($N, $S)", Objects.class, IMPLEMENTATION, IMPLEMENTATION)
+                .addStatement("$T $N = $N.instance($N)", LINKER_INSTANCE, INSTANCE, LINKER_PARAMETER, INTERFACE_NAME);
+        for (int i = 0; i < constants.size(); i++) {
+            FunctionModel function = model.functions().get(i);
+            register.addCode("$N.func($S, $N, ($N, $N) -> {\n$>", INSTANCE, function.witName(), constants.get(i),
+                            CONTEXT, ARGS)
+                    .addCode(hostCallBody(function))
+                    .addCode("$<});\n");
+        }
+        return register.build();
+    }
+
+    /**
+     * The body of one {@code HostCall}: lift every argument into a local named after the Java parameter, call the
+     * implementation, lower the result.
+     */
+    private static CodeBlock hostCallBody(FunctionModel function) {
+        NameAllocator names = new NameAllocator();
+        TAKEN_IN_LAMBDA.forEach(names::newName);
+        // Java parameter names first, so that they keep their names and the helper locals give way.
+        List<String> locals = function.parameters().stream().map(parameter -> names.newName(parameter.javaName()))
+                .toList();
+
+        WitFunctionType witType = function.witType();
+        CoreSignature signature = CanonicalAbi.signature(witType, CanonicalAbi.Direction.LOWER);
+        CodeBlock.Builder body = CodeBlock.builder();
+        int returnPointer;
+        if (signature.paramsByPointer()) {
+            String params = names.newName("params");
+            body.addStatement("int $N = $N.checkRange((int) $N[0], $L, $L, $S)", params, CONTEXT, ARGS,
+                    CanonicalAbi.paramsSize(witType), CanonicalAbi.paramsAlignment(witType), "the parameters");
+            int[] offsets = CanonicalAbi.paramOffsets(witType);
+            for (int i = 0; i < locals.size(); i++) {
+                ValueType type = function.parameters().get(i).type();
+                body.addStatement("$T $N = $L", type.javaType(), locals.get(i),
+                        load(type.witType(), params, offsets[i]));
+            }
+            returnPointer = 1;
+        } else {
+            int flatIndex = 0;
+            for (int i = 0; i < locals.size(); i++) {
+                ValueType type = function.parameters().get(i).type();
+                body.addStatement("$T $N = $L", type.javaType(), locals.get(i), liftFlat(type.witType(), flatIndex));
+                flatIndex += CanonicalAbi.flatten(type.witType()).size();
+            }
+            returnPointer = flatIndex;
+        }
+
+        CodeBlock call = CodeBlock.of("$N.$N($L)", IMPLEMENTATION, function.javaName(),
+                locals.stream().map(local -> CodeBlock.of("$N", local)).collect(CodeBlock.joining(",$W")));
+        if (function.result().isEmpty()) {
+            return body.addStatement("$L", call).addStatement("return $T.NO_RESULTS", HOST_CALL).build();
+        }
+        ValueType result = function.result().get();
+        String resultLocal = names.newName("result");
+        body.addStatement("$T $N = $L", result.javaType(), resultLocal, call);
+        if (signature.resultsByPointer()) {
+            return body.addStatement("$N.$N((int) $N[$L], $N)", CONTEXT, storeMethod(result.witType()), ARGS,
+                            returnPointer, resultLocal)
+                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
+                    .build();
+        }
+        return body.addStatement("return new long[] {$L}", lowerFlat(result.witType(), resultLocal)).build();
+    }
+
+    /** A value from the flat arguments: {@code args[index]}, and {@code args[index + 1]} for a pointer and length. */
+    private static CodeBlock liftFlat(WitType type, int index) {
+        if (type instanceof ListType) {
+            requireBytes(type);
+            return CodeBlock.of("$N.liftBytes((int) $N[$L], (int) $N[$L])", CONTEXT, ARGS, index, ARGS, index + 1);
+        }
+        return switch ((PrimitiveType) type) {
+            case BOOL -> CodeBlock.of("$T.liftBool($N[$L])", ABI, ARGS, index);
+            case S8, U8 -> CodeBlock.of("(byte) $N[$L]", ARGS, index);
+            case S16, U16 -> CodeBlock.of("(short) $N[$L]", ARGS, index);
+            case S32, U32 -> CodeBlock.of("(int) $N[$L]", ARGS, index);
+            case S64, U64 -> CodeBlock.of("$N[$L]", ARGS, index);
+            case F32 -> CodeBlock.of("$T.liftF32($N[$L])", ABI, ARGS, index);
+            case F64 -> CodeBlock.of("$T.liftF64($N[$L])", ABI, ARGS, index);
+            case CHAR -> CodeBlock.of("$T.liftChar($N[$L])", ABI, ARGS, index);
+            case STRING -> CodeBlock.of("$N.liftString((int) $N[$L], (int) $N[$L])", CONTEXT, ARGS, index, ARGS,
+                    index + 1);
+        };
+    }
+
+    /** A value from the parameter tuple in guest memory, at its offset from the checked pointer {@code params}. */
+    private static CodeBlock load(WitType type, String params, int offset) {
+        CodeBlock address = address(params, offset);
+        if (type instanceof ListType) {
+            requireBytes(type);
+            return CodeBlock.of("$N.liftBytes($N.loadI32($L), $N.loadI32($L))", CONTEXT, CONTEXT, address, CONTEXT,
+                    address(params, offset + 4));
+        }
+        return switch ((PrimitiveType) type) {
+            case BOOL -> CodeBlock.of("$T.liftBool($N.loadI8($L))", ABI, CONTEXT, address);
+            case S8, U8 -> CodeBlock.of("$N.loadI8($L)", CONTEXT, address);
+            case S16, U16 -> CodeBlock.of("$N.loadI16($L)", CONTEXT, address);
+            case S32, U32 -> CodeBlock.of("$N.loadI32($L)", CONTEXT, address);
+            case S64, U64 -> CodeBlock.of("$N.loadI64($L)", CONTEXT, address);
+            case F32 -> CodeBlock.of("$T.liftF32($N.loadI32($L))", ABI, CONTEXT, address);
+            case F64 -> CodeBlock.of("$T.liftF64($N.loadI64($L))", ABI, CONTEXT, address);
+            case CHAR -> CodeBlock.of("$T.liftChar($N.loadI32($L))", ABI, CONTEXT, address);
+            case STRING -> CodeBlock.of("$N.liftString($N.loadI32($L), $N.loadI32($L))", CONTEXT, CONTEXT, address,
+                    CONTEXT, address(params, offset + 4));
+        };
+    }
+
+    private static CodeBlock address(String params, int offset) {
+        return offset == 0 ? CodeBlock.of("$N", params) : CodeBlock.of("$N + $L", params, offset);
+    }
+
+    /** The one flat result, as the engine's {@code long}: unsigned values zero-extended, floats as raw bits. */
+    private static CodeBlock lowerFlat(WitType type, String value) {
+        return switch ((PrimitiveType) type) {
+            case BOOL -> CodeBlock.of("$T.lowerBool($N)", ABI, value);
+            case S8, S16, S32, S64, U64 -> CodeBlock.of("$N", value);
+            case U8 -> CodeBlock.of("$N & 0xFFL", value);
+            case U16 -> CodeBlock.of("$N & 0xFFFFL", value);
+            case U32 -> CodeBlock.of("$N & 0xFFFFFFFFL", value);
+            case F32 -> CodeBlock.of("$T.lowerF32($N)", ABI, value);
+            case F64 -> CodeBlock.of("$T.lowerF64($N)", ABI, value);
+            case CHAR -> CodeBlock.of("$T.lowerChar($N)", ABI, value);
+            case STRING -> throw new IllegalArgumentException("a string result is stored through the return pointer");
+        };
+    }
+
+    /** The {@code GuestContext} method that stores a result through the guest's return pointer. */
+    private static String storeMethod(WitType type) {
+        if (type == PrimitiveType.STRING) {
+            return "storeString";
+        }
+        requireBytes(type);
+        return "storeBytes";
+    }
+
+    /** The validator admits {@code list<u8>} ({@code byte[]}) as the only list; other lists need new runtime code. */
+    private static void requireBytes(WitType type) {
+        if (!(type instanceof ListType list) || list.element() != PrimitiveType.U8) {
+            throw new IllegalArgumentException("no generated code for " + type + " yet: only list<u8> is supported");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.witbind.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.witbind.wit.names.CompatibilityTrack;
+import dev.witbind.wit.names.InterfaceName;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A checked {@code @WitInterface} class: everything the generator needs, and nothing from javac.
+ *
+ * @param implementation the annotated class
+ * @param interfaceName the interface name exactly as annotated, e.g. {@code example:greeter/host@0.2.1}
+ * @param functions the WIT functions in the order the class declares their methods
+ */
+public record InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions) {
+    /** What every bindings class name ends with. */
+    public static final String BINDINGS_SUFFIX = "_WitBindings";
+
+    public InterfaceModel {
+        Objects.requireNonNull(implementation, "implementation");
+        InterfaceName.parse(interfaceName);
+        functions = List.copyOf(functions);
+    }
+
+    /**
+     * The generated class: a sibling in the same package named after the class and the classes it is nested in,
+     * e.g. {@code Outer_Inner_WitBindings} for {@code Outer.Inner}.
+     */
+    public ClassName bindingsName() {
+        return ClassName.get(implementation.packageName(),
+                String.join("_", implementation.simpleNames()) + BINDINGS_SUFFIX);
+    }
+
+    /** The compatibility track of the interface name, e.g. {@code example:greeter/host@0.2}; empty when it has none. */
+    public Optional<String> compatibilityTrack() {
+        return CompatibilityTrack.of(interfaceName);
+    }
+}
