@@ -1,12 +1,16 @@
 package dev.witbind.wit.types;
 
 /**
- * A WIT value type. This slice models the primitive types and lists; records, variants and resources come with
- * the full type system.
+ * A WIT value type, as the Component Model defines them: the primitives, the anonymous structural types
+ * ({@code list}, {@code option}, {@code result}, {@code tuple}), the named ones ({@code record}, {@code variant},
+ * {@code enum}, {@code flags}) and handles to resources ({@code own}, {@code borrow}). Type aliases are resolved
+ * away: a type is always its definition.
  */
-public sealed interface WitType permits PrimitiveType, ListType {
+public sealed interface WitType
+        permits PrimitiveType, ListType, OptionType, ResultType, TupleType, RecordType, VariantType, EnumType,
+                FlagsType, HandleType {
 
-    /** The type in WIT syntax, e.g. {@code u32} or {@code list<u8>}. */
+    /** The type in WIT syntax: a named type by its name, an anonymous one by its structure. */
     @Override
     String toString();
 }

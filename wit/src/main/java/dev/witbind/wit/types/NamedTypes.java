@@ -1,0 +1,28 @@
+package dev.witbind.wit.types;
+
+import dev.witbind.wit.names.Label;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The checks every named type and every labelled member list shares. */
+final class NamedTypes {
+    private NamedTypes() {}
+
+    /** Checks that {@code labels} is non-empty, each a label, and unique ignoring case (the Component Model's rule). */
+    static void checkLabels(String what, String typeName, List<String> labels) {
+        Label.checkLabel(typeName);
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException(what + " '" + typeName + "' must have at least one member");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String label : labels) {
+            Label.checkLabel(label);
+            if (!seen.add(label.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(what + " '" + typeName + "' has '" + label
+                        + "' twice (member names must differ ignoring case)");
+            }
+        }
+    }
+}
