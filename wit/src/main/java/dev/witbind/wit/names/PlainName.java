@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A {@code plainname}: a label ({@code log}), or a resource function ({@code [constructor]r},
- * {@code [method]r.m}, {@code [static]r.m}) whose parts are labels.
+ * {@code [method]r.m}, {@code [static]r.m}) whose parts are labels. Core modules also import
+ * {@code [resource-drop]r}, the name toolchains give the {@code canon resource.drop} of resource {@code r}; it is
+ * accepted here too, so that a linker can define it.
  *
  * @param kind which production
  * @param resource the resource label for constructor, method and static names; empty for a plain label
@@ -17,7 +19,9 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
         LABEL(""),
         CONSTRUCTOR("[constructor]"),
         METHOD("[method]"),
-        STATIC("[static]");
+        STATIC("[static]"),
+        /** Not in the component grammar: the core-module import name of {@code canon resource.drop}. */
+        RESOURCE_DROP("[resource-drop]");
 
         private final String prefix;
 
@@ -36,7 +40,7 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
      * @throws InvalidNameException naming the part that is wrong and why
      */
     public static PlainName parse(String text) {
-        for (Kind kind : new Kind[] {Kind.CONSTRUCTOR, Kind.METHOD, Kind.STATIC}) {
+        for (Kind kind : new Kind[] {Kind.CONSTRUCTOR, Kind.METHOD, Kind.STATIC, Kind.RESOURCE_DROP}) {
             if (text.startsWith(kind.prefix())) {
                 return parseResourceFunction(text, kind);
             }
@@ -45,7 +49,7 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
             int close = text.indexOf(']');
             String annotation = close < 0 ? text : text.substring(0, close + 1);
             throw new InvalidNameException(text, "the annotation '" + annotation + "'",
-                    "is not one of [constructor], [method], [static]", null);
+                    "is not one of [constructor], [method], [static], [resource-drop]", null);
         }
         checkPart(text, "", text, "", "label");
         return new PlainName(Kind.LABEL, Optional.empty(), text);
@@ -53,7 +57,7 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
 
     private static PlainName parseResourceFunction(String text, Kind kind) {
         String rest = text.substring(kind.prefix().length());
-        if (kind == Kind.CONSTRUCTOR) {
+        if (kind == Kind.CONSTRUCTOR || kind == Kind.RESOURCE_DROP) {
             checkPart(text, kind.prefix(), rest, "", "resource");
             return new PlainName(kind, Optional.of(rest), rest);
         }
@@ -84,7 +88,7 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
     public String toString() {
         return switch (kind) {
             case LABEL -> label;
-            case CONSTRUCTOR -> kind.prefix() + label;
+            case CONSTRUCTOR, RESOURCE_DROP -> kind.prefix() + label;
             case METHOD, STATIC -> kind.prefix() + resource.orElseThrow() + "." + label;
         };
     }

@@ -41,9 +41,20 @@ class PlainNameTest {
                 PlainName.parse("[static]HTTP-client.new-URL"));
     }
 
+    @Test
+    void resourceDropIsTheCoreImportNameOfResourceDrop() {
+        PlainName name = PlainName.parse("[resource-drop]output-stream");
+        assertEquals(Kind.RESOURCE_DROP, name.kind());
+        assertEquals(Optional.of("output-stream"), name.resource());
+        assertEquals("[resource-drop]output-stream", name.toString());
+        InvalidNameException bad = assertThrows(InvalidNameException.class,
+                () -> PlainName.parse("[resource-drop]Output_Stream"));
+        assertEquals("the resource 'Output_Stream'", bad.part());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"log", "get-HTTP-header", "[constructor]r", "[method]r.m", "[static]r.m",
-        "[method]my-resource.my-method"})
+        "[method]my-resource.my-method", "[resource-drop]r"})
     void toStringIsTheParsedText(String text) {
         assertEquals(text, PlainName.parse(text).toString());
     }
@@ -54,15 +65,16 @@ class PlainNameTest {
         assertEquals("[constructor]", Kind.CONSTRUCTOR.prefix());
         assertEquals("[method]", Kind.METHOD.prefix());
         assertEquals("[static]", Kind.STATIC.prefix());
+        assertEquals("[resource-drop]", Kind.RESOURCE_DROP.prefix());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "[method]r   | the name after [method]       | must be 'resource.function' with a '.' between the two labels",
         "[static]r   | the name after [static]       | must be 'resource.function' with a '.' between the two labels",
-        "[ctor]r     | the annotation '[ctor]'       | is not one of [constructor], [method], [static]",
-        "[method     | the annotation '[method'      | is not one of [constructor], [method], [static]",
-        "[Method]r.m | the annotation '[Method]'     | is not one of [constructor], [method], [static]",
+        "[ctor]r     | the annotation '[ctor]'       | is not one of [constructor], [method], [static], [resource-drop]",
+        "[method     | the annotation '[method'      | is not one of [constructor], [method], [static], [resource-drop]",
+        "[Method]r.m | the annotation '[Method]'     | is not one of [constructor], [method], [static], [resource-drop]",
     })
     void malformedAnnotation(String text, String part, String reason) {
         InvalidNameException e = assertThrows(InvalidNameException.class, () -> PlainName.parse(text));
