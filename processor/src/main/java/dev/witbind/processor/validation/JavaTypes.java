@@ -8,7 +8,9 @@ import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -123,10 +125,24 @@ public final class JavaTypes {
     }
 
     /**
-     * How messages show a Java type, e.g. {@code java.lang.Integer}. Only for messages: javac's text of a type is
-     * stable enough to read, but types are compared by kind and qualified name.
+     * How messages show a Java type, e.g. {@code java.util.List<java.lang.Integer>}, without the type annotations
+     * javac would print ({@code @Unsigned} and friends are shown by the messages themselves). Only for messages:
+     * types are compared by kind and qualified name.
      */
     public static String display(TypeMirror type) {
+        if (type.getKind().isPrimitive() || type.getKind() == TypeKind.VOID) {
+            return type.getKind().name().toLowerCase(Locale.ROOT);
+        }
+        if (type instanceof ArrayType array) {
+            return display(array.getComponentType()) + "[]";
+        }
+        if (type instanceof DeclaredType declared) {
+            List<? extends TypeMirror> arguments = declared.getTypeArguments();
+            return arguments.isEmpty()
+                    ? qualifiedName(declared)
+                    : qualifiedName(declared) + arguments.stream().map(JavaTypes::display)
+                            .collect(Collectors.joining(", ", "<", ">"));
+        }
         return type.toString();
     }
 }
