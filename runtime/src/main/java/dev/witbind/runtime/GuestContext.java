@@ -2,7 +2,10 @@ package dev.witbind.runtime;
 
 import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.abi.Utf8;
+import dev.witbind.runtime.resources.HandleTable;
+import dev.witbind.wit.types.ResourceType;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The calling guest instance as a host function sees it: lifting strings and lists out of its memory and
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 public final class GuestContext {
     private final String guestName;
     private final GuestMemory memory;
+    private final HandleTable handles = new HandleTable();
 
     GuestContext(String guestName, GuestMemory memory) {
         this.guestName = guestName;
@@ -154,6 +158,54 @@ public final class GuestContext {
         }
         int ptr = memory.realloc(0, 0, alignment, size);
         return checkRange(ptr, Integer.toUnsignedLong(size), alignment, "the memory cabi_realloc returned for a " + what);
+    }
+
+    // ---- resources --------------------------------------------------------------------------------------------
+
+    /** {@code lower_own}: gives the guest an owning handle to {@code resource}. */
+    public int lowerOwn(ResourceType type, Object resource) {
+        return handles.addOwn(type, Objects.requireNonNull(resource, "resource"));
+    }
+
+    /**
+     * {@code lift_own}: takes the resource behind an owning handle out of the guest's table.
+     *
+     * @throws WitTrapException for an unknown, dropped, borrowed, lent or wrong-type handle
+     */
+    public Object liftOwn(ResourceType type, int handle) {
+        return handles.liftOwn(type, handle);
+    }
+
+    /**
+     * {@code lift_borrow}: the resource behind a handle, lent to the host until the current host call returns.
+     *
+     * @throws WitTrapException for an unknown, dropped or wrong-type handle
+     */
+    public Object liftBorrow(ResourceType type, int handle) {
+        return handles.liftBorrow(type, handle);
+    }
+
+    /**
+     * {@code canon resource.drop}: removes the guest's handle; when the guest owned the resource and it is
+     * {@link AutoCloseable}, closes it.
+     *
+     * @throws WitTrapException for an unknown, dropped, lent or wrong-type handle
+     * @throws HostValueException when closing the resource throws
+     */
+    public void dropResource(ResourceType type, int handle) {
+        Object owned = handles.drop(type, handle);
+        if (owned instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new HostValueException("could not close " + type.name() + " (handle " + handle + "): " + e);
+            }
+        }
+    }
+
+    /** The guest's handle table (the engine adapter ends lends after each host call). */
+    HandleTable handles() {
+        return handles;
     }
 
     /** Stores an {@code i32} at a checked address. */

@@ -16,6 +16,9 @@ final class HostCalls {
             throw new WitHostException(function, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new WitHostException(function, "threw " + e, e);
+        } finally {
+            // Borrowed handles are lent only for the duration of the call.
+            cx.handles().endHostCall();
         }
         // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it here.
         if (results == null || results.length != resultCount) {
