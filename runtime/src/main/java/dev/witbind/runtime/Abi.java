@@ -68,11 +68,16 @@ public final class Abi {
         return value != value ? Double.NaN : value;
     }
 
+    /**
+     * An {@code f32} as raw bits for the guest; every NaN becomes the canonical NaN, as in the spec's deterministic
+     * profile, so that what a guest sees never depends on how the JVM produced a NaN.
+     */
     public static long lowerF32(float value) {
-        return Float.floatToRawIntBits(value);
+        return Float.floatToRawIntBits(value != value ? Float.NaN : value);
     }
 
+    /** An {@code f64} as raw bits for the guest; every NaN becomes the canonical NaN (see {@link #lowerF32}). */
     public static long lowerF64(double value) {
-        return Double.doubleToRawLongBits(value);
+        return Double.doubleToRawLongBits(value != value ? Double.NaN : value);
     }
 }
