@@ -1,0 +1,411 @@
+package dev.witbind.wit.parser.resolve;
+
+import dev.witbind.wit.names.InterfaceName;
+import dev.witbind.wit.names.PlainName;
+import dev.witbind.wit.parser.SourceLocation;
+import dev.witbind.wit.parser.model.Gates;
+import dev.witbind.wit.parser.model.TypeRef;
+import dev.witbind.wit.parser.model.WitFunction;
+import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitTypeDef;
+import dev.witbind.wit.parser.syntax.Ast;
+import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.FlagsType;
+import dev.witbind.wit.types.HandleType;
+import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.OptionType;
+import dev.witbind.wit.types.RecordType;
+import dev.witbind.wit.types.ResourceType;
+import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.TupleType;
+import dev.witbind.wit.types.VariantType;
+import dev.witbind.wit.types.WitFunctionType;
+import dev.witbind.wit.types.WitParam;
+import dev.witbind.wit.types.WitType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The type names and functions of one interface (named or inline) or one world: collects the {@code use}s,
+ * type definitions and functions, then resolves every name to a {@link WitTypeDef} (aliases resolved away,
+ * cycles reported) and desugars resources into {@code [constructor]}, {@code [method]} and {@code [static]}
+ * functions.
+ */
+final class TypeScope {
+    /** How a type name entered the scope. */
+    private sealed interface Entry permits Local, Used {}
+
+    private record Local(Ast.TypeDecl decl) implements Entry {}
+
+    private record Used(Ast.UseDecl use, Ast.UseName name, WitInterface from) implements Entry {}
+
+    private final Resolver resolver;
+    private final Errors errors;
+    private final PackageState pkg;
+    private final PackageSource.Part part;
+    private final String ownerId;
+    private final String description;
+    private final NameTable names;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, WitTypeDef> resolved = new HashMap<>();
+    private final List<String> resolving = new ArrayList<>();
+    /** Function declarations and resources, in declaration order, for {@link #functions()}. */
+    private final List<Object> functionSources = new ArrayList<>();
+    private final Set<InterfaceName> uses = new LinkedHashSet<>();
+
+    /**
+     * @param ownerId the identity of the interface or world, which owns its resources
+     * @param description how messages name the scope, e.g. {@code interface 'streams'}
+     */
+    TypeScope(Resolver resolver, PackageState pkg, PackageSource.Part part, String ownerId, String description) {
+        this.resolver = resolver;
+        this.errors = resolver.errors();
+        this.pkg = pkg;
+        this.part = part;
+        this.ownerId = ownerId;
+        this.description = description;
+        this.names = new NameTable(errors, description);
+    }
+
+    /** Adds the members of an interface, resolving the interfaces its {@code use}s name. */
+    void addMembers(List<Ast.InterfaceMember> members) {
+        for (Ast.InterfaceMember member : members) {
+            if (member instanceof Ast.UseDecl use) {
+                addUse(use);
+            } else if (member instanceof Ast.TypeDecl type) {
+                addType(type);
+            } else if (member instanceof Ast.FunctionDecl function) {
+                names.define(function.name().name(), function.name().location());
+                functionSources.add(function);
+            }
+        }
+    }
+
+    void addUse(Ast.UseDecl use) {
+        WitInterface from = resolver.interfaceAt(use.path(), pkg, part);
+        uses.add(from.name().orElseThrow());
+        for (Ast.UseName name : use.names()) {
+            if (from.type(name.name().name()).isEmpty()) {
+                throw errors.at(name.name().location(), from + " has no type named '" + name.name().name() + "'"
+                        + (from.function(name.name().name()).isPresent() ? " ('use' brings in types; '"
+                                + name.name().name() + "' is a function)" : ""));
+            }
+            names.define(name.localName().name(), name.localName().location());
+            entries.put(name.localName().name(), new Used(use, name, from));
+        }
+    }
+
+    void addType(Ast.TypeDecl type) {
+        names.define(type.name().name(), type.name().location());
+        entries.put(type.name().name(), new Local(type));
+        if (type instanceof Ast.ResourceDecl resource) {
+            functionSources.add(resource);
+        }
+    }
+
+    /** The interfaces this scope's {@code use}s name, in first-use order. */
+    List<InterfaceName> uses() {
+        return List.copyOf(uses);
+    }
+
+    /** Every type name, resolved, in declaration order. */
+    Map<String, WitTypeDef> types() {
+        Map<String, WitTypeDef> types = new LinkedHashMap<>();
+        for (String name : entries.keySet()) {
+            types.put(name, typeDef(name, null));
+        }
+        return types;
+    }
+
+    /** Every function, resources desugared, in declaration order. */
+    Map<String, WitFunction> functions() {
+        Map<String, WitFunction> functions = new LinkedHashMap<>();
+        for (Object source : functionSources) {
+            if (source instanceof Ast.FunctionDecl decl) {
+                WitFunction function = function(decl.name(), decl.signature(), decl.meta());
+                functions.put(function.externName(), function);
+            } else {
+                for (WitFunction function : resourceFunctions((Ast.ResourceDecl) source)) {
+                    functions.put(function.externName(), function);
+                }
+            }
+        }
+        return functions;
+    }
+
+    /** A freestanding function {@code name: func(...)} of this scope (also a world's inline import or export). */
+    WitFunction function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
+        WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'");
+        return new WitFunction(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
+                resolver.gates(pkg, meta), meta.docs(), name.location());
+    }
+
+    private List<WitFunction> resourceFunctions(Ast.ResourceDecl decl) {
+        String resourceName = decl.name().name();
+        ResourceType resource = typeDef(resourceName, null).resource().orElseThrow();
+        NameTable functionNames = new NameTable(errors, "resource '" + resourceName + "'");
+        boolean hasConstructor = false;
+        List<WitFunction> functions = new ArrayList<>();
+        for (Ast.ResourceFunction function : decl.functions()) {
+            Ast.Signature signature = function.signature();
+            String label = function.name().name();
+            Gates gates = resolver.gates(pkg, function.meta());
+            PlainName name;
+            WitFunctionType type;
+            switch (function.kind()) {
+                case CONSTRUCTOR -> {
+                    if (hasConstructor) {
+                        throw errors.at(function.name().location(),
+                                "resource '" + resourceName + "' has more than one constructor");
+                    }
+                    hasConstructor = true;
+                    name = new PlainName(PlainName.Kind.CONSTRUCTOR, Optional.of(resourceName), resourceName);
+                    type = constructorType(resource, signature);
+                }
+                case METHOD -> {
+                    functionNames.define(label, function.name().location());
+                    name = new PlainName(PlainName.Kind.METHOD, Optional.of(resourceName), label);
+                    WitParam self = new WitParam("self", HandleType.borrow(resource));
+                    type = functionType(signature, List.of(self), "method '" + resourceName + "." + label + "'");
+                }
+                default -> {
+                    functionNames.define(label, function.name().location());
+                    name = new PlainName(PlainName.Kind.STATIC, Optional.of(resourceName), label);
+                    type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'");
+                }
+            }
+            functions.add(new WitFunction(name, type, gates, function.meta().docs(), function.name().location()));
+        }
+        return functions;
+    }
+
+    /** {@code constructor(...)} returns {@code own<r>}; a fallible one writes {@code result<r>} or {@code result<r, e>}. */
+    private WitFunctionType constructorType(ResourceType resource, Ast.Signature signature) {
+        HandleType own = HandleType.own(resource);
+        List<WitParam> params = params(signature, List.of(), "the constructor of '" + resource.name() + "'");
+        if (signature.result().isEmpty()) {
+            return WitFunctionType.of(params, own);
+        }
+        Ast.TypeExpr written = signature.result().get();
+        WitType result = typeOf(written);
+        if (!(result instanceof ResultType fallible && fallible.ok().equals(Optional.of(own)))) {
+            throw errors.at(written.location(), "a constructor of '" + resource.name() + "' returns '"
+                    + resource.name() + "' implicitly, or 'result<" + resource.name() + ">' or 'result<"
+                    + resource.name() + ", error-type>' when it can fail; found '" + result + "'");
+        }
+        checkNoBorrow(result, written.location());
+        return WitFunctionType.of(params, result);
+    }
+
+    private WitFunctionType functionType(Ast.Signature signature, List<WitParam> implicit, String what) {
+        List<WitParam> params = params(signature, implicit, what);
+        if (signature.result().isEmpty()) {
+            return WitFunctionType.of(params);
+        }
+        WitType result = typeOf(signature.result().get());
+        checkNoBorrow(result, signature.result().get().location());
+        return WitFunctionType.of(params, result);
+    }
+
+    private List<WitParam> params(Ast.Signature signature, List<WitParam> implicit, String what) {
+        NameTable paramNames = new NameTable(errors, "the parameters of " + what);
+        List<WitParam> params = new ArrayList<>(implicit);
+        for (WitParam param : implicit) {
+            paramNames.define(param.name(), signature.location());
+        }
+        for (Ast.Param param : signature.params()) {
+            if (!implicit.isEmpty() && param.name().name().equalsIgnoreCase("self")) {
+                throw errors.at(param.name().location(), "a method has an implicit first parameter 'self: borrow<"
+                        + ((HandleType) implicit.get(0).type()).resource().name() + ">'; rename this parameter");
+            }
+            paramNames.define(param.name().name(), param.name().location());
+            params.add(new WitParam(param.name().name(), typeOf(param.type())));
+        }
+        return params;
+    }
+
+    /** A borrowed handle lives only for the duration of a call, so results cannot carry one. */
+    private void checkNoBorrow(WitType type, SourceLocation location) {
+        if (containsBorrow(type)) {
+            throw errors.at(location, "a function result cannot contain a borrowed handle ('" + type + "'): a "
+                    + "borrow lasts only for the call; return an owned handle instead");
+        }
+    }
+
+    private static boolean containsBorrow(WitType type) {
+        if (type instanceof HandleType handle) {
+            return handle.ownership() == HandleType.Ownership.BORROW;
+        }
+        if (type instanceof ListType list) {
+            return containsBorrow(list.element());
+        }
+        if (type instanceof OptionType option) {
+            return containsBorrow(option.some());
+        }
+        if (type instanceof ResultType result) {
+            return result.ok().map(TypeScope::containsBorrow).orElse(false)
+                    || result.err().map(TypeScope::containsBorrow).orElse(false);
+        }
+        if (type instanceof TupleType tuple) {
+            return tuple.elements().stream().anyMatch(TypeScope::containsBorrow);
+        }
+        if (type instanceof RecordType record) {
+            return record.fields().stream().anyMatch(f -> containsBorrow(f.type()));
+        }
+        if (type instanceof VariantType variant) {
+            return variant.cases().stream().anyMatch(c -> c.payload().map(TypeScope::containsBorrow).orElse(false));
+        }
+        return false;
+    }
+
+    // ---- type names ----
+
+    /** The definition of a type name; {@code reference} is where it is mentioned, or null when listing. */
+    private WitTypeDef typeDef(String name, SourceLocation reference) {
+        WitTypeDef done = resolved.get(name);
+        if (done != null) {
+            return done;
+        }
+        Entry entry = entries.get(name);
+        if (entry == null) {
+            String hint = names.contains(name) ? " ('" + name + "' is a function, not a type)"
+                    : "; define it in this " + (description.startsWith("world") ? "world" : "interface")
+                            + " or bring it in with 'use other-interface.{" + name + "}'";
+            throw errors.at(reference, "unknown type '" + name + "' in " + description + hint);
+        }
+        int cycleStart = resolving.indexOf(name);
+        if (cycleStart >= 0) {
+            List<String> cycle = new ArrayList<>(resolving.subList(cycleStart, resolving.size()));
+            cycle.add(name);
+            throw errors.at(reference, cycle.size() == 2
+                    ? "type '" + name + "' refers to itself; WIT types cannot be recursive"
+                    : "types " + String.join(" -> ", cycle) + " refer to each other in a cycle; WIT types cannot "
+                            + "be recursive");
+        }
+        resolving.add(name);
+        WitTypeDef def = entry instanceof Local local ? define(local.decl()) : use((Used) entry);
+        resolving.remove(resolving.size() - 1);
+        resolved.put(name, def);
+        return def;
+    }
+
+    private WitTypeDef use(Used used) {
+        WitTypeDef original = used.from().type(used.name().name().name()).orElseThrow();
+        Ast.Ident local = used.name().localName();
+        return new WitTypeDef(local.name(), WitTypeDef.Kind.USE, original.type(), original.resource(),
+                Optional.of(new TypeRef(used.from().id(), original.name())), resolver.gates(pkg, used.use().meta()),
+                used.use().meta().docs(), local.location());
+    }
+
+    private WitTypeDef define(Ast.TypeDecl decl) {
+        String name = decl.name().name();
+        Gates gates = resolver.gates(pkg, decl.meta());
+        String docs = decl.meta().docs();
+        SourceLocation location = decl.name().location();
+        if (decl instanceof Ast.AliasDecl alias) {
+            WitType type = typeOf(alias.type());
+            Optional<ResourceType> resource = Optional.empty();
+            Optional<TypeRef> refersTo = Optional.empty();
+            if (alias.type() instanceof Ast.Named named) {
+                resource = typeDef(named.name().name(), named.location()).resource();
+                refersTo = Optional.of(new TypeRef(ownerId, named.name().name()));
+            }
+            return new WitTypeDef(name, WitTypeDef.Kind.ALIAS, type, resource, refersTo, gates, docs, location);
+        }
+        if (decl instanceof Ast.RecordDecl record) {
+            NameTable fieldNames = new NameTable(errors, "record '" + name + "'");
+            List<RecordType.Field> fields = new ArrayList<>();
+            for (Ast.Field field : record.fields()) {
+                fieldNames.define(field.name().name(), field.name().location());
+                fields.add(new RecordType.Field(field.name().name(), typeOf(field.type())));
+            }
+            return named(name, WitTypeDef.Kind.RECORD, new RecordType(name, fields), gates, docs, location);
+        }
+        if (decl instanceof Ast.VariantDecl variant) {
+            NameTable caseNames = new NameTable(errors, "variant '" + name + "'");
+            List<VariantType.Case> cases = new ArrayList<>();
+            for (Ast.Case variantCase : variant.cases()) {
+                caseNames.define(variantCase.name().name(), variantCase.name().location());
+                cases.add(new VariantType.Case(variantCase.name().name(), variantCase.payload().map(this::typeOf)));
+            }
+            return named(name, WitTypeDef.Kind.VARIANT, new VariantType(name, cases), gates, docs, location);
+        }
+        if (decl instanceof Ast.EnumDecl enumDecl) {
+            return named(name, WitTypeDef.Kind.ENUM, new EnumType(name, labels(enumDecl.cases(), "enum", name)),
+                    gates, docs, location);
+        }
+        if (decl instanceof Ast.FlagsDecl flags) {
+            if (flags.flags().size() > FlagsType.MAX_FLAGS) {
+                throw errors.at(flags.flags().get(FlagsType.MAX_FLAGS).location(), "flags '" + name + "' has "
+                        + flags.flags().size() + " flags; the Component Model allows at most " + FlagsType.MAX_FLAGS);
+            }
+            return named(name, WitTypeDef.Kind.FLAGS, new FlagsType(name, labels(flags.flags(), "flags", name)),
+                    gates, docs, location);
+        }
+        ResourceType resource = new ResourceType(ownerId, name);
+        return new WitTypeDef(name, WitTypeDef.Kind.RESOURCE, HandleType.own(resource), Optional.of(resource),
+                Optional.empty(), gates, docs, location);
+    }
+
+    private static WitTypeDef named(String name, WitTypeDef.Kind kind, WitType type, Gates gates, String docs,
+            SourceLocation location) {
+        return new WitTypeDef(name, kind, type, Optional.empty(), Optional.empty(), gates, docs, location);
+    }
+
+    private List<String> labels(List<Ast.Ident> idents, String what, String name) {
+        NameTable table = new NameTable(errors, what + " '" + name + "'");
+        List<String> labels = new ArrayList<>();
+        for (Ast.Ident ident : idents) {
+            table.define(ident.name(), ident.location());
+            labels.add(ident.name());
+        }
+        return labels;
+    }
+
+    WitType typeOf(Ast.TypeExpr expr) {
+        if (expr instanceof Ast.Primitive primitive) {
+            return primitive.type();
+        }
+        if (expr instanceof Ast.Named named) {
+            return typeDef(named.name().name(), named.location()).type();
+        }
+        if (expr instanceof Ast.ListOf list) {
+            return new ListType(typeOf(list.element()));
+        }
+        if (expr instanceof Ast.OptionOf option) {
+            return new OptionType(typeOf(option.some()));
+        }
+        if (expr instanceof Ast.ResultOf result) {
+            return new ResultType(result.ok().map(this::typeOf), result.err().map(this::typeOf));
+        }
+        if (expr instanceof Ast.TupleOf tuple) {
+            return new TupleType(tuple.elements().stream().map(this::typeOf).toList());
+        }
+        Ast.Handle handle = (Ast.Handle) expr;
+        String resourceName = handle.resource().name();
+        WitTypeDef def = typeDef(resourceName, handle.resource().location());
+        if (def.resource().isEmpty()) {
+            String keyword = handle.ownership() == HandleType.Ownership.OWN ? "own" : "borrow";
+            throw errors.at(handle.resource().location(), "'" + keyword + "<" + resourceName + ">' needs a resource, "
+                    + "but '" + resourceName + "' is " + describe(def));
+        }
+        return new HandleType(handle.ownership(), def.resource().get());
+    }
+
+    private static String describe(WitTypeDef def) {
+        return switch (def.kind()) {
+            case RECORD -> "a record";
+            case VARIANT -> "a variant";
+            case ENUM -> "an enum";
+            case FLAGS -> "flags";
+            case RESOURCE -> "a resource";
+            case ALIAS, USE -> "the type '" + def.type() + "'";
+        };
+    }
+}
