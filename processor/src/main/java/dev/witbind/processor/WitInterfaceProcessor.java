@@ -2,7 +2,9 @@ package dev.witbind.processor;
 
 import com.google.auto.service.AutoService;
 import dev.witbind.annotations.WitInterface;
+import dev.witbind.annotations.WitResource;
 import dev.witbind.processor.diagnostics.Messages;
+import dev.witbind.processor.validation.InterfaceValidator;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -14,8 +16,9 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The javac entry point: hands every {@code @WitInterface} element to {@link WitInterfaceStep} and writes the
- * service index after the last round. It never claims the annotation, so other processors still see it, and it
+ * The javac entry point: hands every {@code @WitInterface} element to {@link WitInterfaceStep}, reports
+ * {@code @WitResource} classes that no {@code @WitInterface} class encloses, and writes the service index after the
+ * last round. It never claims the annotation, so other processors still see it, and it
  * turns its own exceptions into an error on the element instead of crashing the compiler.
  */
 @AutoService(Processor.class)
@@ -30,7 +33,7 @@ public final class WitInterfaceProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(WitInterface.class.getCanonicalName());
+        return Set.of(WitInterface.class.getCanonicalName(), WitResource.class.getCanonicalName());
     }
 
     @Override
@@ -41,8 +44,15 @@ public final class WitInterfaceProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         for (TypeElement annotation : annotations) {
+            boolean isResource = annotation.getQualifiedName().contentEquals(WitResource.class.getCanonicalName());
             for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
-                processSafely(element);
+                if (isResource) {
+                    // Resources are checked with their @WitInterface class; here only where they are.
+                    InterfaceValidator.checkResourcePlacement(element)
+                            .ifPresent(problem -> problem.printTo(processingEnv.getMessager()));
+                } else {
+                    processSafely(element);
+                }
             }
         }
         if (roundEnv.processingOver()) {

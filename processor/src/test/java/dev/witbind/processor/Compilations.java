@@ -61,7 +61,9 @@ final class Compilations {
         return List.of(
                 sourceFile(hosts.resolve("GreeterHost.java")),
                 sourceFile(hosts.resolve("ScalarHost.java")),
-                sourceFile(hosts.resolve("Plugins.java")));
+                sourceFile(hosts.resolve("Plugins.java")),
+                sourceFile(hosts.resolve("kv/KvStore.java")),
+                sourceFile(hosts.resolve("TypeZoo.java")));
     }
 
     static String content(JavaFileObject file) {

@@ -93,4 +93,17 @@ class GeneratedBindingsLoadTest {
         assertEquals(List.of("checksum", "greet", "log", "repeat", "shout"),
                 linker.instance("example:greeter/host@0.2.1").names());
     }
+
+    @Test
+    void resourceBindingsDefineEveryResourceFunctionAndTheDrop() throws ReflectiveOperationException {
+        Object host = loader.loadClass("com.example.kv.KvStore").getConstructor().newInstance();
+        Linker linker = new Linker();
+
+        linker.register(host);
+
+        assertEquals(List.of("[constructor]bucket", "[method]bucket.entries", "[method]bucket.get",
+                "[method]bucket.set", "[method]bucket.stats", "[resource-drop]bucket",
+                "[static]bucket.open-read-only", "copy-all", "count-all", "merge"),
+                linker.instance("example:kv/store@1.0.0").names());
+    }
 }

@@ -30,7 +30,9 @@ class GoldenFilesTest {
     private static final List<String> BINDINGS = List.of(
             "com.example.GreeterHost_WitBindings",
             "com.example.Plugins_Clock_WitBindings",
-            "com.example.ScalarHost_WitBindings");
+            "com.example.ScalarHost_WitBindings",
+            "com.example.TypeZoo_WitBindings",
+            "com.example.kv.KvStore_WitBindings");
 
     private static Compilation compilation;
 

@@ -353,16 +353,16 @@ class ValidationErrorsTest {
         JavaFileObject source = source("Host", """
                 @WitInterface("example:greeter/host@0.2.1")
                 public class Host {
-                    public List<String> names() {
-                        return List.of();
+                    public java.util.Map<String, String> names() {
+                        return java.util.Map.of();
                     }
                 }
                 """);
 
         Compilation compilation = compile(source);
 
-        assertOnlyError(compilation, source, Messages.unsupportedReturnType("names", "java.util.List<java.lang.String>",
-                Messages.useSupportedType()), "names()");
+        assertOnlyError(compilation, source, Messages.unsupportedReturnType("names",
+                "java.util.Map<java.lang.String, java.lang.String>", Messages.useSealedInterfaceOrRecord()), "names()");
         assertThat(compilation).hadErrorContaining("void -> no result");
     }
 

@@ -80,4 +80,19 @@ public final class Abi {
     public static long lowerF64(double value) {
         return Double.doubleToRawLongBits(value != value ? Double.NaN : value);
     }
+
+    /**
+     * The value a host function returned as part of a WIT value, for generated bindings: WIT values are never
+     * {@code null} ({@code option<T>} is an {@code Optional}), so {@code null} is a host bug.
+     *
+     * @param what the part of the result, e.g. {@code "field 'key' of record entry"}
+     * @throws HostValueException for {@code null}; the engine adapter names the function
+     */
+    public static <T> T requireValue(T value, String what) {
+        if (value == null) {
+            throw new HostValueException("returned null as " + what + ", but WIT values are never null "
+                    + "(an option<T> is an Optional)");
+        }
+        return value;
+    }
 }

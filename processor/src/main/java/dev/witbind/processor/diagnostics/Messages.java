@@ -16,7 +16,12 @@ public final class Messages {
     /** The Java types a parameter may have, and their WIT types. */
     public static final String PARAMETER_TYPES = "boolean -> bool, byte -> s8 (@Unsigned: u8), "
             + "short -> s16 (@Unsigned: u16), int -> s32 (@Unsigned: u32, @WitChar: char), "
-            + "long -> s64 (@Unsigned: u64), float -> f32, double -> f64, String -> string, byte[] -> list<u8>";
+            + "long -> s64 (@Unsigned: u64), float -> f32, double -> f64, String -> string, byte[] -> list<u8>, "
+            + "short[]/int[]/long[] -> list<s16/s32/s64> (@Unsigned: u16/u32/u64), float[]/double[]/boolean[] -> "
+            + "list<f32/f64/bool>, List<T> -> list<T> (T boxed: Integer -> s32, @Unsigned Integer -> u32, ...), "
+            + "Optional<T> -> option<T>, Result<T, E> -> result<T, E> (Void: no payload), a record -> record, "
+            + "an enum -> enum, EnumSet<E> -> flags, a sealed interface of records -> variant, "
+            + "a @WitResource class nested in the @WitInterface class -> own<r> (@Borrow: borrow<r>)";
 
     /** The Java types a method may return, and their WIT results. */
     public static final String RESULT_TYPES = "void -> no result, " + PARAMETER_TYPES;
@@ -204,6 +209,223 @@ public final class Messages {
     public static String unsignedAndWitChar(String what) {
         return "@Unsigned and @WitChar are both on " + what + ": an int is either a u32 (@Unsigned) or a char "
                 + "(@WitChar), not both. Fix: remove one of them";
+    }
+
+    /** A record component whose Java type has no WIT type. */
+    public static String unsupportedComponentType(String recordName, String componentName, String javaType,
+            String fix) {
+        return "component '" + componentName + "' of record '" + recordName + "' has the Java type '" + javaType
+                + "', which has no WIT type: witbind maps " + PARAMETER_TYPES + ". Fix: " + fix;
+    }
+
+    /** The fix for a type whose part has no WIT type. */
+    public static String unsupportedPart(String partType, String fix) {
+        return "its part '" + partType + "' has no WIT type: " + fix;
+    }
+
+    /** The fix for {@code Character} as a type argument. */
+    public static String useWitCharInteger() {
+        return "a Java Character is a UTF-16 code unit and cannot hold every Unicode scalar value; "
+                + "declare '@WitChar Integer' for a WIT char";
+    }
+
+    /** The fix for an array of references, or of arrays. */
+    public static String useList() {
+        return "use java.util.List<T> (only arrays of primitives map to WIT lists)";
+    }
+
+    /** The fix for a raw generic type. */
+    public static String rawType(String javaType) {
+        return "'" + javaType + "' is a raw type, whose elements have no known WIT type; add the type argument, "
+                + "e.g. " + javaType + "<String>";
+    }
+
+    /** The fix for a wildcard type argument. */
+    public static String wildcard(String javaType) {
+        return "the wildcard '" + javaType + "' has no one WIT type; write the type itself, without '?'";
+    }
+
+    /** The fix for a type variable. */
+    public static String typeVariable(String javaType) {
+        return "the type variable '" + javaType + "' has no one WIT type; use a concrete type";
+    }
+
+    /** The fix for {@code Void} outside {@code Result}. */
+    public static String voidOutsideResult() {
+        return "Void only marks the side of Result<T, E> that has no payload (Result<Void, E> is result<_, E>); "
+                + "use another type here";
+    }
+
+    /** The fix for an interface or class that is not a supported compound type. */
+    public static String useSealedInterfaceOrRecord() {
+        return "use one of these types and convert in the method body; a record becomes a WIT record, and a "
+                + "sealed interface whose permitted subclasses are all records becomes a WIT variant";
+    }
+
+    /** The fix for a collection type other than {@code List}. */
+    public static String useListInterface(String javaType) {
+        return "declare java.util.List<...> instead of '" + javaType + "' (witbind lifts a list<T> into a new List)";
+    }
+
+    /** An {@code EnumSet} of an enum that has more constants than WIT flags can hold. */
+    public static String tooManyFlags(String enumName, int count) {
+        return "EnumSet<" + enumName + "> would be WIT flags, but '" + enumName + "' has " + count + " constants "
+                + "and WIT flags hold at most 32 (they travel as one i32). Fix: split the enum, or pass a "
+                + "List<" + enumName + "> (a list of enum values) instead";
+    }
+
+    /** An enum without constants, as an enum or as flags. */
+    public static String emptyEnum(String enumName) {
+        return "enum '" + enumName + "' has no constants, but a WIT enum or flags type has at least one case. "
+                + "Fix: add the constants";
+    }
+
+    /** A record without components used as a WIT record. */
+    public static String emptyRecord(String recordName) {
+        return "record '" + recordName + "' has no components, but a WIT record has at least one field. Fix: add "
+                + "a component, or make the record a case of a sealed interface (a case without payload)";
+    }
+
+    /** A generic record or sealed interface. */
+    public static String genericType(String typeName, String typeParameters) {
+        return "'" + typeName + "' has the type parameters <" + typeParameters + ">: a WIT record or variant has "
+                + "one fixed type, which cannot depend on a Java type variable. Fix: remove the type parameters";
+    }
+
+    /** A type the generated bindings cannot name. */
+    public static String typeNotAccessible(String typeName) {
+        return "'" + typeName + "' is not accessible from its package: the generated bindings, in the package of "
+                + "the @WitInterface class, create and take apart its values. Fix: make it (and the classes it is "
+                + "nested in) public, or package-private in the same package";
+    }
+
+    /** A record or variant that contains itself. */
+    public static String recursiveType(String typeName) {
+        return "'" + typeName + "' contains itself: WIT types cannot be recursive, so it has no WIT type. Fix: "
+                + "flatten the structure, e.g. into a list of records that refer to each other by index";
+    }
+
+    /** A permitted subclass of a sealed interface that is not a record. */
+    public static String caseNotRecord(String variantName, String caseName) {
+        return "'" + caseName + "' is permitted by the sealed interface '" + variantName + "', which would be a WIT "
+                + "variant, but it is not a record: each case of a variant is a record with no component (no "
+                + "payload) or one (the payload). Fix: declare '" + caseName + "' as a record";
+    }
+
+    /** A case record with more than one component. */
+    public static String caseWithSeveralComponents(String variantName, String caseName, int count) {
+        return "record '" + caseName + "' is a case of the variant '" + variantName + "' and has " + count
+                + " components, but a WIT variant case has at most one payload. Fix: wrap them in a record, e.g. "
+                + "record " + simpleName(caseName) + "(" + simpleName(caseName) + "Payload payload)";
+    }
+
+    private static String simpleName(String qualifiedName) {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    }
+
+    /** A record component, enum constant or case class whose WIT name is not a label. */
+    public static String invalidMemberName(String what, String javaName, InvalidNameException problem) {
+        return what + " '" + javaName + "' becomes the WIT name '" + problem.input() + "', which is invalid: "
+                + problem.part() + " " + problem.reason() + ". Fix: rename it (camelCase for components and "
+                + "classes, UPPER_SNAKE_CASE for enum constants, starting with an ASCII letter)";
+    }
+
+    /** Two members of a record, enum or variant with the same WIT name. */
+    public static String duplicateMemberName(String what, String javaName, String witName, String firstJavaName) {
+        return what + " '" + javaName + "' becomes the WIT name '" + witName + "', which '" + firstJavaName
+                + "' already is: member names must be unique, ignoring case. Fix: rename one of them";
+    }
+
+    /** A marker on a part of a type where it does not fit. */
+    public static String markerOnPart(String marker, String what, String partType) {
+        return marker + " is on the part '" + partType + "' of the type of " + what + ", where it does not fit: "
+                + "@Unsigned marks byte, short, int, long and their boxes, @WitChar marks int and Integer, "
+                + "@Borrow marks a @WitResource class in a parameter. Fix: remove " + marker;
+    }
+
+    // ---- resources --------------------------------------------------------------------------------------------
+
+    /** {@code @Borrow} on a type that is not a resource. */
+    public static String borrowNotResource(String what, String javaType) {
+        return "@Borrow is on " + what + " of type '" + javaType + "', which is not a @WitResource class of this "
+                + "interface: only resource handles can be borrowed. Fix: remove @Borrow";
+    }
+
+    /** A borrow handle in a result. */
+    public static String borrowInResult(String methodName) {
+        return "the result of '" + methodName + "' contains a borrow<...> handle, but a borrow lasts only for the "
+                + "call that lends it, so only parameters can borrow. Fix: remove @Borrow (the guest then owns the "
+                + "returned resource)";
+    }
+
+    /** A {@code @WitResource} class from outside the interface class. */
+    public static String resourceOutsideInterface(String what, String resourceName, String className) {
+        return what + " has the type '" + resourceName + "', a @WitResource class that is not nested in '"
+                + className + "': witbind binds a resource only together with the interface class it is nested in. "
+                + "Fix: nest the resource class in '" + className + "'";
+    }
+
+    /** {@code @WitResource} on a class that is not nested in a {@code @WitInterface} class. */
+    public static String resourceNotNested(String resourceName) {
+        return "@WitResource is on '" + resourceName + "', which is not nested in a @WitInterface class: a resource "
+                + "belongs to the interface that defines it. Fix: nest it as a public class in the @WitInterface "
+                + "class";
+    }
+
+    /** A resource class of the wrong kind or visibility. */
+    public static String resourceShape(String resourceName, String problem) {
+        return "@WitResource class '" + resourceName + "' " + problem + ": the generated bindings create its "
+                + "instances, call its methods and hand out handles to them. Fix: declare it as a public, "
+                + "non-abstract, non-generic class nested in the @WitInterface class";
+    }
+
+    /** A resource class with several public constructors. */
+    public static String severalResourceConstructors(String resourceName) {
+        return "@WitResource class '" + resourceName + "' has more than one public constructor, but a WIT resource "
+                + "has at most one constructor. Fix: keep one public constructor, make the others non-public, or "
+                + "add a public static factory method (a [static] function)";
+    }
+
+    /** The resource name in {@code @WitResource} is not a label. */
+    public static String invalidResourceName(String resourceName, InvalidNameException problem) {
+        return "@WitResource class '" + resourceName + "' becomes the WIT resource '" + problem.input()
+                + "', which is invalid: " + problem.part() + " " + problem.reason() + ". Fix: "
+                + problem.suggestion().map(fixed -> "write @WitResource(\"" + fixed + "\")")
+                        .orElse("name it with @WitResource(\"a-label\")");
+    }
+
+    /** {@code @WitFunction("[...]r...")} naming a resource the class does not have. */
+    public static String unknownResource(String methodName, String witName, String resource, List<String> known) {
+        return "@WitFunction(\"" + witName + "\") on '" + methodName + "' names the resource '" + resource
+                + "', but the class has " + (known.isEmpty() ? "no @WitResource classes"
+                        : "only the resources " + String.join(", ", known))
+                + ". Fix: nest a @WitResource class for '" + resource + "' in the class, or correct the name";
+    }
+
+    /** A {@code [constructor]r} method that does not return the resource. */
+    public static String constructorMustReturnResource(String methodName, String witName, String resourceClass) {
+        return "method '" + methodName + "' implements '" + witName + "', a constructor, so it must return the "
+                + "resource: an own<...> handle to a new '" + resourceClass + "'. Fix: declare the return type '"
+                + resourceClass + "'";
+    }
+
+    /** A {@code [method]r.m} method whose first parameter is not the resource. */
+    public static String methodNeedsSelf(String methodName, String witName, String resourceClass) {
+        return "method '" + methodName + "' implements '" + witName + "', a resource method, so its first "
+                + "parameter is self: the borrowed '" + resourceClass + "'. Fix: declare '" + resourceClass
+                + " self' as the first parameter, or implement the function as a method of the resource class";
+    }
+
+    /** {@code @WitFunction("[resource-drop]r")}. */
+    public static String resourceDropReserved(String methodName, String witName) {
+        return "@WitFunction(\"" + witName + "\") on '" + methodName + "': the bindings define the drop of every "
+                + "resource themselves (they close an AutoCloseable resource when its owner drops it). "
+                + "Fix: implement AutoCloseable in the resource class instead";
+    }
+
+    /** How the type messages name a record component. */
+    public static String component(String componentName, String recordName) {
+        return "component '" + componentName + "' of record '" + recordName + "'";
     }
 
     /** How the type messages name a parameter. */

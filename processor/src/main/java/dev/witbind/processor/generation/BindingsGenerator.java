@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.witbind.processor.model.FunctionModel;
 import dev.witbind.processor.model.InterfaceModel;
+import dev.witbind.processor.model.ResourceModel;
 import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
@@ -21,7 +22,6 @@ import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -71,7 +71,9 @@ public final class BindingsGenerator {
     public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
         ClassName bindings = model.bindingsName();
         ClassName implementation = model.implementation();
-        List<String> constants = functionTypeConstants(model.functions());
+        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, COMPATIBILITY_TRACK));
+        List<String> constants = typeConstants.functionConstants();
+        ValueCodeGenerator values = new ValueCodeGenerator(typeConstants);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(bindings)
                 .addJavadoc(classJavadoc(model))
@@ -80,15 +82,17 @@ public final class BindingsGenerator {
                 .addSuperinterface(ParameterizedTypeName.get(WIT_BINDINGS, implementation))
                 .addField(interfaceNameField(model))
                 .addField(compatibilityTrackField(model));
+        typeConstants.typeFields().forEach(type::addField);
         for (int i = 0; i < constants.size(); i++) {
-            type.addField(functionTypeField(model, model.functions().get(i), constants.get(i)));
+            type.addField(functionTypeField(model, model.functions().get(i), constants.get(i), typeConstants));
         }
+        typeConstants.dropFields().forEach(type::addField);
         type.addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Creates the bindings; {@link $T} calls this to find them.\n",
                                 ClassName.get("java.util", "ServiceLoader"))
                         .addModifiers(Modifier.PUBLIC)
                         .build())
-                .addMethod(registerMethod(model, constants))
+                .addMethod(registerMethod(model, constants, typeConstants, values))
                 .addMethod(MethodSpec.methodBuilder("implementationType")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -116,6 +120,7 @@ public final class BindingsGenerator {
                         .addParameter(implementation, IMPLEMENTATION)
                         .addStatement("register($N, $N)", LINKER_PARAMETER, IMPLEMENTATION)
                         .build());
+        values.helpers().forEach(type::addMethod);
         originatingElements.forEach(type::addOriginatingElement);
         return JavaFile.builder(bindings.packageName(), type.build())
                 .skipJavaLangImports(true)
@@ -163,23 +168,12 @@ public final class BindingsGenerator {
                 .build();
     }
 
-    /** {@code GREET} for {@code greet}, {@code GET_HTTP_HEADER} for {@code get-HTTP-header}, made unique. */
-    private static List<String> functionTypeConstants(List<FunctionModel> functions) {
-        NameAllocator names = new NameAllocator();
-        names.newName(INTERFACE_NAME);
-        names.newName(COMPATIBILITY_TRACK);
-        List<String> constants = new ArrayList<>();
-        for (FunctionModel function : functions) {
-            constants.add(names.newName(function.witName().toUpperCase(Locale.ROOT).replace('-', '_')));
-        }
-        return constants;
-    }
-
-    private static FieldSpec functionTypeField(InterfaceModel model, FunctionModel function, String constant) {
+    private static FieldSpec functionTypeField(InterfaceModel model, FunctionModel function, String constant,
+            BindingsConstants typeConstants) {
         return FieldSpec.builder(WitFunctionType.class, constant, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The type of the WIT function {@code $L}, implemented by {@link $T#$L}.\n",
-                        function.witName(), model.implementation(), function.javaName())
-                .initializer(functionType(function.witType()))
+                .addJavadoc("The type of the WIT function {@code $L}, implemented by $L.\n",
+                        function.witName(), Invocations.link(model, function))
+                .initializer(functionType(function.witType(), typeConstants))
                 .build();
     }
 
@@ -187,10 +181,10 @@ public final class BindingsGenerator {
      * {@code WitFunctionType.of(List.of(...), result)}: the parameter list on a line of its own, and one parameter
      * per line when there are several, so that long signatures stay readable.
      */
-    private static CodeBlock functionType(WitFunctionType type) {
-        List<CodeBlock> params = type.params().stream().map(BindingsGenerator::witParam).toList();
+    private static CodeBlock functionType(WitFunctionType type, BindingsConstants typeConstants) {
+        List<CodeBlock> params = type.params().stream().map(param -> witParam(param, typeConstants)).toList();
         if (params.isEmpty()) {
-            CodeBlock result = type.result().map(witType -> CodeBlock.of(", $L", witType(witType)))
+            CodeBlock result = type.result().map(witType -> CodeBlock.of(", $L", witType(witType, typeConstants)))
                     .orElse(CodeBlock.of(""));
             return CodeBlock.of("$T.of($T.of()$L)", WitFunctionType.class, List.class, result);
         }
@@ -198,25 +192,29 @@ public final class BindingsGenerator {
                 ? CodeBlock.of("$T.of($L)", List.class, params.get(0))
                 : CodeBlock.of("$T.of(\n$>$>$L)$<$<", List.class, CodeBlock.join(params, ",\n"));
         CodeBlock resultLine = type.result()
-                .map(witType -> CodeBlock.of(",\n$L", witType(witType)))
+                .map(witType -> CodeBlock.of(",\n$L", witType(witType, typeConstants)))
                 .orElse(CodeBlock.of(""));
         return CodeBlock.of("$T.of(\n$>$>$L$L$<$<)", WitFunctionType.class, paramList, resultLine);
     }
 
-    private static CodeBlock witParam(WitParam param) {
-        return CodeBlock.of("new $T($S, $L)", WitParam.class, param.name(), witType(param.type()));
+    private static CodeBlock witParam(WitParam param, BindingsConstants typeConstants) {
+        return CodeBlock.of("new $T($S, $L)", WitParam.class, param.name(), witType(param.type(), typeConstants));
     }
 
-    private static CodeBlock witType(WitType type) {
+    private static CodeBlock witType(WitType type, BindingsConstants typeConstants) {
         if (type instanceof ListType list) {
-            return CodeBlock.of("new $T($L)", ListType.class, witType(list.element()));
+            return CodeBlock.of("new $T($L)", ListType.class, witType(list.element(), typeConstants));
+        }
+        if (!(type instanceof PrimitiveType)) {
+            return typeConstants.witType(type);
         }
         return CodeBlock.of("$T.$L", PrimitiveType.class, ((PrimitiveType) type).name());
     }
 
     // ---- register ---------------------------------------------------------------------------------------------
 
-    private static MethodSpec registerMethod(InterfaceModel model, List<String> constants) {
+    private static MethodSpec registerMethod(InterfaceModel model, List<String> constants,
+            BindingsConstants typeConstants, ValueCodeGenerator values) {
         MethodSpec.Builder register = MethodSpec.methodBuilder("register")
                 .addJavadoc("Defines the functions of {@link #$N} in {@code $N}, each calling {@code $N}.\n",
                         INTERFACE_NAME, LINKER_PARAMETER, IMPLEMENTATION)
@@ -229,7 +227,15 @@ public final class BindingsGenerator {
             FunctionModel function = model.functions().get(i);
             register.addCode("$N.func($S, $N, ($N, $N) -> {\n$>", INSTANCE, function.witName(), constants.get(i),
                             CONTEXT, ARGS)
-                    .addCode(hostCallBody(function))
+                    .addCode(hostCallBody(function, typeConstants, values))
+                    .addCode("$<});\n");
+        }
+        for (ResourceModel resource : model.resources()) {
+            register.addCode("$N.func($S, $N, ($N, $N) -> {\n$>", INSTANCE, resource.dropFunctionName(),
+                            typeConstants.dropConstant(resource.type()), CONTEXT, ARGS)
+                    .addStatement("$N.dropResource($N, (int) $N[0])", CONTEXT,
+                            typeConstants.resourceConstant(resource.type()), ARGS)
+                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
                     .addCode("$<});\n");
         }
         return register.build();
@@ -239,9 +245,11 @@ public final class BindingsGenerator {
      * The body of one {@code HostCall}: lift every argument into a local named after the Java parameter, call the
      * implementation, lower the result.
      */
-    private static CodeBlock hostCallBody(FunctionModel function) {
+    private static CodeBlock hostCallBody(FunctionModel function, BindingsConstants typeConstants,
+            ValueCodeGenerator values) {
         NameAllocator names = new NameAllocator();
         TAKEN_IN_LAMBDA.forEach(names::newName);
+        typeConstants.namesUsedInHostCalls().forEach(names::newName);
         // Java parameter names first, so that they keep their names and the helper locals give way.
         List<String> locals = function.parameters().stream().map(parameter -> names.newName(parameter.javaName()))
                 .toList();
@@ -257,28 +265,34 @@ public final class BindingsGenerator {
             int[] offsets = CanonicalAbi.paramOffsets(witType);
             for (int i = 0; i < locals.size(); i++) {
                 ValueType type = function.parameters().get(i).type();
-                body.addStatement("$T $N = $L", type.javaType(), locals.get(i),
-                        load(type.witType(), params, offsets[i]));
+                body.addStatement("$T $N = $L", type.javaType(), locals.get(i), type.isScalar()
+                        ? load(type.witType(), params, offsets[i])
+                        : values.load(type, params, offsets[i]));
             }
             returnPointer = 1;
         } else {
             int flatIndex = 0;
             for (int i = 0; i < locals.size(); i++) {
                 ValueType type = function.parameters().get(i).type();
-                body.addStatement("$T $N = $L", type.javaType(), locals.get(i), liftFlat(type.witType(), flatIndex));
-                flatIndex += CanonicalAbi.flatten(type.witType()).size();
+                int width = CanonicalAbi.flatten(type.witType()).size();
+                body.addStatement("$T $N = $L", type.javaType(), locals.get(i), type.isScalar()
+                        ? liftFlat(type.witType(), flatIndex)
+                        : values.liftFlat(type, argumentSlots(flatIndex, width)));
+                flatIndex += width;
             }
             returnPointer = flatIndex;
         }
 
-        CodeBlock call = CodeBlock.of("$N.$N($L)", IMPLEMENTATION, function.javaName(),
-                locals.stream().map(local -> CodeBlock.of("$N", local)).collect(CodeBlock.joining(",$W")));
+        CodeBlock call = Invocations.call(function, locals, IMPLEMENTATION);
         if (function.result().isEmpty()) {
             return body.addStatement("$L", call).addStatement("return $T.NO_RESULTS", HOST_CALL).build();
         }
         ValueType result = function.result().get();
         String resultLocal = names.newName("result");
         body.addStatement("$T $N = $L", result.javaType(), resultLocal, call);
+        if (!result.isScalar()) {
+            return compoundResult(body, result, resultLocal, returnPointer, signature, names, values);
+        }
         if (signature.resultsByPointer()) {
             return body.addStatement("$N.$N((int) $N[$L], $N)", CONTEXT, storeMethod(result.witType()), ARGS,
                             returnPointer, resultLocal)
@@ -286,6 +300,36 @@ public final class BindingsGenerator {
                     .build();
         }
         return body.addStatement("return new long[] {$L}", lowerFlat(result.witType(), resultLocal)).build();
+    }
+
+    /**
+     * Lowers a compound result: stored through the checked return pointer when it flattens to several core values,
+     * returned as its one core value otherwise.
+     */
+    private static CodeBlock compoundResult(CodeBlock.Builder body, ValueType result, String resultLocal,
+            int returnPointer, CoreSignature signature, NameAllocator names, ValueCodeGenerator values) {
+        String what = "the result";
+        if (signature.resultsByPointer()) {
+            String retptr = names.newName("retptr");
+            return body.addStatement("int $N = $N.checkRange((int) $N[$L], $L, $L, $S)", retptr, CONTEXT, ARGS,
+                            returnPointer, CanonicalAbi.size(result.witType()), CanonicalAbi.alignment(result.witType()),
+                            "the return pointer")
+                    .add(values.store(result, retptr, 0, CodeBlock.of("$N", resultLocal), what))
+                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
+                    .build();
+        }
+        CodeBlock value = result.javaType().isPrimitive()
+                ? CodeBlock.of("$N", resultLocal)
+                : CodeBlock.of("$T.requireValue($N, $S)", ABI, resultLocal, what);
+        return body.addStatement("return new long[] {$L}", values.lowerFlat(result, value)).build();
+    }
+
+    private static List<CodeBlock> argumentSlots(int from, int count) {
+        List<CodeBlock> slots = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            slots.add(CodeBlock.of("$N[$L]", ARGS, i));
+        }
+        return slots;
     }
 
     /** A value from the flat arguments: {@code args[index]}, and {@code args[index + 1]} for a pointer and length. */

@@ -12,9 +12,12 @@ import java.util.Optional;
  *
  * @param implementation the annotated class
  * @param interfaceName the interface name exactly as annotated, e.g. {@code example:greeter/host@0.2.1}
- * @param functions the WIT functions in the order the class declares their methods
+ * @param functions the WIT functions: those of the class in the order it declares their methods, then those of
+ *     each resource
+ * @param resources the {@code @WitResource} classes nested in the class, in declaration order
  */
-public record InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions) {
+public record InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions,
+        List<ResourceModel> resources) {
     /** What every bindings class name ends with. */
     public static final String BINDINGS_SUFFIX = "_WitBindings";
 
@@ -22,6 +25,12 @@ public record InterfaceModel(ClassName implementation, String interfaceName, Lis
         Objects.requireNonNull(implementation, "implementation");
         InterfaceName.parse(interfaceName);
         functions = List.copyOf(functions);
+        resources = List.copyOf(resources);
+    }
+
+    /** A class without resources. */
+    public InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions) {
+        this(implementation, interfaceName, functions, List.of());
     }
 
     /**

@@ -1,23 +1,28 @@
 package dev.witbind.processor.validation;
 
 import com.palantir.javapoet.ClassName;
-import dev.witbind.annotations.Unsigned;
-import dev.witbind.annotations.WitChar;
 import dev.witbind.annotations.WitFunction;
 import dev.witbind.annotations.WitInterface;
+import dev.witbind.annotations.WitResource;
 import dev.witbind.processor.diagnostics.Diagnostic;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.processor.model.FunctionModel;
 import dev.witbind.processor.model.InterfaceModel;
+import dev.witbind.processor.model.Invocation;
 import dev.witbind.processor.model.ParameterModel;
+import dev.witbind.processor.model.ResourceModel;
+import dev.witbind.processor.model.Shape;
 import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.names.ExternName;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.Label;
 import dev.witbind.wit.names.PlainName;
+import dev.witbind.wit.types.HandleType;
+import dev.witbind.wit.types.ResourceType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +39,8 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -47,9 +54,12 @@ import javax.lang.model.util.Types;
 public final class InterfaceValidator {
     private static final String WIT_INTERFACE = WitInterface.class.getCanonicalName();
     private static final String WIT_FUNCTION = WitFunction.class.getCanonicalName();
-    private static final String UNSIGNED = Unsigned.class.getCanonicalName();
-    private static final String WIT_CHAR = WitChar.class.getCanonicalName();
+    private static final String WIT_RESOURCE = WitResource.class.getCanonicalName();
     private static final String VALUE = "value";
+    /** The WIT name of a resource method's implicit first parameter. */
+    private static final String SELF = "self";
+    /** Owns resource types while the interface name is broken (reported; nothing is generated then). */
+    private static final String NO_INTERFACE = "invalid:interface";
 
     private final Elements elements;
     private final Types types;
@@ -72,11 +82,31 @@ public final class InterfaceValidator {
         TypeElement type = (TypeElement) element;
         checkShape(type, problems);
         Optional<String> interfaceName = checkInterfaceName(type, witInterface, problems);
-        List<FunctionModel> functions = checkFunctions(type, problems);
+        Map<String, ResourceModel> resources = checkResources(type, interfaceName.orElse(NO_INTERFACE), problems);
+        TypeMapper mapper = new TypeMapper(elements, type, resources, problems);
+        List<FunctionModel> functions = checkFunctions(type, resources, mapper, problems);
         if (!problems.isEmpty() || interfaceName.isEmpty()) {
             return new ValidationResult.Invalid(problems);
         }
-        return new ValidationResult.Valid(new InterfaceModel(ClassName.get(type), interfaceName.get(), functions));
+        return new ValidationResult.Valid(new InterfaceModel(ClassName.get(type), interfaceName.get(), functions,
+                List.copyOf(resources.values())));
+    }
+
+    /**
+     * Whether {@code @WitResource} on {@code element} is misplaced: the resource classes of a {@code @WitInterface}
+     * class are checked with it, so a resource class anywhere else would be silently ignored.
+     */
+    public static Optional<Diagnostic> checkResourcePlacement(Element element) {
+        Optional<AnnotationMirror> witResource = Annotations.find(element, WIT_RESOURCE);
+        if (witResource.isEmpty()) {
+            return Optional.empty();
+        }
+        Element enclosing = element.getEnclosingElement();
+        if (enclosing instanceof TypeElement && Annotations.find(enclosing, WIT_INTERFACE).isPresent()) {
+            return Optional.empty();
+        }
+        String name = element instanceof TypeElement resource ? displayName(resource) : element.toString();
+        return Optional.of(Diagnostic.on(element, witResource.get(), Messages.resourceNotNested(name)));
     }
 
     // ---- the class --------------------------------------------------------------------------------------------
@@ -143,12 +173,122 @@ public final class InterfaceValidator {
         }
     }
 
+    // ---- resources --------------------------------------------------------------------------------------------
+
+    /** The {@code @WitResource} classes nested in the class, by qualified name, in declaration order. */
+    private Map<String, ResourceModel> checkResources(TypeElement type, String interfaceName,
+            List<Diagnostic> problems) {
+        Map<String, ResourceModel> resources = new LinkedHashMap<>();
+        Map<String, String> taken = new HashMap<>();
+        for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+            Optional<AnnotationMirror> witResource = Annotations.find(member, WIT_RESOURCE);
+            if (witResource.isEmpty()) {
+                continue;
+            }
+            String name = displayName(member);
+            if (member.getKind() != ElementKind.CLASS) {
+                problems.add(Diagnostic.on(member, witResource.get(),
+                        Messages.resourceShape(name, "is " + article(member.getKind()) + ", not a class")));
+            } else if (!member.getModifiers().contains(Modifier.PUBLIC)) {
+                problems.add(Diagnostic.on(member, Messages.resourceShape(name, "is not public")));
+            } else if (member.getModifiers().contains(Modifier.ABSTRACT)) {
+                problems.add(Diagnostic.on(member, Messages.resourceShape(name, "is abstract")));
+            } else if (!member.getTypeParameters().isEmpty()) {
+                problems.add(Diagnostic.on(member, Messages.resourceShape(name,
+                        "has the type parameters <" + typeParameters(member.getTypeParameters()) + ">")));
+            }
+            Optional<AnnotationValue> value = Annotations.value(witResource.get(), VALUE);
+            String witName = value.flatMap(Annotations::string).filter(text -> !text.isEmpty())
+                    .orElseGet(() -> Label.fromJavaName(member.getSimpleName().toString()));
+            try {
+                Label.checkLabel(witName);
+            } catch (InvalidNameException problem) {
+                problems.add(value.isPresent()
+                        ? Diagnostic.on(member, witResource.get(), value.get(),
+                                Messages.invalidResourceName(name, problem))
+                        : Diagnostic.on(member, witResource.get(), Messages.invalidResourceName(name, problem)));
+                continue;
+            }
+            String first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                problems.add(Diagnostic.on(member, witResource.get(),
+                        Messages.duplicateMemberName("resource class", name, witName, first)));
+                continue;
+            }
+            resources.put(name, new ResourceModel(ClassName.get(member), new ResourceType(interfaceName, witName)));
+        }
+        return resources;
+    }
+
+    private static String article(ElementKind kind) {
+        return switch (kind) {
+            case INTERFACE -> "an interface";
+            case ENUM -> "an enum";
+            case RECORD -> "a record";
+            case ANNOTATION_TYPE -> "an annotation type";
+            default -> "a " + kind.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static ResourceModel resourceNamed(Map<String, ResourceModel> resources, String witName) {
+        return resources.values().stream().filter(resource -> resource.type().name().equals(witName)).findFirst()
+                .orElse(null);
+    }
+
+    private List<FunctionModel> checkResourceFunctions(ResourceModel resource, Map<String, Taken> taken,
+            TypeMapper mapper, List<Diagnostic> problems) {
+        TypeElement type = elements.getTypeElement(resource.javaClass().canonicalName());
+        List<FunctionModel> functions = new ArrayList<>();
+        String resourceName = resource.type().name();
+        ValueType own = new ValueType(resource.javaClass(), HandleType.own(resource.type()),
+                new Shape.Handle(resource.javaClass()));
+        ValueType borrow = new ValueType(resource.javaClass(), HandleType.borrow(resource.type()),
+                new Shape.Handle(resource.javaClass()));
+        List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
+                .toList();
+        if (constructors.size() > 1) {
+            problems.add(Diagnostic.on(constructors.get(1), Messages.severalResourceConstructors(displayName(type))));
+        } else if (constructors.size() == 1) {
+            boolean inner = !type.getModifiers().contains(Modifier.STATIC);
+            checkFunction(constructors.get(0), "[constructor]" + resourceName, type.getSimpleName().toString(),
+                    new Invocation.Constructor(resource.javaClass(), inner), Optional.of(own), Optional.empty(),
+                    taken, mapper, problems).ifPresent(functions::add);
+        }
+        TypeMirror autoCloseable = elements.getTypeElement("java.lang.AutoCloseable").asType();
+        boolean closeable = types.isAssignable(type.asType(), autoCloseable);
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+                checkIgnoredWitFunction(method, problems);
+                continue;
+            }
+            boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+            String javaName = method.getSimpleName().toString();
+            boolean isClose = closeable && !isStatic && javaName.equals("close") && method.getParameters().isEmpty();
+            if (!isStatic && (isClose || overridesObjectMethod(type, method))
+                    && Annotations.find(method, WIT_FUNCTION).isEmpty()) {
+                continue;
+            }
+            Optional<String> label = checkFunctionName(method, javaName, problems);
+            if (label.isEmpty()) {
+                continue;
+            }
+            String witName = (isStatic ? "[static]" : "[method]") + resourceName + "." + label.get();
+            checkFunction(method, witName, javaName,
+                    isStatic ? new Invocation.Static(resource.javaClass()) : new Invocation.OnSelf(resource.javaClass()),
+                    Optional.empty(), isStatic ? Optional.empty() : Optional.of(borrow), taken, mapper, problems)
+                    .ifPresent(functions::add);
+        }
+        return functions;
+    }
+
     // ---- methods ----------------------------------------------------------------------------------------------
 
     /** A function name already taken, and by which method. */
     private record Taken(String methodName, String witName) {}
 
-    private List<FunctionModel> checkFunctions(TypeElement type, List<Diagnostic> problems) {
+    private List<FunctionModel> checkFunctions(TypeElement type, Map<String, ResourceModel> resources,
+            TypeMapper mapper, List<Diagnostic> problems) {
         List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
         List<ExecutableElement> candidates = new ArrayList<>();
         for (ExecutableElement method : methods) {
@@ -158,14 +298,17 @@ public final class InterfaceValidator {
                 checkIgnoredWitFunction(method, problems);
             }
         }
-        if (candidates.isEmpty()) {
+        if (candidates.isEmpty() && resources.isEmpty()) {
             problems.add(Diagnostic.on(type, Messages.noFunctions(displayName(type))));
         }
         // The Component Model requires names to be unique ignoring case ("strongly-unique").
         Map<String, Taken> taken = new HashMap<>();
         List<FunctionModel> functions = new ArrayList<>();
         for (ExecutableElement method : candidates) {
-            checkFunction(method, taken, problems).ifPresent(functions::add);
+            checkInterfaceFunction(method, resources, taken, mapper, problems).ifPresent(functions::add);
+        }
+        for (ResourceModel resource : resources.values()) {
+            functions.addAll(checkResourceFunctions(resource, taken, mapper, problems));
         }
         return functions;
     }
@@ -211,18 +354,101 @@ public final class InterfaceValidator {
         }
     }
 
-    private Optional<FunctionModel> checkFunction(ExecutableElement method, Map<String, Taken> taken,
+    /**
+     * A method of the interface class: a function of the interface, or, when {@code @WitFunction} names one, a
+     * function of one of its resources ({@code [constructor]r}, {@code [method]r.m}, {@code [static]r.m}).
+     */
+    private Optional<FunctionModel> checkInterfaceFunction(ExecutableElement method,
+            Map<String, ResourceModel> resources, Map<String, Taken> taken, TypeMapper mapper,
             List<Diagnostic> problems) {
-        int problemsBefore = problems.size();
         String javaName = method.getSimpleName().toString();
-        Optional<String> witName = checkFunctionName(method, javaName, problems);
-        witName.ifPresent(name -> {
-            Taken first = taken.putIfAbsent(name.toLowerCase(Locale.ROOT), new Taken(javaName, name));
+        Optional<AnnotationMirror> witFunction = Annotations.find(method, WIT_FUNCTION);
+        Named named = witFunction.isPresent()
+                ? checkNamedFunction(method, javaName, witFunction.get(), resources, problems)
+                : new Named(derivedFunctionName(method, javaName, problems), Optional.empty());
+        // Without a name the rest is still checked, so that one compilation shows every problem.
+        return checkFunction(method, named.witName().orElse(null), javaName, new Invocation.OnImplementation(),
+                Optional.empty(), named.self(), taken, mapper, problems);
+    }
+
+    /** The checked name of a function, and the {@code self} of a {@code [method]r.m} it implements. */
+    private record Named(Optional<String> witName, Optional<ValueType> self) {}
+
+    private Named checkNamedFunction(ExecutableElement method, String javaName, AnnotationMirror witFunction,
+            Map<String, ResourceModel> resources, List<Diagnostic> problems) {
+        Named unnamed = new Named(Optional.empty(), Optional.empty());
+        Optional<AnnotationValue> value = Annotations.value(witFunction, VALUE);
+        Optional<String> name = value.flatMap(Annotations::string);
+        if (name.isEmpty()) {
+            return unnamed;
+        }
+        PlainName plainName;
+        try {
+            // A plain label is checked as one, so that its problem reads as before resource names existed.
+            plainName = name.get().startsWith("[") ? PlainName.parse(name.get())
+                    : PlainName.parse(Label.checkLabel(name.get()));
+        } catch (InvalidNameException problem) {
+            problems.add(Diagnostic.on(method, witFunction, value.get(),
+                    Messages.invalidFunctionName(javaName, problem)));
+            return unnamed;
+        }
+        if (plainName.kind() == PlainName.Kind.LABEL) {
+            return new Named(name, Optional.empty());
+        }
+        if (plainName.kind() == PlainName.Kind.RESOURCE_DROP) {
+            problems.add(Diagnostic.on(method, witFunction, value.get(),
+                    Messages.resourceDropReserved(javaName, name.get())));
+            return unnamed;
+        }
+        String resourceName = plainName.resource().orElseThrow();
+        ResourceModel resource = resourceNamed(resources, resourceName);
+        if (resource == null) {
+            problems.add(Diagnostic.on(method, witFunction, value.get(), Messages.unknownResource(javaName,
+                    name.get(), resourceName, resources.values().stream().map(known -> known.type().name()).toList())));
+            return unnamed;
+        }
+        String resourceClass = resource.javaClass().canonicalName();
+        if (plainName.kind() == PlainName.Kind.CONSTRUCTOR && !isClass(method.getReturnType(), resourceClass)) {
+            problems.add(Diagnostic.on(method,
+                    Messages.constructorMustReturnResource(javaName, name.get(), resourceClass)));
+            return unnamed;
+        }
+        if (plainName.kind() != PlainName.Kind.METHOD) {
+            return new Named(name, Optional.empty());
+        }
+        if (method.getParameters().isEmpty() || !isClass(method.getParameters().get(0).asType(), resourceClass)) {
+            problems.add(Diagnostic.on(method, Messages.methodNeedsSelf(javaName, name.get(), resourceClass)));
+            return unnamed;
+        }
+        return new Named(name, Optional.of(new ValueType(resource.javaClass(), HandleType.borrow(resource.type()),
+                new Shape.Handle(resource.javaClass()))));
+    }
+
+    private static boolean isClass(TypeMirror type, String qualifiedName) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+    }
+
+    /**
+     * Checks one function: its name is unique, the method is not generic and throws no checked exception, and
+     * every parameter and the result have WIT types.
+     *
+     * @param witName the full WIT name, already checked; {@code null} when it was invalid (reported)
+     * @param fixedResult the result of a resource constructor, whose Java constructor returns nothing
+     * @param self the implicit {@code self} parameter of a resource method; for a method of the interface class
+     *     that implements {@code [method]r.m}, it replaces the first Java parameter
+     */
+    private Optional<FunctionModel> checkFunction(ExecutableElement method, String witName, String javaName,
+            Invocation invocation, Optional<ValueType> fixedResult, Optional<ValueType> self,
+            Map<String, Taken> taken, TypeMapper mapper, List<Diagnostic> problems) {
+        int problemsBefore = problems.size();
+        if (witName != null) {
+            Taken first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), new Taken(javaName, witName));
             if (first != null) {
                 problems.add(Diagnostic.on(method,
-                        Messages.duplicateFunctionName(javaName, name, first.methodName(), first.witName())));
+                        Messages.duplicateFunctionName(javaName, witName, first.methodName(), first.witName())));
             }
-        });
+        }
         if (!method.getTypeParameters().isEmpty()) {
             // The parameter and result types would mention the type variables: one error says it all.
             problems.add(Diagnostic.on(method,
@@ -233,18 +459,22 @@ public final class InterfaceValidator {
         if (!checked.isEmpty()) {
             problems.add(Diagnostic.on(method, Messages.checkedExceptions(javaName, checked)));
         }
-        List<ParameterModel> parameters = checkParameters(method, javaName, problems);
-        TypeMapping result = mapType(method, method.getReturnType(), javaName, Optional.empty(), problems);
-        if (problems.size() != problemsBefore || witName.isEmpty()) {
+        boolean selfReplacesFirst = self.isPresent() && invocation instanceof Invocation.OnImplementation;
+        List<ParameterModel> parameters = checkParameters(method, javaName, self, selfReplacesFirst, mapper,
+                problems);
+        Optional<ValueType> result = fixedResult;
+        if (fixedResult.isEmpty()) {
+            TypeMapping mapping = mapper.map(method.getReturnType(),
+                    new TypeMapper.Use(method, TypeMapper.UseKind.RESULT, javaName, javaName, false));
+            result = mapping instanceof TypeMapping.Mapped mapped ? Optional.of(mapped.type()) : Optional.empty();
+        }
+        if (problems.size() != problemsBefore || witName == null) {
             return Optional.empty();
         }
-        Optional<ValueType> resultType = result instanceof TypeMapping.Mapped mapped
-                ? Optional.of(mapped.type())
-                : Optional.empty();
-        return Optional.of(new FunctionModel(witName.get(), javaName, parameters, resultType));
+        return Optional.of(new FunctionModel(witName, javaName, parameters, result, invocation));
     }
 
-    /** The WIT name, when it is valid; empty when it is not (reported) or javac reports a broken annotation. */
+    /** The WIT label of a function, from {@code @WitFunction} (which must be a label here) or the method name. */
     private static Optional<String> checkFunctionName(ExecutableElement method, String javaName,
             List<Diagnostic> problems) {
         Optional<AnnotationMirror> witFunction = Annotations.find(method, WIT_FUNCTION);
@@ -262,6 +492,11 @@ public final class InterfaceValidator {
                 return Optional.empty();
             }
         }
+        return derivedFunctionName(method, javaName, problems);
+    }
+
+    private static Optional<String> derivedFunctionName(ExecutableElement method, String javaName,
+            List<Diagnostic> problems) {
         try {
             return Optional.of(Label.checkLabel(Label.fromJavaName(javaName)));
         } catch (InvalidNameException problem) {
@@ -283,10 +518,19 @@ public final class InterfaceValidator {
     }
 
     private static List<ParameterModel> checkParameters(ExecutableElement method, String methodName,
-            List<Diagnostic> problems) {
+            Optional<ValueType> self, boolean selfReplacesFirst, TypeMapper mapper, List<Diagnostic> problems) {
         Map<String, String> javaNameByWitName = new HashMap<>();
         List<ParameterModel> parameters = new ArrayList<>();
-        for (VariableElement parameter : method.getParameters()) {
+        List<? extends VariableElement> javaParameters = method.getParameters();
+        if (self.isPresent()) {
+            String javaName = selfReplacesFirst ? javaParameters.get(0).getSimpleName().toString() : SELF;
+            javaNameByWitName.put(SELF, javaName);
+            parameters.add(new ParameterModel(javaName, SELF, self.get()));
+            if (selfReplacesFirst) {
+                javaParameters = javaParameters.subList(1, javaParameters.size());
+            }
+        }
+        for (VariableElement parameter : javaParameters) {
             String javaName = parameter.getSimpleName().toString();
             Optional<String> witName = checkParameterName(parameter, javaName, methodName, problems);
             witName.ifPresent(name -> {
@@ -296,7 +540,8 @@ public final class InterfaceValidator {
                             Messages.duplicateParameterName(javaName, methodName, name, first)));
                 }
             });
-            TypeMapping mapping = mapType(parameter, parameter.asType(), methodName, Optional.of(javaName), problems);
+            TypeMapping mapping = mapper.map(parameter.asType(),
+                    new TypeMapper.Use(parameter, TypeMapper.UseKind.PARAMETER, javaName, methodName, true));
             if (witName.isPresent() && mapping instanceof TypeMapping.Mapped mapped) {
                 parameters.add(new ParameterModel(javaName, witName.get(), mapped.type()));
             }
@@ -312,32 +557,6 @@ public final class InterfaceValidator {
             problems.add(Diagnostic.on(parameter, Messages.invalidParameterName(javaName, methodName, problem)));
             return Optional.empty();
         }
-    }
-
-    /**
-     * Maps the type of a parameter ({@code parameterName} present) or the result of a method, reporting what is
-     * wrong on the element, or on the {@code @Unsigned}/{@code @WitChar} annotation that does not fit.
-     */
-    private static TypeMapping mapType(Element element, TypeMirror type, String methodName,
-            Optional<String> parameterName, List<Diagnostic> problems) {
-        Optional<AnnotationMirror> unsigned = Annotations.find(element, UNSIGNED);
-        Optional<AnnotationMirror> witChar = Annotations.find(element, WIT_CHAR);
-        TypeMapping mapping = JavaTypes.map(type, unsigned.isPresent(), witChar.isPresent());
-        String what = parameterName.map(name -> Messages.parameter(name, methodName))
-                .orElseGet(() -> Messages.result(methodName));
-        String javaType = JavaTypes.display(type);
-        if (mapping instanceof TypeMapping.NoWitType noWitType) {
-            problems.add(Diagnostic.on(element, parameterName
-                    .map(name -> Messages.unsupportedParameterType(name, methodName, javaType, noWitType.fix()))
-                    .orElseGet(() -> Messages.unsupportedReturnType(methodName, javaType, noWitType.fix()))));
-        } else if (mapping instanceof TypeMapping.UnsignedNotIntegral) {
-            problems.add(Diagnostic.on(element, unsigned.orElseThrow(), Messages.unsignedNotIntegral(what, javaType)));
-        } else if (mapping instanceof TypeMapping.WitCharNotInt) {
-            problems.add(Diagnostic.on(element, witChar.orElseThrow(), Messages.witCharNotInt(what, javaType)));
-        } else if (mapping instanceof TypeMapping.UnsignedAndWitChar) {
-            problems.add(Diagnostic.on(element, Messages.unsignedAndWitChar(what)));
-        }
-        return mapping;
     }
 
     // ---- names in messages ------------------------------------------------------------------------------------

@@ -18,7 +18,9 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The Java-to-WIT type table ({@link Messages#PARAMETER_TYPES}). Types are compared by {@link TypeKind} and
+ * The scalar part of the Java-to-WIT type table ({@link Messages#PARAMETER_TYPES}): primitives, {@code String},
+ * {@code byte[]}, and the fixes for the types that look like them (boxes, {@code char}); {@link TypeMapper} maps
+ * records, enums, flags, options, results, lists, variants and resources on top of it. Types are compared by {@link TypeKind} and
  * qualified names, never by their text, so that type annotations and imports cannot change the answer.
  */
 public final class JavaTypes {

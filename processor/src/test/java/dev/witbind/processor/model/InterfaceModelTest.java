@@ -2,10 +2,13 @@ package dev.witbind.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.witbind.wit.types.HandleType;
+import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
@@ -62,5 +65,34 @@ class InterfaceModelTest {
         assertThrows(InvalidNameException.class,
                 () -> new FunctionModel("Get", "get", List.of(), Optional.empty()));
         assertThrows(InvalidNameException.class, () -> new ParameterModel("x_1", "x_1", s32));
+    }
+
+    @Test
+    void resourceFunctionsHaveResourceNamesAndHandleTypes() {
+        ClassName bucket = HOST.nestedClass("Bucket");
+        ResourceType resource = new ResourceType("example:kv/store@1.0.0",
+                "bucket");
+        ValueType borrow = new ValueType(bucket, HandleType.borrow(resource),
+                new Shape.Handle(bucket));
+        ValueType string = new ValueType(ClassName.get(String.class), PrimitiveType.STRING);
+
+        FunctionModel get = new FunctionModel("[method]bucket.get", "get",
+                List.of(new ParameterModel("self", "self", borrow), new ParameterModel("key", "key", string)),
+                Optional.of(string), new Invocation.OnSelf(bucket));
+        InterfaceModel model = new InterfaceModel(HOST, "example:kv/store@1.0.0", List.of(get),
+                List.of(new ResourceModel(bucket, resource)));
+
+        assertEquals("func(self: borrow<bucket>, key: string) -> string", get.witType().toString());
+        assertEquals("[resource-drop]bucket", model.resources().get(0).dropFunctionName());
+        assertThrows(IllegalArgumentException.class, () -> new FunctionModel("[method]bucket.size", "size", List.of(),
+                Optional.empty(), new Invocation.OnSelf(bucket)));
+        assertThrows(InvalidNameException.class, () -> new FunctionModel("[method]bucket", "get", List.of(),
+                Optional.empty()));
+    }
+
+    @Test
+    void scalarValueTypesKeepTheirShape() {
+        assertTrue(new ValueType(TypeName.INT, PrimitiveType.S32).isScalar());
+        assertThrows(IllegalArgumentException.class, () -> new Shape.Record(List.of()));
     }
 }
