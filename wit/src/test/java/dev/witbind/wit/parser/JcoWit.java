@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Without npm the tests fail with a message saying so: CI has npm, and a silent skip would hide that the real
  * WIT was never checked.
  */
-final class JcoWit {
+public final class JcoWit {
     static final String PACKAGE = "@bytecodealliance/jco@1.35.0";
     private static final String TARBALL = "bytecodealliance-jco-1.35.0.tgz";
     private static final String KEEP = "package/lib/wit/";
@@ -32,7 +32,7 @@ final class JcoWit {
     private JcoWit() {}
 
     /** {@code .../package/lib/wit/builtin}, fetched on first use. */
-    static synchronized Path builtin() {
+    public static synchronized Path builtin() {
         Path npmDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target/npm");
         Path unpacked = npmDir.resolve("jco-1.35.0");
         Path builtin = unpacked.resolve("package/lib/wit/builtin");
