@@ -4,7 +4,6 @@ import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.abi.Utf8;
 import dev.witbind.runtime.resources.HandleTable;
 import dev.witbind.wit.types.ResourceType;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -33,18 +32,20 @@ public final class GuestContext {
     // ---- lifting (guest -> host) ------------------------------------------------------------------------------
 
     /**
-     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}.
+     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}. One copy out of guest memory
+     * (Chicory's memory offers no view of its pages), then {@link Utf8#decode}, which is as cheap as
+     * {@code new String(bytes, UTF_8)} for well-formed text.
      *
      * @throws WitTrapException when the range leaves memory or the bytes are not well-formed UTF-8
      */
     public String liftString(int ptr, int len) {
         byte[] bytes = readRange(ptr, len, 1, "string");
-        int invalid = Utf8.firstInvalid(bytes);
-        if (invalid >= 0) {
+        String text = Utf8.decode(bytes);
+        if (text == null) {
             throw new WitTrapException(String.format("invalid UTF-8 at byte %d of the %d-byte string at 0x%X",
-                    invalid, bytes.length, Integer.toUnsignedLong(ptr)));
+                    Utf8.firstInvalid(bytes), bytes.length, Integer.toUnsignedLong(ptr)));
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return text;
     }
 
     /**
@@ -130,13 +131,13 @@ public final class GuestContext {
      * @return the pointer in the low 32 bits and the byte length in the high 32 bits
      */
     public long lowerString(String value) {
-        int length = Utf8.encodedLength(value);
-        if (length < 0) {
-            throw new HostValueException("returned a string with an unpaired surrogate at index " + (-1 - length)
-                    + " of a string, which cannot be encoded as UTF-8");
+        byte[] bytes = Utf8.encode(value);
+        if (bytes == null) {
+            throw new HostValueException("returned a string with an unpaired surrogate at index "
+                    + (-1 - Utf8.encodedLength(value)) + " of a string, which cannot be encoded as UTF-8");
         }
-        int ptr = lowerBytes(Utf8.encode(value, length), "string");
-        return (ptr & 0xFFFFFFFFL) | ((long) length << 32);
+        int ptr = lowerBytes(bytes, "string");
+        return (ptr & 0xFFFFFFFFL) | ((long) bytes.length << 32);
     }
 
     /** Copies bytes into memory that the guest's {@code cabi_realloc} allocates; returns the pointer. */
@@ -203,9 +204,12 @@ public final class GuestContext {
         }
     }
 
-    /** The guest's handle table (the engine adapter ends lends after each host call). */
-    HandleTable handles() {
-        return handles;
+    /**
+     * Ends the lends of the handles that {@link #liftBorrow} lifted in this host call. Generated bindings call it
+     * when the implementation returns, in functions that borrow; a call that fails poisons the instance instead.
+     */
+    public void endBorrows() {
+        handles.endHostCall();
     }
 
     /** Stores an {@code i32} at a checked address. */

@@ -25,7 +25,7 @@ public final class GuestInstance {
         this.module = module;
         this.plan = plan;
         this.engine = engine;
-        this.context = new GuestContext(module.name(), engine);
+        this.context = engine.context();
     }
 
     public String name() {

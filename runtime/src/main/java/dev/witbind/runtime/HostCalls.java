@@ -1,10 +1,15 @@
 package dev.witbind.runtime;
 
-/** The one place where a host function's failures become witbind exceptions that name the function. */
-final class HostCalls {
+/**
+ * The one place where a host function's failures become witbind exceptions that name the function. Public only for
+ * the engine adapter ({@code dev.witbind.runtime.chicory}), whose per-import host function calls {@link #invoke}
+ * directly, so that a guest's call reaches the generated {@link HostCall} through one handle and one static call.
+ */
+public final class HostCalls {
     private HostCalls() {}
 
-    static long[] invoke(HostCall call, GuestContext cx, long[] args, String function, int resultCount) {
+    /** Runs {@code call} for the import {@code function}, mapping every failure; not for applications. */
+    public static long[] invoke(HostCall call, GuestContext cx, long[] args, String function, int resultCount) {
         long[] results;
         try {
             results = call.call(cx, args);
@@ -16,9 +21,6 @@ final class HostCalls {
             throw new WitHostException(function, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new WitHostException(function, "threw " + e, e);
-        } finally {
-            // Borrowed handles are lent only for the duration of the call.
-            cx.handles().endHostCall();
         }
         // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it here.
         if (results == null || results.length != resultCount) {

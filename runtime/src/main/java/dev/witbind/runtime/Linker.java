@@ -108,16 +108,13 @@ public final class Linker {
         for (ImportBinding binding : plan.bindings()) {
             GuestImport guestImport = binding.guestImport();
             String function = guestImport.qualifiedName();
-            HostCall call = binding.call();
-            int resultCount = guestImport.type().orElseThrow().results().size();
-            imports.add(new HostImport(guestImport.module(), guestImport.field(), guestImport.type().orElseThrow(),
-                    memory -> {
-                        GuestContext cx = new GuestContext(guest.name(), memory);
-                        return args -> HostCalls.invoke(call, cx, args, function, resultCount);
-                    }));
+            CoreFunctionType type = guestImport.type().orElseThrow();
+            imports.add(new HostImport(guestImport.module(), guestImport.field(), type, binding.call(), function,
+                    type.results().size()));
         }
         try {
-            return new GuestInstance(guest, plan, ChicoryInstance.instantiate(guest.engineModule(), imports, engine));
+            return new GuestInstance(guest, plan, ChicoryInstance.instantiate(guest.engineModule(), imports, engine,
+                    memory -> new GuestContext(guest.name(), memory)));
         } catch (WitException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,12 +1,79 @@
 package dev.witbind.runtime.abi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Strict UTF-8 for the Canonical ABI: decoding rejects every ill-formed sequence (overlong forms, surrogates,
  * code points above U+10FFFF, truncated sequences) instead of replacing it as {@code new String(bytes, UTF_8)}
  * does, and encoding rejects unpaired surrogates instead of writing {@code '?'}.
  */
 public final class Utf8 {
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long QUESTION_MARKS = 0x3F3F_3F3F_3F3F_3F3FL;
+
     private Utf8() {}
+
+    /**
+     * Decodes {@code bytes}, or returns {@code null} when they are not well-formed UTF-8 ({@link #firstInvalid} then
+     * says where).
+     *
+     * <p>The JDK's decoder (the intrinsic ASCII check and one copy) is as strict as we are, but replaces each
+     * ill-formed sequence with U+FFFD: so a result without U+FFFD proves the bytes well formed. For ASCII and
+     * Latin-1 text that costs nothing ({@code indexOf} of a char above U+00FF in a Latin-1 string returns at once),
+     * for other text one vectorised {@code indexOf}. Only text containing U+FFFD is validated byte by byte, to tell
+     * a real U+FFFD from a replaced one. {@code Utf8FastPathTest} checks the JDK's strictness exhaustively.
+     */
+    public static String decode(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) >= 0 && firstInvalid(bytes) >= 0) {
+            return null;
+        }
+        return text;
+    }
+
+    /**
+     * The UTF-8 of {@code text}, or {@code null} when it has an unpaired surrogate ({@link #encodedLength} then says
+     * where).
+     *
+     * <p>The JDK's encoder (intrinsic for Latin-1 strings) writes {@code '?'} for an unpaired surrogate instead of
+     * failing. When every char took one byte, the text is ASCII except for such surrogates, so a word-at-a-time scan
+     * for {@code '?'} bytes settles it; only text with a {@code '?'} or with non-ASCII chars is checked char by
+     * char.
+     */
+    public static byte[] encode(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        boolean checked = bytes.length == text.length() && !containsQuestionMark(bytes);
+        if (!checked && encodedLength(text) < 0) {
+            return null;
+        }
+        return bytes;
+    }
+
+    /** Whether any byte is {@code '?'}: eight bytes at a time (a zero byte of {@code word ^ '?'...}). */
+    static boolean containsQuestionMark(byte[] bytes) {
+        int n = bytes.length;
+        int i = 0;
+        long zeroBytes = 0;
+        for (; i <= n - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ QUESTION_MARKS;
+            zeroBytes |= (word - ONES) & ~word;
+        }
+        if ((zeroBytes & HIGH_BITS) != 0) {
+            return true;
+        }
+        for (; i < n; i++) {
+            if (bytes[i] == '?') {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The index of the first byte that starts an ill-formed sequence, or -1 when all of {@code bytes} is valid. */
     public static int firstInvalid(byte[] bytes) {

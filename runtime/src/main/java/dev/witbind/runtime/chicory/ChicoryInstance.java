@@ -10,6 +10,8 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.witbind.runtime.CoreFunctionType;
 import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.GuestContext;
+import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.abi.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,35 +23,39 @@ import java.util.function.Function;
  * look anything up.
  */
 public final class ChicoryInstance implements GuestMemory {
-    /** A host function body in Chicory's calling convention, with the guest's memory bound. */
-    @FunctionalInterface
-    public interface HostFunctionBody {
-        long[] apply(long[] args);
-    }
-
-    /** A host function for one import, in the guest's import order. */
-    public record HostImport(String module, String field, CoreFunctionType type,
-            Function<GuestMemory, HostFunctionBody> body) {}
+    /**
+     * A host function for one import, in the guest's import order.
+     *
+     * @param function the import's qualified name, for errors
+     * @param resultCount how many core results the guest expects
+     */
+    public record HostImport(String module, String field, CoreFunctionType type, HostCall call, String function,
+            int resultCount) {}
 
     private Instance instance;
     private Memory memory;
     private ExportFunction realloc;
+    private GuestContext context;
 
     private ChicoryInstance() {}
 
     /**
      * Instantiates {@code module}, binding each import to its host function, then runs the module's start function.
+     *
+     * @param contexts makes the instance's one {@link GuestContext} over its memory, shared by every import and
+     *     export (resource handles live in it)
      */
-    public static ChicoryInstance instantiate(ChicoryModule module, List<HostImport> imports, Engine engine) {
+    public static ChicoryInstance instantiate(ChicoryModule module, List<HostImport> imports, Engine engine,
+            Function<GuestMemory, GuestContext> contexts) {
         ChicoryInstance guest = new ChicoryInstance();
+        guest.context = contexts.apply(guest);
         List<ImportFunction> functions = new ArrayList<>(imports.size());
         for (HostImport hostImport : imports) {
-            HostFunctionBody body = hostImport.body().apply(guest);
             FunctionType type = FunctionType.of(
                     hostImport.type().params().stream().map(ChicoryModule::valType).toList(),
                     hostImport.type().results().stream().map(ChicoryModule::valType).toList());
-            functions.add(new HostFunction(hostImport.module(), hostImport.field(), type,
-                    (calledFrom, args) -> body.apply(args)));
+            functions.add(new HostFunction(hostImport.module(), hostImport.field(), type, new ChicoryHostFunction(
+                    hostImport.call(), guest.context, hostImport.function(), hostImport.resultCount())));
         }
         Instance.Builder builder = Instance.builder(module.wasmModule())
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())
@@ -63,6 +69,11 @@ public final class ChicoryInstance implements GuestMemory {
         // Start functions may call host functions, which need memory and realloc bound: initialize last.
         guest.instance.initialize(true);
         return guest;
+    }
+
+    /** The context every host call and export call of this instance uses. */
+    public GuestContext context() {
+        return context;
     }
 
     /** Why the engine stopped a guest, for a trap message: Chicory's own reason where it gives one. */

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * @param <V> what a name stands for
  */
 public final class NameMap<V> {
-    private final Map<String, V> exact = new TreeMap<>();
+    // Hashed for lookups; names() and namesLike() sort (they serve listings and error messages).
+    private final Map<String, V> exact = new HashMap<>();
     private final Map<String, String> highestOnTrack = new HashMap<>();
 
     /** Where a lookup landed. */
@@ -86,6 +87,7 @@ public final class NameMap<V> {
                 names.add(name);
             }
         }
+        Collections.sort(names);
         return names;
     }
 
@@ -96,7 +98,7 @@ public final class NameMap<V> {
 
     /** Every defined name, sorted. */
     public List<String> names() {
-        return Collections.unmodifiableList(new ArrayList<>(exact.keySet()));
+        return Collections.unmodifiableList(new ArrayList<>(new TreeMap<>(exact).keySet()));
     }
 
     /** Thrown by {@link #define} for a second definition of a name without shadowing. */

@@ -22,9 +22,46 @@ public final class CompatibilityTrack {
             return Optional.empty();
         }
         String base = name.substring(0, at);
+        String plain = plainTrackSuffix(name, at + 1);
+        if (plain != null) {
+            return plain.isEmpty() ? Optional.empty() : Optional.of(base + "@" + plain);
+        }
         return Version.tryParse(name.substring(at + 1))
                 .flatMap(Version::trackSuffix)
                 .map(suffix -> base + "@" + suffix);
+    }
+
+    /**
+     * The fast path of {@link #of} for the versions linkers see all the time, plain {@code MAJOR.MINOR.PATCH}
+     * without prerelease or build: the track suffix, {@code ""} for none (0.0.x), or {@code null} for anything
+     * else (leading zeros, long numbers, prereleases, build metadata), which the full SemVer parse decides. A
+     * guest's every import asks for its interface's track, and the full parse costs microseconds.
+     */
+    private static String plainTrackSuffix(String name, int from) {
+        int[] numbers = new int[3];
+        int part = 0;
+        int digits = 0;
+        for (int i = from; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if ((digits > 0 && numbers[part] == 0) || ++digits > 9) {
+                    return null; // a leading zero, or a number that might not fit an int
+                }
+                numbers[part] = numbers[part] * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && part < 2) {
+                part++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 2 || digits == 0) {
+            return null;
+        }
+        if (numbers[0] > 0) {
+            return Integer.toString(numbers[0]);
+        }
+        return numbers[1] > 0 ? "0." + numbers[1] : "";
     }
 
     /** The version part of a name, when it has a strict SemVer one. */

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every benchmark scenario and writes BENCHMARKS.md at the repository root: about 7 minutes on 2 cores
+# (plus a one-time npm install of jco, about 340 MB, into benchmarks/target/jco).
+#
+#   benchmarks/run.sh             # everything
+#   benchmarks/run.sh --no-jco    # without the jco/Node part (scenario 6)
+#
+# Needs Java 17 and Maven; the jco part also needs node and npm (the npm registry). CI never runs this.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+jco=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-jco) jco=0 ;;
+        *) echo "unknown argument $arg" >&2; exit 2 ;;
+    esac
+done
+
+echo "== building (mvn -q -pl benchmarks -am package -DskipTests)"
+mvn -q -pl benchmarks -am package -DskipTests
+
+JCO_DIR=benchmarks/target/jco
+results=""
+if [ "$jco" = 1 ]; then
+    echo "== jco on Node"
+    mkdir -p "$JCO_DIR"
+    cp benchmarks/src/main/node/package.json "$JCO_DIR/"
+    if [ ! -x "$JCO_DIR/node_modules/.bin/jco" ]; then
+        (cd "$JCO_DIR" && npm install --no-audit --no-fund)
+    fi
+    JCO="$JCO_DIR/node_modules/.bin/jco"
+    "$JCO" embed benchmarks/src/main/guests/bench.wasm --wit benchmarks/src/main/wit/bench.wit -n bench \
+        -o "$JCO_DIR/bench.embed.wasm"
+    "$JCO" new "$JCO_DIR/bench.embed.wasm" -o "$JCO_DIR/bench.component.wasm"
+    rm -rf "$JCO_DIR/out"
+    "$JCO" transpile "$JCO_DIR/bench.component.wasm" -o "$JCO_DIR/out" --map 'bench:host/calls=./host.js' --quiet
+    cp benchmarks/src/main/node/host.js "$JCO_DIR/out/"
+    node benchmarks/src/main/node/run-jco.mjs "$JCO_DIR/out/bench.component.js" | tee "$JCO_DIR/results.txt"
+    results="$JCO_DIR/results.txt"
+fi
+
+echo "== JMH"
+java -cp benchmarks/target/benchmarks.jar dev.witbind.benchmarks.RunAll BENCHMARKS.md "$results"
+echo "== wrote BENCHMARKS.md"

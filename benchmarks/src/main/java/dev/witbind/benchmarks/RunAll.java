@@ -1,0 +1,477 @@
+package dev.witbind.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs every benchmark of this module with the settings their annotations declare and writes BENCHMARKS.md: the
+ * machine, the JVM, the date, the commands, and one table per scenario with JMH's scores, JMH's errors (99.9%
+ * confidence half-intervals) and the ratios, all taken from this one run. benchmarks/run.sh calls it.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.witbind.benchmarks.RunAll OUTPUT.md [JCO_RESULTS] [INCLUDE_REGEX]
+ * </pre>
+ */
+public final class RunAll {
+    private static final String PACKAGE = "dev.witbind.benchmarks.";
+
+    private final Map<String, Score> scores = new TreeMap<>();
+    private final Map<String, String> settings = new TreeMap<>();
+    private final Map<String, Score> jco = new LinkedHashMap<>();
+    private final Map<String, String> jcoInfo = new LinkedHashMap<>();
+
+    private RunAll() {}
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        if (args.length < 1 || args.length > 3) {
+            throw new IllegalArgumentException("usage: RunAll OUTPUT.md [JCO_RESULTS] [INCLUDE_REGEX]");
+        }
+        RunAll run = new RunAll();
+        if (args.length > 1 && !args[1].isEmpty() && Files.exists(Path.of(args[1]))) {
+            run.readJco(Path.of(args[1]));
+        }
+        String include = args.length > 2 ? args[2] : "dev\\.witbind\\.benchmarks\\..*Benchmark\\..*";
+        ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+        run.collect(new Runner(options.build()).run());
+        String report = run.report();
+        Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8);
+        System.out.println(report);
+    }
+
+    /** A score with JMH's error, in the benchmark's unit. */
+    record Score(double value, double error, String unit) {
+        Score scaled(double factor) {
+            return new Score(value * factor, error * factor, unit);
+        }
+
+        /** {@code this / other}, with the relative errors added in quadrature. */
+        Score over(Score other) {
+            double ratio = value / other.value;
+            double relative = Math.hypot(error / value, other.error / other.value);
+            return new Score(ratio, ratio * relative, "x");
+        }
+    }
+
+    private void collect(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            String name = params.getBenchmark().substring(PACKAGE.length());
+            StringBuilder key = new StringBuilder(name);
+            for (String param : new TreeMap<>(paramMap(params)).keySet()) {
+                key.append(' ').append(param).append('=').append(params.getParam(param));
+            }
+            Result<?> primary = result.getPrimaryResult();
+            double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
+            scores.put(key.toString(), new Score(primary.getScore(), error, primary.getScoreUnit()));
+            String className = name.substring(0, name.indexOf('.'));
+            settings.put(className, String.format(Locale.ROOT, "%s; %d fork(s); warm-up %d x %s; measurement %d x %s",
+                    params.getMode().longLabel(), params.getForks(), params.getWarmup().getCount(),
+                    params.getWarmup().getTime(), params.getMeasurement().getCount(),
+                    params.getMeasurement().getTime()));
+        }
+    }
+
+    private static Map<String, String> paramMap(BenchmarkParams params) {
+        Map<String, String> map = new TreeMap<>();
+        for (String key : params.getParamsKeys()) {
+            map.put(key, params.getParam(key));
+        }
+        return map;
+    }
+
+    /** Lines {@code name value error unit} for scores and {@code # key: value} for facts, as run-jco.mjs writes. */
+    private void readJco(Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# ")) {
+                int colon = line.indexOf(':');
+                jcoInfo.put(line.substring(2, colon).trim(), line.substring(colon + 1).trim());
+            } else if (!line.isBlank()) {
+                String[] parts = line.trim().split("\\s+");
+                jco.put(parts[0], new Score(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), parts[3]));
+            }
+        }
+    }
+
+    private Optional<Score> score(String benchmark, String... params) {
+        StringBuilder key = new StringBuilder(benchmark);
+        for (String param : params) {
+            key.append(' ').append(param);
+        }
+        return Optional.ofNullable(scores.get(key.toString()));
+    }
+
+    // ---- the report -------------------------------------------------------------------------------------------
+
+    private String report() {
+        StringBuilder md = new StringBuilder();
+        md.append("# witbind benchmarks\n\n")
+                .append("Written by `benchmarks/run.sh` (JMH ").append(jmhVersion()).append("); do not edit by hand, ")
+                .append("run it again. Every ratio compares two scores of this one run, on this one machine.\n\n");
+        machine(md);
+        summary(md);
+        scalar(md);
+        strings(md);
+        bytes(md);
+        startup(md);
+        javac(md);
+        jco(md);
+        setup(md);
+        return md.toString();
+    }
+
+    private static String jmhVersion() {
+        Package jmh = Runner.class.getPackage();
+        return jmh.getImplementationVersion() != null ? jmh.getImplementationVersion() : "1.37";
+    }
+
+    private void machine(StringBuilder md) {
+        md.append("## Machine and run\n\n")
+                .append("| | |\n|---|---|\n")
+                .append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(" |\n")
+                .append("| CPU | ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available to the JVM |\n")
+                .append("| memory | ").append(memory()).append(" |\n")
+                .append("| OS | ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append(' ').append(System.getProperty("os.arch"))
+                .append(" |\n")
+                .append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
+                .append("), forks run with `-Xms1g -Xmx1g` |\n")
+                .append("| engine | Chicory 1.7.5 |\n");
+        if (!jcoInfo.isEmpty()) {
+            md.append("| Node, jco | ").append(jcoInfo.getOrDefault("node", "?")).append(", @bytecodealliance/jco ")
+                    .append(jcoInfo.getOrDefault("jco", "?")).append(" |\n");
+        }
+        md.append("| command | `benchmarks/run.sh` (builds with `mvn -q -pl benchmarks -am package -DskipTests`, ")
+                .append("runs the jco/Node part, then `java -cp benchmarks/target/benchmarks.jar ")
+                .append("dev.witbind.benchmarks.RunAll BENCHMARKS.md benchmarks/target/jco/results.txt`) |\n")
+                .append("| JVM arguments of the runner | `").append(String.join(" ",
+                        ManagementFactory.getRuntimeMXBean().getInputArguments())).append("` |\n\n");
+    }
+
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal")) {
+                    long kib = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return "?";
+    }
+
+    private void summary(StringBuilder md) {
+        md.append("## Summary\n\n")
+                .append("| what | witbind | baseline | ratio |\n|---|---|---|---|\n");
+        for (String engine : List.of("COMPILER", "INTERPRETER")) {
+            String p = "engine=" + engine;
+            pair(md, "`u32 -> u32` call, " + engine.toLowerCase(Locale.ROOT), "hand-written Chicory host function",
+                    score("ScalarCallBenchmark.generated", p), score("ScalarCallBenchmark.handWritten", p));
+        }
+        for (String size : List.of("16", "4096")) {
+            pair(md, "`string -> string`, " + size + " B ASCII, compiler", "straightforward hand-written",
+                    score("StringCallBenchmark.generated", "size=" + size, "text=ascii"),
+                    score("StringCallBenchmark.handWritten", "size=" + size, "text=ascii"));
+        }
+        Optional<Score> bytes = score("BytesBenchmark.generated").map(RunAll::bytesPerSecond);
+        Optional<Score> floor = score("BytesBenchmark.arraycopy").map(s -> throughput(s, 2.0 * BytesBenchmark.SIZE));
+        if (bytes.isPresent() && floor.isPresent()) {
+            md.append("| `list<u8>` 64 KiB in and out | ").append(gbps(bytes.get())).append(" | ")
+                    .append(gbps(floor.get())).append(" `System.arraycopy` | ")
+                    .append(ratio(bytes.get().over(floor.get()))).append(" |\n");
+        }
+        for (String call : List.of("u32", "string-16", "string-4096")) {
+            Optional<Score> witbind = witbindFor(call);
+            Optional<Score> node = Optional.ofNullable(jco.get(call));
+            if (witbind.isPresent() && node.isPresent()) {
+                md.append("| ").append(describeJco(call)).append(", calls/s | ").append(perSecond(witbind.get()))
+                        .append(" | ").append(perSecond(node.get())).append(" jco on Node | ")
+                        .append(ratio(node.get().over(witbind.get()))).append(" faster |\n");
+            }
+        }
+        md.append("\nRatios are witbind / baseline for times (below 1 is faster than the baseline), witbind / floor for "
+                + "throughput, and jco time / witbind time for jco; the ± is JMH's error propagated.\n\n");
+    }
+
+    private static void pair(StringBuilder md, String what, String baseline, Optional<Score> ours,
+            Optional<Score> theirs) {
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return;
+        }
+        md.append("| ").append(what).append(" | ").append(time(ours.get())).append(" | ").append(time(theirs.get()))
+                .append(' ').append(baseline).append(" | ").append(ratio(ours.get().over(theirs.get()))).append(" |\n");
+    }
+
+    private void scalar(StringBuilder md) {
+        md.append("## 1. Guest -> host `func(u32) -> u32`\n\n")
+                .append("Time per host call: the guest export `call-u32` calls the host ")
+                .append(ScalarCallBenchmark.CALLS).append(" times in a loop and checks each result.\n\n")
+                .append("| engine | generated binding | hand-written Chicory `HostFunction` | generated / hand-written |\n")
+                .append("|---|---|---|---|\n");
+        for (String engine : List.of("COMPILER", "INTERPRETER")) {
+            Optional<Score> generated = score("ScalarCallBenchmark.generated", "engine=" + engine);
+            Optional<Score> hand = score("ScalarCallBenchmark.handWritten", "engine=" + engine);
+            if (generated.isPresent() && hand.isPresent()) {
+                md.append("| ").append(engine.toLowerCase(Locale.ROOT)).append(" | ").append(time(generated.get()))
+                        .append(" | ").append(time(hand.get())).append(" | ")
+                        .append(ratio(generated.get().over(hand.get()))).append(" |\n");
+            }
+        }
+        md.append("\n| plain Java call (the same loop in Java) | time per call |\n|---|---|\n");
+        score("JavaCallBenchmark.inlined").ifPresent(s -> md.append("| inlined | ").append(time(s)).append(" |\n"));
+        score("JavaCallBenchmark.notInlined")
+                .ifPresent(s -> md.append("| not inlined (`DONT_INLINE`) | ").append(time(s)).append(" |\n"));
+        md.append('\n');
+    }
+
+    private void strings(StringBuilder md) {
+        md.append("## 2. Guest -> host `func(string) -> string` (Chicory compiler)\n\n")
+                .append("Time per host call (lift the guest's string, call Java, lower the result through ")
+                .append("`cabi_realloc`); `call-string` makes ").append(StringCallBenchmark.CALLS)
+                .append(" calls and checks each result. The hand-written function reads the bytes, `new String`, ")
+                .append("`getBytes`, reallocs and writes; it replaces invalid UTF-8 where witbind traps. `utf8` text ")
+                .append("mixes 1- to 4-byte sequences.\n\n")
+                .append("| string | text | generated binding | hand-written | generated / hand-written |\n")
+                .append("|---|---|---|---|---|\n");
+        for (String size : List.of("16", "4096")) {
+            for (String text : List.of("ascii", "utf8")) {
+                Optional<Score> generated = score("StringCallBenchmark.generated", "size=" + size, "text=" + text);
+                Optional<Score> hand = score("StringCallBenchmark.handWritten", "size=" + size, "text=" + text);
+                if (generated.isPresent() && hand.isPresent()) {
+                    md.append("| ").append(size).append(" B | ").append(text).append(" | ")
+                            .append(time(generated.get())).append(" | ").append(time(hand.get())).append(" | ")
+                            .append(ratio(generated.get().over(hand.get()))).append(" |\n");
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    private void bytes(StringBuilder md) {
+        md.append("## 3. `list<u8>` of 64 KiB in and out (Chicory compiler)\n\n")
+                .append("Bytes per second count both directions (2 x 64 KiB per call). The floor copies the same ")
+                .append("bytes with two `System.arraycopy` calls.\n\n")
+                .append("| | time per call | bytes per second | / floor |\n|---|---|---|---|\n");
+        Optional<Score> floor = score("BytesBenchmark.arraycopy").map(s -> throughput(s, 2.0 * BytesBenchmark.SIZE));
+        for (String[] row : List.of(new String[] {"generated binding", "BytesBenchmark.generated"},
+                new String[] {"hand-written Chicory host function", "BytesBenchmark.handWritten"},
+                new String[] {"`System.arraycopy` x 2 (floor)", "BytesBenchmark.arraycopy"})) {
+            score(row[1]).ifPresent(s -> {
+                Score rate = throughput(s, 2.0 * BytesBenchmark.SIZE);
+                md.append("| ").append(row[0]).append(" | ").append(time(s)).append(" | ").append(gbps(rate))
+                        .append(" | ").append(floor.map(f -> ratio(rate.over(f))).orElse("")).append(" |\n");
+            });
+        }
+        md.append('\n');
+    }
+
+    private void startup(StringBuilder md) {
+        md.append("## 4. Startup\n\n")
+                .append("Generated hosts `ManyHostNNNN` (`bench:many/iNNNN@1.2.3`, 10 functions each); x10 is ten ")
+                .append("times the size of x1.\n\n")
+                .append("| what | x1 | x10 | x10 / x1 |\n|---|---|---|---|\n");
+        growth(md, "register interfaces through generated bindings, warm (x1 = 100, x10 = 1,000)",
+                score("RegisterBenchmark.register", "interfaces=100"),
+                score("RegisterBenchmark.register", "interfaces=1000"));
+        growth(md, "register, first time in a fresh JVM (finds and loads the bindings classes)",
+                score("ColdRegisterBenchmark.register", "interfaces=100"),
+                score("ColdRegisterBenchmark.register", "interfaces=1000"));
+        growth(md, "1,000 / 10,000 exact lookups in a table of 100 / 1,000 interfaces",
+                score("LookupBenchmark.lookups", "hit=exact", "interfaces=100"),
+                score("LookupBenchmark.lookups", "hit=exact", "interfaces=1000"));
+        growth(md, "1,000 / 10,000 track lookups (`@1.0.0` finds `@1.2.3`)",
+                score("LookupBenchmark.lookups", "hit=track", "interfaces=100"),
+                score("LookupBenchmark.lookups", "hit=track", "interfaces=1000"));
+        for (String engine : List.of("COMPILER", "INTERPRETER")) {
+            growth(md, "instantiate a guest with 50 / 500 imports, " + engine.toLowerCase(Locale.ROOT),
+                    score("InstantiateBenchmark.instantiate", "engine=" + engine, "imports=50"),
+                    score("InstantiateBenchmark.instantiate", "engine=" + engine, "imports=500"));
+        }
+        md.append('\n');
+    }
+
+    private static void growth(StringBuilder md, String what, Optional<Score> x1, Optional<Score> x10) {
+        if (x1.isEmpty() || x10.isEmpty()) {
+            return;
+        }
+        md.append("| ").append(what).append(" | ").append(time(x1.get())).append(" | ").append(time(x10.get()))
+                .append(" | ").append(ratio(x10.get().over(x1.get()))).append(" |\n");
+    }
+
+    private void javac(StringBuilder md) {
+        Optional<Score> with = score("JavacBenchmark.javac", "processor=true");
+        Optional<Score> without = score("JavacBenchmark.javac", "processor=false");
+        if (with.isEmpty() || without.isEmpty()) {
+            return;
+        }
+        md.append("## 5. The processor\n\n")
+                .append("javac in process (`javax.tools`, warm, as a build daemon runs it) on ")
+                .append(JavacBenchmark.CLASSES).append(" `@WitInterface` classes of 10 functions each.\n\n")
+                .append("| with the witbind processor | with `-proc:none` | with / without |\n|---|---|---|\n")
+                .append("| ").append(time(with.get())).append(" | ").append(time(without.get())).append(" | ")
+                .append(ratio(with.get().over(without.get()))).append(" |\n\n");
+    }
+
+    private Optional<Score> witbindFor(String call) {
+        return switch (call) {
+            case "u32" -> score("ScalarCallBenchmark.generated", "engine=COMPILER");
+            case "string-16" -> score("StringCallBenchmark.generated", "size=16", "text=ascii");
+            case "string-4096" -> score("StringCallBenchmark.generated", "size=4096", "text=ascii");
+            default -> Optional.empty();
+        };
+    }
+
+    private static String describeJco(String call) {
+        return switch (call) {
+            case "u32" -> "`u32 -> u32`";
+            case "string-16" -> "`string -> string` 16 B";
+            case "string-4096" -> "`string -> string` 4 KiB";
+            default -> call;
+        };
+    }
+
+    private void jco(StringBuilder md) {
+        md.append("## 6. jco on Node\n\n");
+        if (jco.isEmpty()) {
+            md.append("Not run (no jco results; `benchmarks/run.sh` runs it unless `--no-jco`).\n\n");
+            return;
+        }
+        md.append("The same core guest (guests/bench.wasm), made a component with `jco embed` + `jco new` from ")
+                .append("src/main/wit/bench.wit and transpiled with `jco transpile`, on Node with a JavaScript host ")
+                .append("doing the same work (src/main/node/). ").append(jcoInfo.getOrDefault("method", ""))
+                .append("\n\n| call | witbind, Chicory compiler | jco on Node | jco time / witbind time |\n")
+                .append("|---|---|---|---|\n");
+        for (String call : List.of("u32", "string-16", "string-4096")) {
+            Optional<Score> witbind = witbindFor(call);
+            Score node = jco.get(call);
+            if (witbind.isPresent() && node != null) {
+                md.append("| ").append(describeJco(call)).append(" | ").append(time(witbind.get())).append(", ")
+                        .append(perSecond(witbind.get())).append(" calls/s | ").append(time(node)).append(", ")
+                        .append(perSecond(node)).append(" calls/s | ").append(ratio(node.over(witbind.get())))
+                        .append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private void setup(StringBuilder md) {
+        md.append("## Setup of each benchmark\n\n")
+                .append("One fork per benchmark and parameter set (so each has its own JIT profile); JMH runs ")
+                .append("several iterations in each and reports the error as a 99.9% confidence half-interval ")
+                .append("over them. One fork keeps the whole run to a few minutes on 2 cores; fork-to-fork ")
+                .append("variation (JIT decisions) is therefore not in the error bars. Each benchmark returns ")
+                .append("its result to JMH (no dead code), and the guest checks every host answer.\n\n")
+                .append("| benchmark | settings |\n|---|---|\n");
+        settings.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        md.append("\nAll scores:\n\n| benchmark | score | error | unit |\n|---|---|---|---|\n");
+        scores.forEach((key, score) -> md.append("| ").append(key).append(" | ")
+                .append(String.format(Locale.ROOT, "%.3f | %.3f | %s", score.value, score.error, score.unit))
+                .append(" |\n"));
+        if (!jco.isEmpty()) {
+            jco.forEach((key, score) -> md.append("| jco ").append(key).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f | %.3f | %s", score.value, score.error, score.unit))
+                    .append(" |\n"));
+        }
+    }
+
+    // ---- formatting -------------------------------------------------------------------------------------------
+
+    /** A time with its error, in the most readable unit. */
+    static String time(Score score) {
+        double ns = score.value * nanosPer(score.unit);
+        double error = score.error * nanosPer(score.unit);
+        String[] units = {"ns", "us", "ms", "s"};
+        int u = 0;
+        while (u < units.length - 1 && ns >= 1000) {
+            ns /= 1000;
+            error /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%s ± %s %s", significant(ns), significant(error), units[u]);
+    }
+
+    private static double nanosPer(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1;
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            default -> throw new IllegalArgumentException("unexpected unit " + unit);
+        };
+    }
+
+    private static String significant(double value) {
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        } else if (value >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        } else if (value >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    static String ratio(Score ratio) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f", ratio.value, ratio.error);
+    }
+
+    /** Bytes per second of a per-call time, for {@code bytes} bytes per call. */
+    private static Score throughput(Score time, double bytes) {
+        double seconds = time.value * nanosPer(time.unit) / 1e9;
+        double value = bytes / seconds;
+        return new Score(value, value * time.error / time.value, "B/s");
+    }
+
+    private static Score bytesPerSecond(Score time) {
+        return throughput(time, 2.0 * BytesBenchmark.SIZE);
+    }
+
+    private static String gbps(Score rate) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f GB/s", rate.value / 1e9, rate.error / 1e9);
+    }
+
+    private static String perSecond(Score time) {
+        double perSecond = 1e9 / (time.value * nanosPer(time.unit));
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
+    }
+}
