@@ -393,6 +393,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
             TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
             List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed, owned);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[3], 8, 4, "the return pointer");
             storeListOfOptionOfOwnCounter(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
@@ -406,6 +407,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
             int amount = (int) args[1];
             implementation.add(counter, amount);
+            cx.endBorrows();
             return HostCall.NO_RESULTS;
         });
         instance.func("[constructor]counter", COUNTER_CONSTRUCTOR, (cx, args) -> {
@@ -416,6 +418,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
         instance.func("[method]counter.increment", COUNTER_INCREMENT, (cx, args) -> {
             TypeZoo.Counter self = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
             int result = self.increment();
+            cx.endBorrows();
             return new long[] {result & 0xFFFFFFFFL};
         });
         instance.func("[static]counter.zero", COUNTER_ZERO, (cx, args) -> {

@@ -196,6 +196,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             KvStore.Bucket source = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
             KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[1]);
             Result<Integer, KvStore.ErrorCode> result = implementation.copyAll(source, target);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
             storeResultOfU32OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
@@ -204,11 +205,13 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
             KvStore.Bucket source = (KvStore.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);
             int result = implementation.merge(target, source);
+            cx.endBorrows();
             return new long[] {result & 0xFFFFFFFFL};
         });
         instance.func("count-all", COUNT_ALL, (cx, args) -> {
             List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
             List<Integer> result = implementation.countAll(buckets);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
             storeListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
@@ -223,6 +226,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
             String key = cx.liftString((int) args[1], (int) args[2]);
             Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[3], 16, 4, "the return pointer");
             storeResultOfOptionOfBytesOrErrorCode(cx, retptr, Abi.requireValue(result,
                     "the result"));
@@ -233,6 +237,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             String key = cx.liftString((int) args[1], (int) args[2]);
             byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
             Result<Long, KvStore.ErrorCode> result = self.set(key, value);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[5], 16, 8, "the return pointer");
             storeResultOfU64OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
@@ -241,6 +246,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
             KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
             List<KvStore.Entry> result = self.entries(query);
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
             storeListOfEntry(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
@@ -248,6 +254,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
         instance.func("[method]bucket.stats", BUCKET_STATS, (cx, args) -> {
             KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
             KvStore.Stats result = self.stats();
+            cx.endBorrows();
             int retptr = cx.checkRange((int) args[1], 64, 8, "the return pointer");
             storeStats(cx, retptr, Abi.requireValue(result, "the result"));
             return HostCall.NO_RESULTS;
