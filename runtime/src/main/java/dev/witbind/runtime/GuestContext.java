@@ -2,6 +2,7 @@ package dev.witbind.runtime;
 
 import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.abi.Utf8;
+import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.resources.HandleTable;
 import dev.witbind.wit.types.ResourceType;
 import java.util.Objects;
@@ -58,6 +59,11 @@ public final class GuestContext {
     }
 
     private byte[] readRange(int ptr, int len, int alignment, String what) {
+        if (Integer.toUnsignedLong(len) > ValueCodec.MAX_STRING_BYTE_LENGTH) {
+            throw new WitTrapException(String.format("the %s at 0x%X is %d bytes long, more than the Canonical ABI's "
+                    + "limit of %d", what, Integer.toUnsignedLong(ptr), Integer.toUnsignedLong(len),
+                    ValueCodec.MAX_STRING_BYTE_LENGTH));
+        }
         checkRange(ptr, Integer.toUnsignedLong(len), alignment, what);
         return memory.read(ptr, len);
     }

@@ -46,7 +46,7 @@ class MisbehavingGuestTest {
                 Arguments.of(engine, "log-out-of-bounds", log,
                         "string at 0x1FFFC (16 bytes) is out of bounds of the 131072-byte memory"),
                 Arguments.of(engine, "log-wrapping-length", log,
-                        "string at 0x10 (4294967288 bytes) is out of bounds of the 131072-byte memory"),
+                        "the string at 0x10 is 4294967288 bytes long, more than the Canonical ABI's limit of 268435455"),
                 Arguments.of(engine, "log-empty-past-end", log,
                         "string at 0x20001 (0 bytes) is out of bounds of the 131072-byte memory"),
                 Arguments.of(engine, "greet-misaligned-retptr", greet, "for the return pointer (alignment 4)"),
