@@ -36,6 +36,12 @@ public final class WitInterfaceProcessor extends AbstractProcessor {
         return Set.of(WitInterface.class.getCanonicalName(), WitResource.class.getCanonicalName());
     }
 
+    /** {@code -Awitbind.wit=<dir>[<path separator><dir>...]}: the WIT to verify against (see the README). */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(Messages.WIT_OPTION);
+    }
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();

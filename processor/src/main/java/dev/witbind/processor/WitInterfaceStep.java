@@ -1,6 +1,8 @@
 package dev.witbind.processor;
 
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import dev.witbind.processor.diagnostics.Diagnostic;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.processor.generation.BindingsGenerator;
@@ -8,15 +10,22 @@ import dev.witbind.processor.generation.ServiceIndex;
 import dev.witbind.processor.model.InterfaceModel;
 import dev.witbind.processor.validation.InterfaceValidator;
 import dev.witbind.processor.validation.ValidationResult;
+import dev.witbind.processor.validation.WitSources;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -32,7 +41,13 @@ final class WitInterfaceStep {
     private final List<Element> bindingsOrigins = new ArrayList<>();
 
     WitInterfaceStep(ProcessingEnvironment environment, String processorName) {
-        this.validator = new InterfaceValidator(environment.getElementUtils(), environment.getTypeUtils());
+        WitSources witSources = new WitSources(
+                Optional.ofNullable(environment.getOptions().get(Messages.WIT_OPTION))
+                        .or(() -> environment.getOptions().containsKey(Messages.WIT_OPTION)
+                                ? Optional.of("") : Optional.empty()),
+                sourceFiles(environment));
+        this.validator = new InterfaceValidator(environment.getElementUtils(), environment.getTypeUtils(),
+                witSources);
         this.generator = new BindingsGenerator(processorName);
         this.filer = environment.getFiler();
         this.messager = environment.getMessager();
@@ -56,6 +71,34 @@ final class WitInterfaceStep {
         }
         bindingsClassNames.add(model.bindingsName().reflectionName());
         bindingsOrigins.add(element);
+    }
+
+    /**
+     * The source file of a class, where javac has one on disk: the default convention looks for the WIT beside it.
+     * Compilers other than javac (and sources that are not files) simply get no convention.
+     */
+    private static Function<TypeElement, Optional<Path>> sourceFiles(ProcessingEnvironment environment) {
+        Trees trees;
+        try {
+            trees = Trees.instance(environment);
+        } catch (IllegalArgumentException | LinkageError notJavac) {
+            return type -> Optional.empty();
+        }
+        return type -> {
+            TreePath path = trees.getPath(type);
+            if (path == null) {
+                return Optional.empty();
+            }
+            URI uri = path.getCompilationUnit().getSourceFile().toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Path.of(uri));
+            } catch (IllegalArgumentException | FileSystemNotFoundException notAPath) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** Writes the service index, once, after the last round. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -30,9 +31,17 @@ final class Compilations {
 
     /** Compiles with the processor; -Xlint:all makes warnings in generated code visible to the tests. */
     static Compilation compile(JavaFileObject... sources) {
+        return compile(List.of(), sources);
+    }
+
+    /** Compiles with the processor and further options, such as {@code -Awitbind.wit=...}. */
+    static Compilation compile(List<String> options, JavaFileObject... sources) {
+        List<String> all = new ArrayList<>();
+        all.add("-Xlint:all,-processing");
+        all.addAll(options);
         return javac()
                 .withProcessors(new WitInterfaceProcessor())
-                .withOptions("-Xlint:all,-processing")
+                .withOptions(all)
                 .compile(sources);
     }
 
@@ -53,6 +62,11 @@ final class Compilations {
     /** The golden directory: set by the build, or relative to the module when a test runs from an IDE. */
     static Path goldenDirectory() {
         return Path.of(System.getProperty("witbind.goldenDirectory", "src/test/resources/golden"));
+    }
+
+    /** The test resources: the golden directory's parent. */
+    static Path testResources() {
+        return goldenDirectory().getParent();
     }
 
     /** The golden hosts, compiled together as one module would be. */

@@ -454,6 +454,136 @@ public final class Messages {
                 + "be unique. Fix: rename one of them";
     }
 
+    // ---- verification against WIT ------------------------------------------------------------------------------
+
+    /** The annotation processor option that names the WIT to verify against. */
+    public static final String WIT_OPTION = "witbind.wit";
+
+    /**
+     * The two signatures, each on a line of its own (javac indents the lines after a message's first by two spaces,
+     * so they line up under it).
+     */
+    private static String sideBySide(String wit, String java) {
+        return "\nWIT:  " + wit + "\nJava: " + java;
+    }
+
+    /** The WIT the processor was pointed at does not load. */
+    public static String witDoesNotLoad(String where, String witError) {
+        return "the WIT in " + where + " does not load, so no @WitInterface class can be checked against it:\n"
+                + witError.stripTrailing()
+                + "\nFix: correct the WIT, or point witbind at other WIT with -A" + WIT_OPTION + "=<dir>"
+                + " (-A" + WIT_OPTION + "= with no value turns the check off)";
+    }
+
+    /** The annotated interface is in none of the loaded WIT packages. */
+    public static String interfaceNotInWit(String interfaceName, String where, boolean explicit,
+            List<String> available) {
+        String has = available.isEmpty() ? "no interfaces" : "only " + String.join(", ", available);
+        String fix = explicit
+                ? "correct the name in @WitInterface, or add the directory of its WIT package to -A" + WIT_OPTION
+                        + " (several directories are separated by the path separator)"
+                : "correct the name in @WitInterface, or add the interface's WIT package there (as a subdirectory "
+                        + "of src/main/wit, or in its deps/), or name the WIT directories with -A" + WIT_OPTION
+                        + "=<dir>";
+        return "@WitInterface(\"" + interfaceName + "\") names an interface that the WIT in " + where + " does not "
+                + "have: it has " + has + ". Fix: " + fix;
+    }
+
+    /** The annotation's version differs from the version of the WIT package that has the interface. */
+    public static String versionMismatch(String interfaceName, List<String> witNames, String where) {
+        String highest = witNames.get(witNames.size() - 1);
+        return "@WitInterface(\"" + interfaceName + "\") names another version than the WIT in " + where + ":"
+                + sideBySide("interface " + String.join(", ", witNames), "@WitInterface(\"" + interfaceName + "\")")
+                + "\na host implements exactly the version it names, and the WIT of that version says which functions "
+                + "it has. Fix: write @WitInterface(\"" + highest + "\"), or add the WIT package of "
+                + "the version you implement";
+    }
+
+    /** One side names a version and the other does not. */
+    public static String unversionedMismatch(String interfaceName, String witName, String where) {
+        boolean javaVersioned = interfaceName.indexOf('@') >= 0;
+        return "@WitInterface(\"" + interfaceName + "\") " + (javaVersioned ? "has a version" : "has no version")
+                + ", but the WIT package in " + where + (javaVersioned ? " has none" : " has one") + ":"
+                + sideBySide("interface " + witName, "@WitInterface(\"" + interfaceName + "\")")
+                + "\nan unversioned name matches only an unversioned package. Fix: write @WitInterface(\"" + witName
+                + "\"), or " + (javaVersioned ? "add the version to the WIT's package declaration"
+                        : "remove the version from the WIT's package declaration");
+    }
+
+    /** A WIT function that no method implements. */
+    public static String missingFunction(String className, String witName, String interfaceName, String witSignature,
+            String suggestion, String where) {
+        return "'" + className + "' does not implement WIT function '" + witName + "' of " + interfaceName + ":"
+                + sideBySide(witSignature, "(no method)")
+                + "\nevery function the interface has at its version must be implemented (only @unstable ones may "
+                + "be left out). Fix: add " + suggestion + " to " + where;
+    }
+
+    /** A WIT resource that no {@code @WitResource} class implements. */
+    public static String missingResource(String className, String resource, String interfaceName,
+            List<String> witSignatures) {
+        return "'" + className + "' has no @WitResource class for WIT resource '" + resource + "' of "
+                + interfaceName + ":"
+                + sideBySide("resource " + resource + (witSignatures.isEmpty() ? ""
+                        : " {\n        " + String.join("\n        ", witSignatures) + "\n      }"),
+                        "(no @WitResource class)")
+                + "\nFix: nest a public class annotated @WitResource(\"" + resource + "\") in '" + className
+                + "', with its constructor and methods";
+    }
+
+    /** A {@code @WitResource} class for a resource the interface lacks. */
+    public static String extraResource(String resourceClass, String resource, String interfaceName,
+            List<String> resources) {
+        return "@WitResource class '" + resourceClass + "' is WIT resource '" + resource + "', which " + interfaceName
+                + " does not have; it has " + (resources.isEmpty() ? "no resources"
+                        : "the resources " + String.join(", ", resources)) + ":"
+                + sideBySide("(no resource '" + resource + "')", "@WitResource class " + resourceClass)
+                + "\nFix: name the resource as the WIT does with @WitResource(\"...\"), or remove the class";
+    }
+
+    /** A public method that is a function the interface lacks. */
+    public static String extraFunction(String what, String witName, String interfaceName, String javaSignature,
+            List<String> functions) {
+        return what + " is WIT function '" + witName + "', which " + interfaceName + " does not have:"
+                + sideBySide("(no function '" + witName + "'; the interface has "
+                        + (functions.isEmpty() ? "none" : String.join(", ", functions)) + ")", javaSignature)
+                + "\npublic methods are the interface's functions. Fix: name the function the method implements "
+                + "with @WitFunction, make the method package-private if it is a helper, or add the function to "
+                + "the WIT";
+    }
+
+    /** A method whose signature does not carry its WIT function's. */
+    public static String signatureMismatch(String what, String witName, String interfaceName, String witSignature,
+            String javaSignature, List<String> problems, String suggestion) {
+        return what + " does not match WIT function '" + witName + "' of " + interfaceName + ":"
+                + sideBySide(witSignature, javaSignature) + "\n" + String.join("\n", problems)
+                + "\nFix: declare " + suggestion + ", or correct the WIT";
+    }
+
+    /** A signature problem: the parameter lists differ in length. */
+    public static String parameterCount(List<String> witNames, List<String> javaNames) {
+        return "the parameters: WIT has " + witNames.size() + " (" + String.join(", ", witNames) + "), Java has "
+                + javaNames.size() + " (" + String.join(", ", javaNames) + ")";
+    }
+
+    /** A signature problem: one side has a result and the other does not. */
+    public static String resultPresence(String witResult, String javaResult) {
+        return "the result: " + (witResult == null ? "WIT has none, Java returns " + javaResult
+                : "WIT returns " + witResult + ", Java returns nothing (void)");
+    }
+
+    /** A signature problem: a Java type that does not carry the WIT type at that place. */
+    public static String notCarried(String where, String witType, String javaType, String accepted) {
+        return where + ": WIT " + witType + " is not carried by Java " + javaType + " (accepted: " + accepted + ")";
+    }
+
+    /** A signature problem: the members of a record, variant, enum or flags type do not correspond. */
+    public static String membersDiffer(String where, String witType, String witMembers, String javaType,
+            String javaMembers) {
+        return where + ": WIT " + witType + " has " + witMembers + ", Java " + javaType + " has " + javaMembers
+                + " (they must correspond one to one, by kebab-case name, in order)";
+    }
+
     // ---- the processor itself ---------------------------------------------------------------------------------
 
     /** Writing a generated file failed. */

@@ -49,7 +49,8 @@ import javax.lang.model.util.Types;
 /**
  * Checks one {@code @WitInterface} element and turns it into an {@link InterfaceModel}, or into every problem it
  * has. Each problem is reported once, on the most precise place; checking goes on after a problem so that one
- * compilation shows them all.
+ * compilation shows them all. A class without problems is then checked against the WIT of its interface, when
+ * {@link WitSources} finds one ({@link WitVerifier}), and its model takes the WIT's types.
  */
 public final class InterfaceValidator {
     private static final String WIT_INTERFACE = WitInterface.class.getCanonicalName();
@@ -63,10 +64,18 @@ public final class InterfaceValidator {
 
     private final Elements elements;
     private final Types types;
+    private final WitSources witSources;
 
+    /** A validator that verifies against no WIT: the interface the Java class declares stands. */
     public InterfaceValidator(Elements elements, Types types) {
+        this(elements, types, WitSources.none());
+    }
+
+    /** A validator that verifies each class against the WIT {@code witSources} finds for it. */
+    public InterfaceValidator(Elements elements, Types types, WitSources witSources) {
         this.elements = elements;
         this.types = types;
+        this.witSources = witSources;
     }
 
     /** Validates an element annotated with {@code @WitInterface}. */
@@ -84,12 +93,35 @@ public final class InterfaceValidator {
         Optional<String> interfaceName = checkInterfaceName(type, witInterface, problems);
         Map<String, ResourceModel> resources = checkResources(type, interfaceName.orElse(NO_INTERFACE), problems);
         TypeMapper mapper = new TypeMapper(elements, type, resources, problems);
-        List<FunctionModel> functions = checkFunctions(type, resources, mapper, problems);
+        // The Component Model requires names to be unique ignoring case ("strongly-unique").
+        Map<String, Taken> taken = new HashMap<>();
+        List<FunctionModel> functions = checkFunctions(type, resources, taken, mapper, problems);
         if (!problems.isEmpty() || interfaceName.isEmpty()) {
             return new ValidationResult.Invalid(problems);
         }
-        return new ValidationResult.Valid(new InterfaceModel(ClassName.get(type), interfaceName.get(), functions,
-                List.copyOf(resources.values())));
+        InterfaceModel model = new InterfaceModel(ClassName.get(type), interfaceName.get(), functions,
+                List.copyOf(resources.values()));
+        return verify(type, witInterface, model, resources, taken);
+    }
+
+    /** Checks the class against the WIT of its interface, when there is WIT to check it against. */
+    private ValidationResult verify(TypeElement type, AnnotationMirror witInterface, InterfaceModel model,
+            Map<String, ResourceModel> resources, Map<String, Taken> taken) {
+        AnnotationValue name = Annotations.value(witInterface, VALUE).orElseThrow();
+        WitSources.Lookup lookup = witSources.find(type, InterfaceName.parse(model.interfaceName()));
+        if (lookup instanceof WitSources.Lookup.Problem problem) {
+            return new ValidationResult.Invalid(List.of(Diagnostic.on(type, witInterface, problem.message())));
+        }
+        if (!(lookup instanceof WitSources.Lookup.Found found)) {
+            return new ValidationResult.Valid(model);
+        }
+        Map<String, ExecutableElement> methods = new HashMap<>();
+        taken.values().forEach(function -> methods.put(function.witName(), function.method()));
+        Map<String, TypeElement> resourceClasses = new HashMap<>();
+        resources.values().forEach(resource -> resourceClasses.put(resource.type().name(),
+                elements.getTypeElement(resource.javaClass().canonicalName())));
+        return WitVerifier.verify(model, new WitVerifier.Origins(type, witInterface, name, methods, resourceClasses),
+                found);
     }
 
     /**
@@ -285,10 +317,10 @@ public final class InterfaceValidator {
     // ---- methods ----------------------------------------------------------------------------------------------
 
     /** A function name already taken, and by which method. */
-    private record Taken(String methodName, String witName) {}
+    private record Taken(String methodName, String witName, ExecutableElement method) {}
 
     private List<FunctionModel> checkFunctions(TypeElement type, Map<String, ResourceModel> resources,
-            TypeMapper mapper, List<Diagnostic> problems) {
+            Map<String, Taken> taken, TypeMapper mapper, List<Diagnostic> problems) {
         List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
         List<ExecutableElement> candidates = new ArrayList<>();
         for (ExecutableElement method : methods) {
@@ -301,8 +333,6 @@ public final class InterfaceValidator {
         if (candidates.isEmpty() && resources.isEmpty()) {
             problems.add(Diagnostic.on(type, Messages.noFunctions(displayName(type))));
         }
-        // The Component Model requires names to be unique ignoring case ("strongly-unique").
-        Map<String, Taken> taken = new HashMap<>();
         List<FunctionModel> functions = new ArrayList<>();
         for (ExecutableElement method : candidates) {
             checkInterfaceFunction(method, resources, taken, mapper, problems).ifPresent(functions::add);
@@ -443,7 +473,7 @@ public final class InterfaceValidator {
             Map<String, Taken> taken, TypeMapper mapper, List<Diagnostic> problems) {
         int problemsBefore = problems.size();
         if (witName != null) {
-            Taken first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), new Taken(javaName, witName));
+            Taken first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), new Taken(javaName, witName, method));
             if (first != null) {
                 problems.add(Diagnostic.on(method,
                         Messages.duplicateFunctionName(javaName, witName, first.methodName(), first.witName())));
