@@ -389,28 +389,10 @@ public final class BindingsGenerator {
 
     /** A value from the parameter tuple in guest memory, at its offset from the checked pointer {@code params}. */
     private static CodeBlock load(WitType type, String params, int offset) {
-        CodeBlock address = address(params, offset);
         if (type instanceof ListType) {
             requireBytes(type);
-            return CodeBlock.of("$N.liftBytes($N.loadI32($L), $N.loadI32($L))", CONTEXT, CONTEXT, address, CONTEXT,
-                    address(params, offset + 4));
         }
-        return switch ((PrimitiveType) type) {
-            case BOOL -> CodeBlock.of("$T.liftBool($N.loadI8($L))", ABI, CONTEXT, address);
-            case S8, U8 -> CodeBlock.of("$N.loadI8($L)", CONTEXT, address);
-            case S16, U16 -> CodeBlock.of("$N.loadI16($L)", CONTEXT, address);
-            case S32, U32 -> CodeBlock.of("$N.loadI32($L)", CONTEXT, address);
-            case S64, U64 -> CodeBlock.of("$N.loadI64($L)", CONTEXT, address);
-            case F32 -> CodeBlock.of("$T.liftF32($N.loadI32($L))", ABI, CONTEXT, address);
-            case F64 -> CodeBlock.of("$T.liftF64($N.loadI64($L))", ABI, CONTEXT, address);
-            case CHAR -> CodeBlock.of("$T.liftChar($N.loadI32($L))", ABI, CONTEXT, address);
-            case STRING -> CodeBlock.of("$N.liftString($N.loadI32($L), $N.loadI32($L))", CONTEXT, CONTEXT, address,
-                    CONTEXT, address(params, offset + 4));
-        };
-    }
-
-    private static CodeBlock address(String params, int offset) {
-        return offset == 0 ? CodeBlock.of("$N", params) : CodeBlock.of("$N + $L", params, offset);
+        return ValueCodeGenerator.loadScalar(type, params, offset);
     }
 
     /** The one flat result, as the engine's {@code long}: unsigned values zero-extended, floats as raw bits. */

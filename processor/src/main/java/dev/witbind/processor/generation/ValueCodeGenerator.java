@@ -152,7 +152,8 @@ final class ValueCodeGenerator {
         return CodeBlock.of("$N($N, $L)", loader(type), CX, address);
     }
 
-    private static CodeBlock loadScalar(WitType type, String base, int offset) {
+    /** A scalar, string or {@code list<u8>} at {@code base + offset}; shared with the bindings' parameter tuple. */
+    static CodeBlock loadScalar(WitType type, String base, int offset) {
         CodeBlock address = address(base, offset);
         if (type instanceof ListType) {
             return CodeBlock.of("$N.liftBytes($N.loadI32($L), $N.loadI32($L))", CX, CX, address, CX,
