@@ -7,9 +7,10 @@ import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.WitLinkException;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
- * README command 1: two hosts ({@code example:greeter/host@0.2.1} and {@code @0.2.0}), six guests built from C
+ * The greeter part of README command 1: two hosts ({@code example:greeter/host@0.2.1} and {@code @0.2.0}), six guests built from C
  * against six versions of the interface. For each pair it prints how every import bound (exactly or through the
  * semver-compatible track), runs the guest, or prints why the linker refused it.
  */
@@ -20,15 +21,15 @@ public final class GreeterSample {
         this.out = out;
     }
 
-    public static void main(String[] args) {
-        Engine engine = args.length > 0 ? Engine.valueOf(args[0]) : Engine.COMPILER;
-        new GreeterSample(System.out).runAll(engine);
+    /** Runs the greeter part of README command 1 ({@link dev.witbind.samples.Samples}). */
+    public static void run(PrintStream out, Engine engine) {
+        new GreeterSample(out).runAll(engine);
     }
 
     private void runAll(Engine engine) {
         GreeterHost current = new GreeterHost();
         LegacyGreeterHost legacy = new LegacyGreeterHost();
-        out.println("witbind greeter sample (Chicory " + engine.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        out.println("witbind samples (Chicory " + engine.name().toLowerCase(Locale.ROOT) + ")");
         runAgainst(new Linker().register(current), GreeterHost_WitBindings.INTERFACE_NAME,
                 GreeterHost_WitBindings.COMPATIBILITY_TRACK, engine);
         runAgainst(new Linker().register(legacy), LegacyGreeterHost_WitBindings.INTERFACE_NAME,

@@ -1,0 +1,19 @@
+package dev.witbind.samples;
+
+import dev.witbind.runtime.Engine;
+import dev.witbind.samples.greeter.GreeterSample;
+import dev.witbind.samples.kv.KvSample;
+
+/**
+ * README command 1: the greeter sample (names, versions and tracks) and the kv sample (compound types and
+ * resources). The first argument picks the engine: {@code COMPILER} (the default) or {@code INTERPRETER}.
+ */
+public final class Samples {
+    private Samples() {}
+
+    public static void main(String[] args) {
+        Engine engine = args.length > 0 ? Engine.valueOf(args[0]) : Engine.COMPILER;
+        GreeterSample.run(System.out, engine);
+        KvSample.run(System.out, engine);
+    }
+}
