@@ -175,6 +175,14 @@ public final class GuestContext {
     }
 
     /**
+     * {@code lower_borrow}: lends {@code resource} to the guest for the call into it that is starting; the guest must
+     * drop the handle before that call returns ({@link #checkBorrowsDropped}).
+     */
+    public int lowerBorrow(ResourceType type, Object resource) {
+        return handles.addBorrow(type, Objects.requireNonNull(resource, "resource"));
+    }
+
+    /**
      * {@code lift_own}: takes the resource behind an owning handle out of the guest's table.
      *
      * @throws WitTrapException for an unknown, dropped, borrowed, lent or wrong-type handle
@@ -216,6 +224,16 @@ public final class GuestContext {
      */
     public void endBorrows() {
         handles.endHostCall();
+    }
+
+    /**
+     * The Canonical ABI's {@code num_borrows} check when a call into the guest returns: every borrow handle
+     * {@link #lowerBorrow} lent it for the call must have been dropped.
+     *
+     * @throws WitTrapException naming the handles that outlived the call
+     */
+    void checkBorrowsDropped() {
+        handles.checkNoOutstandingBorrows();
     }
 
     /** Stores an {@code i32} at a checked address. */

@@ -5,9 +5,16 @@ import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.runtime.chicory.ChicoryInstance;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
+import dev.witbind.wit.types.HandleType;
+import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.OptionType;
+import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
+import dev.witbind.wit.types.WitType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A guest export called with WIT types: arguments are checked, then lowered into core values (strings and lists
@@ -22,8 +29,14 @@ import java.util.List;
  * Long; {@code f32} Float; {@code f64} Double; {@code char} Integer (a code point); {@code string} String;
  * {@code list<u8>} byte[]; other {@code list<T>} List; {@code record} Map (field name to value, in field order);
  * {@code tuple} List; {@code variant} {@link VariantValue}; {@code enum} String (the case name); {@code flags}
- * Set of String (the flags that are set); {@code option} Optional; {@code result} {@link Result}. Unsigned values
- * carry their bits. Resource handles are not supported on this path yet.
+ * Set of String (the flags that are set); {@code option} Optional; {@code result} {@link Result}; {@code own<r>} and
+ * {@code borrow<r>} of a resource the host implements: the resource's Java object. Unsigned values carry their bits.
+ *
+ * <p>Handles follow the Canonical ABI: an {@code own<r>} argument moves the object into the guest's handle table (when
+ * the guest drops it, an {@link AutoCloseable} object is closed); a {@code borrow<r>} argument lends it for this call,
+ * and the guest must drop that handle before it returns, or the call traps (the spec's {@code num_borrows} check at
+ * task return) naming the handles; an {@code own<r>} result takes the object back out of the guest's table. A
+ * {@code borrow<r>} cannot be a result: the Component Model allows borrows only in parameters.
  */
 public final class GuestFunction {
     private final GuestInstance instance;
@@ -37,7 +50,10 @@ public final class GuestFunction {
 
     GuestFunction(GuestInstance instance, String name, WitFunctionType type, CoreSignature signature,
             ChicoryInstance.Export export, ChicoryInstance.Export postReturn) {
-        // Refuses resource handles here, at creation, rather than at the first call.
+        type.result().filter(GuestFunction::containsBorrow).ifPresent(resultType -> {
+            throw new IllegalArgumentException("export '" + name + "' of guest '" + instance.name() + "' cannot return "
+                    + resultType + ": the Component Model allows borrow handles only in parameters");
+        });
         this.params = new ValueTupleCodec(type.params().stream().map(WitParam::type).toList(), "parameter tuple");
         this.result = type.result().map(resultType -> new ValueTupleCodec(List.of(resultType), "the result"))
                 .orElse(null);
@@ -76,6 +92,7 @@ public final class GuestFunction {
         try {
             long[] results = export.apply(params.lower(cx, args, CanonicalAbi.MAX_FLAT_PARAMS));
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
+            cx.checkBorrowsDropped();
             if (postReturn != null) {
                 postReturn.apply(results);
             }
@@ -85,6 +102,25 @@ public final class GuestFunction {
         } finally {
             instance.leave();
         }
+    }
+
+    /** Whether a value of {@code type} holds a {@code borrow<r>} anywhere. */
+    private static boolean containsBorrow(WitType type) {
+        if (type instanceof HandleType handle) {
+            return handle.ownership() == HandleType.Ownership.BORROW;
+        }
+        if (type instanceof ListType list) {
+            return containsBorrow(list.element());
+        }
+        List<WitType> fields = CanonicalAbi.fieldTypes(type);
+        if (fields != null) {
+            return fields.stream().anyMatch(GuestFunction::containsBorrow);
+        }
+        if (type instanceof VariantType || type instanceof OptionType || type instanceof ResultType) {
+            return CanonicalAbi.caseTypes(type).stream().flatMap(Optional::stream)
+                    .anyMatch(GuestFunction::containsBorrow);
+        }
+        return false;
     }
 
     /** Validates every argument completely before anything reaches the guest. */

@@ -24,9 +24,8 @@ import java.util.Set;
 
 /**
  * The Canonical ABI for one WIT value type, on the dynamic path: {@code lift_flat}, {@code lower_flat},
- * {@code load} and {@code store} of Java values ({@code spec/CanonicalABI.md}), for every value type except
- * resource handles. A codec is built once per type ({@link #of}) with its layout computed, and holds no state
- * between calls.
+ * {@code load} and {@code store} of Java values ({@code spec/CanonicalABI.md}), for every value type. A codec is
+ * built once per type ({@link #of}) with its layout computed, and holds no state between calls.
  *
  * <h2>Java values</h2>
  *
@@ -54,7 +53,9 @@ import java.util.Set;
  *       order)</td></tr>
  *   <tr><td>{@code option<T>}</td><td>{@code java.util.Optional}</td></tr>
  *   <tr><td>{@code result<T, E>}</td><td>{@link Result} ({@code null} payload for a side without a type)</td></tr>
- *   <tr><td>{@code own<r>}, {@code borrow<r>}</td><td>not supported here yet: {@link #of} refuses them</td></tr>
+ *   <tr><td>{@code own<r>}, {@code borrow<r>}</td><td>the resource's Java object, of a resource the host implements
+ *       ({@link HandleCodec}: lowering an {@code own} moves it to the guest, a {@code borrow} lends it for the call
+ *       into the guest; lifting an {@code own} takes it back)</td></tr>
  * </table>
  *
  * <p>Unsigned integers carry their bits ({@code u32} 4294967295 is {@code -1}). Lifted containers are
@@ -80,7 +81,8 @@ import java.util.Set;
  * flags are ignored, and any non-zero {@code bool} is {@code true}, as the Canonical ABI says.
  */
 public abstract sealed class ValueCodec
-        permits PrimitiveCodec, StringCodec, ByteListCodec, ListCodec, RecordCodec, VariantCodec, FlagsCodec {
+        permits PrimitiveCodec, StringCodec, ByteListCodec, ListCodec, RecordCodec, VariantCodec, FlagsCodec,
+        HandleCodec {
     /** {@code MAX_LIST_BYTE_LENGTH}: longer lists trap when lifted and are refused when lowered. */
     public static final long MAX_LIST_BYTE_LENGTH = (1L << 28) - 1;
     /** {@code MAX_STRING_BYTE_LENGTH}: longer strings trap when lifted and are refused when lowered. */
@@ -98,11 +100,7 @@ public abstract sealed class ValueCodec
         this.flatTypes = CanonicalAbi.flatten(type);
     }
 
-    /**
-     * The codec of {@code type}.
-     *
-     * @throws IllegalArgumentException when the type is or contains a resource handle
-     */
+    /** The codec of {@code type}. */
     public static ValueCodec of(WitType type) {
         if (type instanceof PrimitiveType primitive) {
             return primitive == PrimitiveType.STRING ? new StringCodec() : new PrimitiveCodec(primitive);
@@ -122,8 +120,8 @@ public abstract sealed class ValueCodec
         if (type instanceof FlagsType flags) {
             return new FlagsCodec(flags);
         }
-        if (type instanceof HandleType) {
-            throw new IllegalArgumentException("resources are not supported on the dynamic path yet");
+        if (type instanceof HandleType handle) {
+            return new HandleCodec(handle);
         }
         throw new AssertionError("unknown WIT type " + type);
     }
@@ -253,6 +251,9 @@ public abstract sealed class ValueCodec
         }
         if (type instanceof FlagsType) {
             return "flags " + type;
+        }
+        if (type instanceof HandleType handle && handle.ownership() == HandleType.Ownership.OWN) {
+            return "own<" + handle.resource().name() + ">"; // WIT's shorthand 'r' would read as a type name here
         }
         return type.toString();
     }

@@ -22,7 +22,6 @@ public final class ValueTupleCodec {
     /**
      * @param types the types of the values, in order
      * @param what the tuple in messages, e.g. {@code "the result"}
-     * @throws IllegalArgumentException when a type is or contains a resource handle
      */
     public ValueTupleCodec(List<WitType> types, String what) {
         this.codecs = types.stream().map(ValueCodec::of).toList();

@@ -29,7 +29,9 @@ public final class HandleTable {
     private int freeCount;
     private int[] lent = new int[8];
     private int lentCount;
-    private int outstandingBorrows;
+    /** The borrow handles given to the guest for the current call into it that it has not dropped yet, in order. */
+    private int[] borrows = new int[8];
+    private int borrowCount;
 
     /** {@code lower_own}: the guest now owns {@code rep}; returns the new handle. */
     public int addOwn(ResourceType type, Object rep) {
@@ -41,8 +43,12 @@ public final class HandleTable {
      * handle before then ({@link #checkNoOutstandingBorrows}).
      */
     public int addBorrow(ResourceType type, Object rep) {
-        outstandingBorrows++;
-        return add(type, rep, false);
+        int handle = add(type, rep, false);
+        if (borrowCount == borrows.length) {
+            borrows = Arrays.copyOf(borrows, borrowCount * 2);
+        }
+        borrows[borrowCount++] = handle;
+        return handle;
     }
 
     private int add(ResourceType type, Object rep, boolean own) {
@@ -129,8 +135,19 @@ public final class HandleTable {
         if (own) {
             return rep;
         }
-        outstandingBorrows--;
+        settleBorrow(handle);
         return null;
+    }
+
+    /** Takes a dropped borrow handle off the list of outstanding ones (a short list: the borrows of one call). */
+    private void settleBorrow(int handle) {
+        for (int i = borrowCount - 1; i >= 0; i--) {
+            if (borrows[i] == handle) {
+                System.arraycopy(borrows, i + 1, borrows, i, borrowCount - i - 1);
+                borrowCount--;
+                return;
+            }
+        }
     }
 
     /**
@@ -139,12 +156,19 @@ public final class HandleTable {
      * @throws WitTrapException otherwise
      */
     public void checkNoOutstandingBorrows() {
-        if (outstandingBorrows > 0) {
-            int count = outstandingBorrows;
-            outstandingBorrows = 0;
-            throw new WitTrapException(count + " borrowed handle" + (count == 1 ? "" : "s")
-                    + " outlived the call they were lent for (a guest must drop borrow handles before returning)");
+        if (borrowCount == 0) {
+            return;
         }
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < borrowCount; i++) {
+            message.append(i == 0 ? "" : i == borrowCount - 1 ? " and " : ", ").append(describe(borrows[i]));
+        }
+        message.append(borrowCount == 1 ? " outlived the call it was lent for"
+                : " outlived the call they were lent for");
+        message.append(" (a guest must drop the borrow handles it is given before the call returns)");
+        // The trap poisons the instance, which is not entered again; the handles stay, the list starts afresh.
+        borrowCount = 0;
+        throw new WitTrapException(message.toString());
     }
 
     /** The number of live handles. */

@@ -118,13 +118,32 @@ class ValueCodecTest {
     }
 
     @Test
-    void resourceHandlesAreRefusedEvenDeepInside() {
-        HandleType handle = HandleType.borrow(new ResourceType("a:b/c", "r"));
+    void resourceHandlesAreTheResourceObjects() {
+        ResourceType r = new ResourceType("a:b/c", "r");
+        Object apple = new Object();
+        Object pear = new Object();
+        ValueCodec own = ValueCodec.of(HandleType.own(r));
+        ValueCodec owns = ValueCodec.of(new ListType(HandleType.own(r)));
+        ValueCodec borrow = ValueCodec.of(new OptionType(HandleType.borrow(r)));
 
-        for (WitType type : List.of(handle, new ListType(handle), new OptionType(new TupleType(List.of(U8, handle))))) {
-            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> ValueCodec.of(type));
-            assertEquals("resources are not supported on the dynamic path yet", thrown.getMessage());
-        }
+        assertEquals("argument 'p' (own<r>) must be the resource's Java object, not null", refused(own.type(), null));
+        assertEquals("argument 'p' element 1 of list<borrow<r>> (borrow<r>) must be the resource's Java object, not "
+                + "null", refused(new ListType(HandleType.borrow(r)), Arrays.asList(apple, null)));
+
+        // lower_own moves the objects into the table, lift_own takes them back out, in order
+        owns.validate(List.of(apple, pear), "the value");
+        owns.store(cx, List.of(apple, pear), 64);
+        assertEquals(List.of(1, 2), List.of(cx.loadI32(cx.loadI32(64)), cx.loadI32(cx.loadI32(64) + 4)));
+        assertEquals(List.of(apple, pear), owns.load(cx, 64));
+        assertEquals("trap: handle 1 for own<r> was never issued or has been dropped",
+                trapOf(() -> own.liftFlat(cx, new long[] {1}, 0)));
+
+        // lower_borrow lends: the guest gets a borrow handle, whose ownership cannot move back
+        long[] flat = lowerFlat(borrow, Optional.of(apple));
+        assertArrayEquals(new long[] {1, 2}, flat); // some, then the freed index last pushed
+        assertEquals("trap: handle 2 (borrow<r>) is a borrow<r>, so ownership of it cannot move to the host",
+                trapOf(() -> own.liftFlat(cx, new long[] {2}, 0)));
+        assertEquals(Optional.of(apple), borrow.liftFlat(cx, flat, 0));
     }
 
     // ---- traps ------------------------------------------------------------------------------------------------

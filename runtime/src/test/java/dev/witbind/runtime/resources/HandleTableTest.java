@@ -86,12 +86,39 @@ class HandleTableTest {
     }
 
     @Test
-    void aBorrowThatOutlivesItsCallTraps() {
+    void aBorrowThatOutlivesItsCallTrapsNamingIt() {
+        table.addOwn(BUCKET, "owned");
         table.addBorrow(BUCKET, "lent");
-        table.addBorrow(BUCKET, "lent too");
         WitTrapException trap = assertThrows(WitTrapException.class, table::checkNoOutstandingBorrows);
-        assertEquals("2 borrowed handles outlived the call they were lent for (a guest must drop borrow handles "
-                + "before returning)", trap.reason());
+        assertEquals("handle 2 (borrow<bucket>) outlived the call it was lent for (a guest must drop the borrow "
+                + "handles it is given before the call returns)", trap.reason());
+    }
+
+    @Test
+    void everyBorrowThatOutlivesItsCallIsNamed() {
+        int first = table.addBorrow(BUCKET, "lent");
+        table.addBorrow(STREAM, "lent too");
+        table.addBorrow(BUCKET, "lent as well");
+        int last = table.addBorrow(BUCKET, "dropped");
+        table.drop(BUCKET, last);
+        table.drop(BUCKET, first);
+        assertEquals(1, table.addBorrow(STREAM, "lent in place of the first"));
+
+        WitTrapException trap = assertThrows(WitTrapException.class, table::checkNoOutstandingBorrows);
+        assertEquals("handle 2 (borrow<output-stream>), handle 3 (borrow<bucket>) and handle 1 (borrow<output-stream>) "
+                + "outlived the call they were lent for (a guest must drop the borrow handles it is given before the "
+                + "call returns)", trap.reason());
+    }
+
+    @Test
+    void aBorrowHandleCanBeLentBackToTheHostAndThenDropped() {
+        int handle = table.addBorrow(BUCKET, "lent");
+        assertEquals("lent", table.liftBorrow(BUCKET, handle));
+        assertEquals("handle 1 (borrow<bucket>) is lent to the current call and cannot be dropped",
+                assertThrows(WitTrapException.class, () -> table.drop(BUCKET, handle)).reason());
+        table.endHostCall();
+        assertNull(table.drop(BUCKET, handle));
+        table.checkNoOutstandingBorrows();
     }
 
     @Test
