@@ -5,14 +5,9 @@ import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.runtime.chicory.ChicoryInstance;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
-import dev.witbind.wit.types.HandleType;
-import dev.witbind.wit.types.ListType;
-import dev.witbind.wit.types.OptionType;
-import dev.witbind.wit.types.ResultType;
-import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
-import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +45,7 @@ public final class GuestFunction {
 
     GuestFunction(GuestInstance instance, String name, WitFunctionType type, CoreSignature signature,
             ChicoryInstance.Export export, ChicoryInstance.Export postReturn) {
-        type.result().filter(GuestFunction::containsBorrow).ifPresent(resultType -> {
+        type.result().filter(WitTypes::containsBorrow).ifPresent(resultType -> {
             throw new IllegalArgumentException("export '" + name + "' of guest '" + instance.name() + "' cannot return "
                     + resultType + ": the Component Model allows borrow handles only in parameters");
         });
@@ -102,25 +97,6 @@ public final class GuestFunction {
         } finally {
             instance.leave();
         }
-    }
-
-    /** Whether a value of {@code type} holds a {@code borrow<r>} anywhere. */
-    private static boolean containsBorrow(WitType type) {
-        if (type instanceof HandleType handle) {
-            return handle.ownership() == HandleType.Ownership.BORROW;
-        }
-        if (type instanceof ListType list) {
-            return containsBorrow(list.element());
-        }
-        List<WitType> fields = CanonicalAbi.fieldTypes(type);
-        if (fields != null) {
-            return fields.stream().anyMatch(GuestFunction::containsBorrow);
-        }
-        if (type instanceof VariantType || type instanceof OptionType || type instanceof ResultType) {
-            return CanonicalAbi.caseTypes(type).stream().flatMap(Optional::stream)
-                    .anyMatch(GuestFunction::containsBorrow);
-        }
-        return false;
     }
 
     /** Validates every argument completely before anything reaches the guest. */

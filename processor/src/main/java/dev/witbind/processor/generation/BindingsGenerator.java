@@ -15,15 +15,12 @@ import dev.witbind.processor.model.ResourceModel;
 import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
-import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
-import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
-import dev.witbind.wit.types.ResultType;
-import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -290,7 +287,7 @@ public final class BindingsGenerator {
         CodeBlock call = Invocations.call(function, locals, IMPLEMENTATION);
         // Borrowed handles are lent to the host only until the implementation returns. Only functions that borrow
         // end lends, so that the rest pay nothing for it.
-        boolean borrows = witType.params().stream().anyMatch(param -> borrows(param.type()));
+        boolean borrows = witType.params().stream().anyMatch(param -> WitTypes.containsBorrow(param.type()));
         if (function.result().isEmpty()) {
             body.addStatement("$L", call);
             if (borrows) {
@@ -336,27 +333,6 @@ public final class BindingsGenerator {
                 ? CodeBlock.of("$N", resultLocal)
                 : CodeBlock.of("$T.requireValue($N, $S)", ABI, resultLocal, what);
         return body.addStatement("return new long[] {$L}", values.lowerFlat(result, value)).build();
-    }
-
-    /** Whether lifting a value of this type borrows a handle ({@code borrow<r>} anywhere inside it). */
-    private static boolean borrows(WitType type) {
-        if (type instanceof HandleType handle) {
-            return handle.ownership() == HandleType.Ownership.BORROW;
-        }
-        if (type instanceof ListType list) {
-            return borrows(list.element());
-        }
-        if (type instanceof OptionType option) {
-            return borrows(option.some());
-        }
-        List<WitType> fields = CanonicalAbi.fieldTypes(type);
-        if (fields != null) {
-            return fields.stream().anyMatch(BindingsGenerator::borrows);
-        }
-        if (type instanceof VariantType || type instanceof ResultType) {
-            return CanonicalAbi.caseTypes(type).stream().flatMap(Optional::stream).anyMatch(BindingsGenerator::borrows);
-        }
-        return false;
     }
 
     private static List<CodeBlock> argumentSlots(int from, int count) {

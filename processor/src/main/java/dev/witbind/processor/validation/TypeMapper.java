@@ -24,7 +24,7 @@ import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.VariantType;
-import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -230,7 +230,7 @@ final class TypeMapper {
 
     private TypeMapping report(Part part, TypeMirror type, Use use) {
         if (part instanceof Mapped mapped) {
-            if (!use.inParameter() && containsBorrow(mapped.type().witType())) {
+            if (!use.inParameter() && WitTypes.containsBorrow(mapped.type().witType())) {
                 problems.add(Diagnostic.on(use.element(), Messages.borrowInResult(use.name())));
                 return null;
             }
@@ -248,29 +248,6 @@ final class TypeMapper {
             }));
         }
         return null;
-    }
-
-    private static boolean containsBorrow(WitType type) {
-        if (type instanceof HandleType handle) {
-            return handle.ownership() == HandleType.Ownership.BORROW;
-        }
-        if (type instanceof ListType list) {
-            return containsBorrow(list.element());
-        }
-        if (type instanceof OptionType option) {
-            return containsBorrow(option.some());
-        }
-        if (type instanceof ResultType result) {
-            return result.ok().map(TypeMapper::containsBorrow).orElse(false)
-                    || result.err().map(TypeMapper::containsBorrow).orElse(false);
-        }
-        if (type instanceof RecordType record) {
-            return record.fields().stream().anyMatch(field -> containsBorrow(field.type()));
-        }
-        if (type instanceof VariantType variant) {
-            return variant.cases().stream().anyMatch(c -> c.payload().map(TypeMapper::containsBorrow).orElse(false));
-        }
-        return false;
     }
 
     // ---- arrays -----------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -232,36 +233,10 @@ final class TypeScope {
 
     /** A borrowed handle lives only for the duration of a call, so results cannot carry one. */
     private void checkNoBorrow(WitType type, SourceLocation location) {
-        if (containsBorrow(type)) {
+        if (WitTypes.containsBorrow(type)) {
             throw errors.at(location, "a function result cannot contain a borrowed handle ('" + type + "'): a "
                     + "borrow lasts only for the call; return an owned handle instead");
         }
-    }
-
-    private static boolean containsBorrow(WitType type) {
-        if (type instanceof HandleType handle) {
-            return handle.ownership() == HandleType.Ownership.BORROW;
-        }
-        if (type instanceof ListType list) {
-            return containsBorrow(list.element());
-        }
-        if (type instanceof OptionType option) {
-            return containsBorrow(option.some());
-        }
-        if (type instanceof ResultType result) {
-            return result.ok().map(TypeScope::containsBorrow).orElse(false)
-                    || result.err().map(TypeScope::containsBorrow).orElse(false);
-        }
-        if (type instanceof TupleType tuple) {
-            return tuple.elements().stream().anyMatch(TypeScope::containsBorrow);
-        }
-        if (type instanceof RecordType record) {
-            return record.fields().stream().anyMatch(f -> containsBorrow(f.type()));
-        }
-        if (type instanceof VariantType variant) {
-            return variant.cases().stream().anyMatch(c -> c.payload().map(TypeScope::containsBorrow).orElse(false));
-        }
-        return false;
     }
 
     // ---- type names ----
