@@ -16,8 +16,10 @@ import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -25,7 +27,13 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -41,11 +49,8 @@ final class WitInterfaceStep {
     private final List<Element> bindingsOrigins = new ArrayList<>();
 
     WitInterfaceStep(ProcessingEnvironment environment, String processorName) {
-        WitSources witSources = new WitSources(
-                Optional.ofNullable(environment.getOptions().get(Messages.WIT_OPTION))
-                        .or(() -> environment.getOptions().containsKey(Messages.WIT_OPTION)
-                                ? Optional.of("") : Optional.empty()),
-                sourceFiles(environment));
+        Function<Element, Optional<Path>> files = sourceFiles(environment);
+        WitSources witSources = new WitSources(witOption(environment), files::apply);
         this.validator = new InterfaceValidator(environment.getElementUtils(), environment.getTypeUtils(),
                 witSources);
         this.generator = new BindingsGenerator(processorName);
@@ -73,11 +78,64 @@ final class WitInterfaceStep {
         bindingsOrigins.add(element);
     }
 
+    /** The value of {@code -Awitbind.wit}: empty when absent, {@code ""} when given without a value. */
+    static Optional<String> witOption(ProcessingEnvironment environment) {
+        return Optional.ofNullable(environment.getOptions().get(Messages.WIT_OPTION))
+                .or(() -> environment.getOptions().containsKey(Messages.WIT_OPTION) ? Optional.of("") : Optional.empty());
+    }
+
     /**
-     * The source file of a class, where javac has one on disk: the default convention looks for the WIT beside it.
-     * Compilers other than javac (and sources that are not files) simply get no convention.
+     * The types a class refers to that do not exist (yet), by the name the source wrote: in its supertypes and in
+     * the signatures of its members and nested classes. A {@code @WitBindgen} generates such types in the first
+     * round, so a class with missing types waits for the next round instead of being reported now.
      */
-    private static Function<TypeElement, Optional<Path>> sourceFiles(ProcessingEnvironment environment) {
+    static List<String> missingTypes(TypeElement type) {
+        Set<String> missing = new LinkedHashSet<>();
+        collectMissing(type, missing);
+        return List.copyOf(missing);
+    }
+
+    private static void collectMissing(TypeElement type, Set<String> missing) {
+        collectMissing(type.getSuperclass(), missing);
+        type.getInterfaces().forEach(supertype -> collectMissing(supertype, missing));
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof ExecutableElement executable) {
+                collectMissing(executable.getReturnType(), missing);
+                executable.getParameters().forEach(parameter -> collectMissing(parameter.asType(), missing));
+                executable.getThrownTypes().forEach(thrown -> collectMissing(thrown, missing));
+            } else if (member instanceof TypeElement nested) {
+                collectMissing(nested, missing);
+            } else if (member.getKind() == ElementKind.RECORD_COMPONENT) {
+                collectMissing(member.asType(), missing);
+            }
+        }
+    }
+
+    private static void collectMissing(TypeMirror type, Set<String> missing) {
+        switch (type.getKind()) {
+            case ERROR -> missing.add(type.toString());
+            case DECLARED -> ((DeclaredType) type).getTypeArguments().forEach(a -> collectMissing(a, missing));
+            case ARRAY -> collectMissing(((ArrayType) type).getComponentType(), missing);
+            case WILDCARD -> {
+                WildcardType wildcard = (WildcardType) type;
+                if (wildcard.getExtendsBound() != null) {
+                    collectMissing(wildcard.getExtendsBound(), missing);
+                }
+                if (wildcard.getSuperBound() != null) {
+                    collectMissing(wildcard.getSuperBound(), missing);
+                }
+            }
+            default -> {
+                // Primitives, void, type variables, none: nothing that could be missing.
+            }
+        }
+    }
+
+    /**
+     * The source file of an element, where javac has one on disk: the default convention looks for the WIT beside
+     * it. Compilers other than javac (and sources that are not files) simply get no convention.
+     */
+    static Function<Element, Optional<Path>> sourceFiles(ProcessingEnvironment environment) {
         Trees trees;
         try {
             trees = Trees.instance(environment);

@@ -62,7 +62,7 @@ class GoldenFilesTest {
         checkGolden(ServiceIndex.PATH, index);
     }
 
-    private static void checkGolden(String relativePath, String actual) throws IOException {
+    static void checkGolden(String relativePath, String actual) throws IOException {
         Path golden = Compilations.goldenDirectory().resolve(relativePath);
         if (UPDATE) {
             Files.createDirectories(golden.getParent());

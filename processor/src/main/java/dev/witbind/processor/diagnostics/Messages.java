@@ -584,6 +584,57 @@ public final class Messages {
                 + " (they must correspond one to one, by kebab-case name, in order)";
     }
 
+    // ---- bindings from WIT (@WitBindgen) -----------------------------------------------------------------------
+
+    /** The world name in {@code @WitBindgen} is neither a world label nor a full world name. */
+    public static String bindgenInvalidWorld(String world, String reason) {
+        return "@WitBindgen(world = \"" + world + "\") is not a world name: " + reason + ". Fix: write the world's "
+                + "full name, 'namespace:package/world@version' (e.g. 'example:greeter/greeter@0.2.1'), or its name "
+                + "in the root package (e.g. 'greeter')";
+    }
+
+    /** No WIT to generate from: no {@code wit()}, no option, no convention directory. */
+    public static String bindgenNoWit(String world) {
+        return "@WitBindgen(world = \"" + world + "\") has no WIT to generate from: it has no wit() value, there is "
+                + "no -A" + WIT_OPTION + ", and no src/main/wit beside the sources. Fix: add wit = \"<dir>\" (a WIT "
+                + "package directory or .wit file), or put the WIT in src/main/wit";
+    }
+
+    /** The WIT that {@code @WitBindgen} names does not load. */
+    public static String bindgenWitDoesNotLoad(String where, String witError) {
+        return "the WIT in " + where + " does not load, so @WitBindgen cannot generate from it:\n"
+                + witError.stripTrailing() + "\nFix: correct the WIT, or point wit() at other WIT";
+    }
+
+    /** The world is in none of the loaded packages. */
+    public static String bindgenWorldNotFound(String world, String where, List<String> available) {
+        String has = available.isEmpty() ? "no worlds" : "only " + String.join(", ", available);
+        return "@WitBindgen(world = \"" + world + "\") names a world that the WIT in " + where + " does not have: it "
+                + "has " + has + ". Fix: correct the world name, or add its WIT package to wit()";
+    }
+
+    /** An imported interface has resources, which generated host interfaces cannot carry yet. */
+    public static String bindgenResource(String world, String iface, List<String> resources) {
+        return "@WitBindgen cannot generate bindings for world " + world + ": its import " + iface + " has the "
+                + (resources.size() == 1 ? "resource '" : "resources '") + String.join("', '", resources)
+                + "', and bindings from WIT do not support resources yet (a @WitResource class must be nested in "
+                + "its @WitInterface class, which a generated interface cannot impose). Fix: write the host of " + iface
+                + " from Java (a @WitInterface class with nested @WitResource classes), or use a world without it";
+    }
+
+    /** Something else a first version of bindings from WIT does not generate. */
+    public static String bindgenUnsupported(String world, String what) {
+        return "@WitBindgen cannot generate bindings for world " + world + ": bindings from WIT do not support "
+                + what + " yet. Fix: write that part from Java, or use a world without it";
+    }
+
+    /** A {@code @WitInterface} class still refers to types that do not exist when processing is over. */
+    public static String unresolvedTypes(String className, List<String> types) {
+        return "@WitInterface class '" + className + "' uses types that do not exist: " + String.join(", ", types)
+                + " (not even after every round of annotation processing, so no @WitBindgen generates them). Fix: "
+                + "correct the names or imports, or check the @WitBindgen that should generate them";
+    }
+
     // ---- the processor itself ---------------------------------------------------------------------------------
 
     /** Writing a generated file failed. */

@@ -70,7 +70,7 @@ public final class WitSources {
         return new WitSources(Optional.of(""), type -> Optional.empty());
     }
 
-    private static List<Path> paths(String option) {
+    public static List<Path> paths(String option) {
         return Arrays.stream(option.split(File.pathSeparator)).map(String::strip).filter(path -> !path.isEmpty())
                 .map(path -> Path.of(path).toAbsolutePath().normalize())
                 .toList();
@@ -170,7 +170,7 @@ public final class WitSources {
      * {@code src/} tree, such as generated sources under {@code target/} or {@code build/}, have none: they are not
      * beside the WIT, and may implement interfaces it does not have.
      */
-    static Optional<Path> conventionDirectory(Path sourceFile) {
+    public static Optional<Path> conventionDirectory(Path sourceFile) {
         for (Path directory = sourceFile.toAbsolutePath().getParent(); directory != null;
                 directory = directory.getParent()) {
             Path project = directory.getParent();
@@ -186,7 +186,7 @@ public final class WitSources {
     }
 
     /** The package directories of a convention directory: itself if it holds .wit files, and each subdirectory that does. */
-    static List<Path> packageDirectories(Path witRoot) {
+    public static List<Path> packageDirectories(Path witRoot) {
         List<Path> directories = new ArrayList<>();
         if (hasWitFiles(witRoot)) {
             directories.add(witRoot);

@@ -1,0 +1,158 @@
+package dev.witbind.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bindings from WIT ({@code @WitBindgen}): the generated sources of {@code wit/bindgen/shop.wit}, compared with
+ * golden files; a host implementing the generated interface in the same compilation; and the refusals.
+ */
+class BindgenTest {
+    private static final String SHOP = "com.example.shop.";
+
+    private static Path wit(String directory) {
+        return Compilations.testResources().resolve("wit").resolve(directory).toAbsolutePath();
+    }
+
+    private static List<JavaFileObject> goldenSources() {
+        Path shop = Compilations.goldenDirectory().resolve("com/example/shop");
+        return List.of(Compilations.sourceFile(shop.resolve("package-info.java")),
+                Compilations.sourceFile(shop.resolve("ShopHost.java")));
+    }
+
+    /** The golden package with -Awitbind.wit, so that the host is also verified against the WIT. */
+    private static Compilation compileGolden() {
+        return Compilations.compile(List.of("-Awitbind.wit=" + wit("bindgen")),
+                goldenSources().toArray(new JavaFileObject[0]));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Color", "Permissions", "Item", "Lookup", "ErrorCode", "Receipt", "StoreHost",
+        "ShopGuest"})
+    void generatedSourceMatchesGolden(String simpleName) throws IOException {
+        Compilation compilation = compileGolden();
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = Compilations.content(compilation.generatedSourceFile(SHOP + simpleName).orElseThrow());
+        GoldenFilesTest.checkGolden("com/example/shop/" + simpleName + ".java", generated);
+    }
+
+    @Test
+    void hostImplementingTheGeneratedInterfaceIsBoundInTheSameCompilation() {
+        Compilation compilation = compileGolden();
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile(SHOP + "ShopHost_WitBindings")
+                .contentsAsUtf8String().contains("public static final String INTERFACE_NAME = "
+                        + "\"example:shop/store@1.0.0\";");
+    }
+
+    @Test
+    void oneCompilationUnitWithWitInTheAnnotation() {
+        // No -Awitbind.wit: wit() names the WIT, and the host uses generated records in its own code.
+        JavaFileObject packageInfo = JavaFileObjects.forSourceString("com.example.shop.package-info",
+                "@dev.witbind.annotations.WitBindgen(world = \"example:shop/shop@1.0.0\", wit = \""
+                        + wit("bindgen").toString().replace("\\", "\\\\") + "\")\npackage com.example.shop;\n");
+        Compilation compilation = Compilations.compile(packageInfo,
+                Compilations.sourceFile(Compilations.goldenDirectory().resolve("com/example/shop/ShopHost.java")));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile(SHOP + "ShopHost_WitBindings");
+    }
+
+    @Test
+    void marksOnAClassGenerateIntoItsPackage() {
+        JavaFileObject marker = JavaFileObjects.forSourceString("com.example.Marker",
+                "package com.example;\n@dev.witbind.annotations.WitBindgen(world = \"shop\", wit = \""
+                        + wit("bindgen").toString().replace("\\", "\\\\") + "\")\nfinal class Marker {}\n");
+        Compilation compilation = Compilations.compile(marker);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.StoreHost");
+        assertThat(compilation).generatedSourceFile("com.example.ShopGuest");
+    }
+
+    private static Compilation bindgen(String world, String witDirectory) {
+        JavaFileObject marker = JavaFileObjects.forSourceString("com.example.Marker",
+                "package com.example;\n\n@dev.witbind.annotations.WitBindgen(\n        world = \"" + world
+                        + "\",\n        wit = \"" + wit(witDirectory).toString().replace("\\", "\\\\")
+                        + "\")\nfinal class Marker {}\n");
+        return Compilations.compile(marker);
+    }
+
+    @Test
+    void invalidWorldNameIsAnErrorOnTheValue() {
+        Compilation compilation = bindgen("example:shop/Shop@1.0", "bindgen");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("@WitBindgen(world = \"example:shop/Shop@1.0\") is not a world name")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+    }
+
+    @Test
+    void unknownWorldListsTheWorldsTheWitHas() {
+        Compilation compilation = bindgen("example:shop/mall@1.0.0", "bindgen");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("@WitBindgen(world = \"example:shop/mall@1.0.0\") names a world "
+                + "that the WIT in wit() (").inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+        assertThat(compilation).hadErrorContaining("it has only example:shop/shop@1.0.0");
+
+        Compilation label = bindgen("mall", "bindgen");
+        assertThat(label).hadErrorCount(1);
+        assertThat(label).hadErrorContaining("names a world that the WIT in");
+    }
+
+    @Test
+    void interfaceWithResourcesIsNotSupportedYet() {
+        Compilation compilation = bindgen("tool", "bindgen-resource");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("its import example:files/fs@1.0.0 has the resource "
+                + "'descriptor', and bindings from WIT do not support resources yet")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+    }
+
+    @Test
+    void everyUnsupportedPartIsReportedOnce() {
+        Compilation compilation = bindgen("odd", "bindgen-unsupported");
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorContaining("do not support the tuple type 'tuple<u32, string>' in "
+                + "example:odd/api@1.0.0 yet").inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+        assertThat(compilation).hadErrorContaining("the function 'get-HTTP' of example:odd/api@1.0.0, whose "
+                + "upper-case fragments its Java name does not keep");
+        assertThat(compilation).hadErrorContaining("the exported interface 'example:odd/service@1.0.0'");
+    }
+
+    @Test
+    void witThatDoesNotLoadIsAnErrorOnTheWitValue() {
+        Compilation compilation = bindgen("greeter", "broken");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("does not load, so @WitBindgen cannot generate from it")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("wit = ");
+    }
+
+    @Test
+    void noWitAtAllIsAnError() {
+        JavaFileObject marker = JavaFileObjects.forSourceString("com.example.Marker",
+                "package com.example;\n@dev.witbind.annotations.WitBindgen(world = \"shop\")\nfinal class Marker {}\n");
+        Compilation compilation = Compilations.compile(marker);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("has no WIT to generate from");
+    }
+
+    @Test
+    void typesThatNeverAppearAreReportedOnceProcessingIsOver() {
+        Compilation compilation = Compilations.compile(Compilations.source("Orphan", """
+                @WitInterface("example:shop/store@1.0.0")
+                public final class Orphan implements StoreHost {
+                    public void clear() {}
+                }
+                """));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("@WitInterface class 'com.example.Orphan' uses types that do not "
+                + "exist: StoreHost").inFile(compilation.sourceFiles().get(0)).onLineContaining("class Orphan");
+    }
+}

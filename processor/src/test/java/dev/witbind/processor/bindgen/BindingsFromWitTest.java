@@ -1,0 +1,67 @@
+package dev.witbind.processor.bindgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.palantir.javapoet.JavaFile;
+import dev.witbind.wit.parser.WitPackages;
+import dev.witbind.wit.parser.model.WitWorld;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generator without javac: WIT text in, sources or refusals out. */
+class BindingsFromWitTest {
+    private static final BindingsFromWit GENERATOR = new BindingsFromWit("test");
+
+    private static WitWorld world(String wit, String name) {
+        return WitPackages.parse("test.wit", wit).findWorld(name).orElseThrow();
+    }
+
+    private static BindingsFromWit.Outcome generate(String wit, String world) {
+        return GENERATOR.generate(world(wit, world), "com.example", List.of());
+    }
+
+    @Test
+    void namesFollowTheLabels() {
+        BindingsFromWit.Outcome outcome = generate("""
+                package example:names@1.0.0;
+                interface host { record total-bytes { byte-count: u64 } size: func(t: total-bytes) -> u32; }
+                interface key-value-store { get: func(key: string) -> option<list<u8>>; }
+                world my-app { import host; import key-value-store; export run-all: func(); }
+                """, "my-app");
+        List<String> names = ((BindingsFromWit.Outcome.Generated) outcome).files().stream()
+                .map(JavaFile::typeSpec).map(type -> type.name()).toList();
+        assertEquals(List.of("TotalBytes", "Host", "KeyValueStoreHost", "MyAppGuest"), names);
+    }
+
+    @Test
+    void worldWithoutExportsHasNoProxyAndTypesOnlyInterfacesNoHost() {
+        BindingsFromWit.Outcome outcome = generate("""
+                package example:types@1.0.0;
+                interface types { enum mode { on, off } }
+                interface api { use types.{mode}; set: func(m: mode); }
+                world w { import api; }
+                """, "w");
+        List<String> names = ((BindingsFromWit.Outcome.Generated) outcome).files().stream()
+                .map(file -> file.typeSpec().name()).toList();
+        assertEquals(List.of("Mode", "ApiHost"), names);
+    }
+
+    @Test
+    void resourcesAndClashingNamesAreRefused() {
+        BindingsFromWit.Outcome outcome = generate("""
+                package example:bad@1.0.0;
+                interface a { record point { x: u32 } f: func(p: point); }
+                interface b { record point { y: u32 } g: func(p: point); }
+                interface c { resource file; open: func() -> file; }
+                world w { import a; import b; import c; }
+                """, "w");
+        List<String> problems = assertInstanceOf(BindingsFromWit.Outcome.Refused.class, outcome).problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("two different types named 'Point' in example:bad/a@1.0.0 and "
+                + "example:bad/b@1.0.0"), problems.get(0));
+        assertTrue(problems.get(1).contains("its import example:bad/c@1.0.0 has the resource 'file'"),
+                problems.get(1));
+    }
+}
