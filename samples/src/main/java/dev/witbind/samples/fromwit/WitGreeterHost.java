@@ -3,10 +3,8 @@ package dev.witbind.samples.fromwit;
 import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitChar;
 import dev.witbind.annotations.WitInterface;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.witbind.samples.greeter.Greetings;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code example:greeter/host@0.2.1} written from WIT: the methods are those of the generated {@link Host}, with
@@ -16,52 +14,35 @@ import java.util.Locale;
  */
 @WitInterface("example:greeter/host@0.2.1")
 public final class WitGreeterHost implements Host {
-    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-    /** A guest asking for more repetitions than this is refused rather than allowed to exhaust host memory. */
-    private static final int MAX_REPEAT = 1024;
-
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final Greetings greetings = new Greetings();
 
     @Override
     public void log(String message) {
-        log.add(message);
+        greetings.log(message);
     }
 
     @Override
     public String greet(String name) {
-        return "Hello, " + name + "!";
+        return Greetings.greet(name);
     }
 
-    /** FNV-1a over {@code data}, its offset basis mixed with {@code seed}: 64 bits in and out. */
     @Override
     public @Unsigned long checksum(byte[] data, @Unsigned long seed) {
-        long hash = FNV_OFFSET_BASIS ^ seed;
-        for (byte b : data) {
-            hash ^= b & 0xFF;
-            hash *= FNV_PRIME;
-        }
-        return hash;
+        return Greetings.checksum(data, seed);
     }
 
     @Override
     public String shout(String text) {
-        return text.toUpperCase(Locale.ROOT) + "!";
+        return Greetings.shout(text);
     }
 
     @Override
     public String repeat(@WitChar int c, @Unsigned int times) {
-        if (Integer.compareUnsigned(times, MAX_REPEAT) > 0) {
-            throw new IllegalArgumentException("repeat: at most " + MAX_REPEAT + " repetitions, not "
-                    + Integer.toUnsignedString(times));
-        }
-        return Character.toString(c).repeat(times);
+        return Greetings.repeat(c, times);
     }
 
     /** Every message guests logged, oldest first (package-private: public methods are WIT functions). */
     List<String> messages() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        return greetings.messages();
     }
 }

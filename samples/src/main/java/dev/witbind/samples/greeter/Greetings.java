@@ -5,8 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** What both greeter hosts do, so the 0.2.0 and 0.2.1 hosts differ only in which functions they offer. */
-final class Greetings {
+/**
+ * What every greeter host does, so that the hosts (0.2.0 and 0.2.1 from Java, 0.2.1 from WIT) differ only in which
+ * functions they offer and how they are written.
+ */
+public final class Greetings {
     private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     /** A guest asking for more repetitions than this is refused rather than allowed to exhaust host memory. */
@@ -14,23 +17,23 @@ final class Greetings {
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    void log(String message) {
+    public void log(String message) {
         log.add(message);
     }
 
     /** Every message guests logged, oldest first. */
-    List<String> messages() {
+    public List<String> messages() {
         synchronized (log) {
             return List.copyOf(log);
         }
     }
 
-    static String greet(String name) {
+    public static String greet(String name) {
         return "Hello, " + name + "!";
     }
 
     /** FNV-1a over {@code data}, its offset basis mixed with {@code seed}: 64 bits in and out. */
-    static long checksum(byte[] data, long seed) {
+    public static long checksum(byte[] data, long seed) {
         long hash = FNV_OFFSET_BASIS ^ seed;
         for (byte b : data) {
             hash ^= b & 0xFF;
@@ -39,11 +42,11 @@ final class Greetings {
         return hash;
     }
 
-    static String shout(String text) {
+    public static String shout(String text) {
         return text.toUpperCase(Locale.ROOT) + "!";
     }
 
-    static String repeat(int codePoint, int times) {
+    public static String repeat(int codePoint, int times) {
         if (Integer.compareUnsigned(times, MAX_REPEAT) > 0) {
             throw new IllegalArgumentException("repeat: at most " + MAX_REPEAT + " repetitions, not "
                     + Integer.toUnsignedString(times));
