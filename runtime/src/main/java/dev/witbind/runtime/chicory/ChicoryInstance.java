@@ -5,7 +5,6 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.witbind.runtime.CoreFunctionType;
@@ -22,7 +21,7 @@ import java.util.function.Function;
  * guest's {@link GuestMemory}: linear memory plus {@code cabi_realloc}, resolved once here so that calls never
  * look anything up.
  */
-public final class ChicoryInstance implements GuestMemory {
+public final class ChicoryInstance extends ChicoryMemory {
     /**
      * A host function for one import, in the guest's import order.
      *
@@ -33,7 +32,6 @@ public final class ChicoryInstance implements GuestMemory {
             int resultCount) {}
 
     private Instance instance;
-    private Memory memory;
     private ExportFunction realloc;
     private GuestContext context;
 
@@ -101,61 +99,6 @@ public final class ChicoryInstance implements GuestMemory {
 
     public boolean hasMemory() {
         return memory != null;
-    }
-
-    @Override
-    public long byteSize() {
-        return (long) memory.pages() * Memory.PAGE_SIZE;
-    }
-
-    @Override
-    public byte[] read(int address, int length) {
-        return memory.readBytes(address, length);
-    }
-
-    @Override
-    public void write(int address, byte[] bytes, int offset, int length) {
-        memory.write(address, bytes, offset, length);
-    }
-
-    @Override
-    public byte loadI8(int address) {
-        return memory.read(address);
-    }
-
-    @Override
-    public short loadI16(int address) {
-        return memory.readShort(address);
-    }
-
-    @Override
-    public int loadI32(int address) {
-        return memory.readInt(address);
-    }
-
-    @Override
-    public long loadI64(int address) {
-        return memory.readLong(address);
-    }
-
-    @Override
-    public void storeI8(int address, byte value) {
-        memory.writeByte(address, value);
-    }
-
-    @Override
-    public void storeI16(int address, short value) {
-        memory.writeShort(address, value);
-    }
-
-    @Override
-    public void storeI32(int address, int value) {
-        memory.writeI32(address, value);
-    }
-
-    @Override
-    public void storeI64(int address, long value) {
-        memory.writeLong(address, value);
     }
 
     @Override

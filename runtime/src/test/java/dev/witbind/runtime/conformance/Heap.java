@@ -1,12 +1,11 @@
 package dev.witbind.runtime.conformance;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.TestGuestContexts;
 import dev.witbind.runtime.WitTrapException;
-import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.chicory.ChicoryMemory;
 import dev.witbind.wit.abi.CanonicalAbi;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,18 @@ import java.util.List;
  * {@code Heap.realloc}: allocations start at address 0, a shrinking reallocation stays in place, a growing one
  * copies the old bytes to the next free address, and running out of memory traps.
  */
-public final class Heap implements GuestMemory {
-    private final Memory memory = new ByteArrayMemory(new MemoryLimits(1, 1));
+public final class Heap extends ChicoryMemory {
     private final List<String> reallocs = new ArrayList<>();
     private int lastAlloc;
 
     /** An empty heap. */
-    public Heap() {}
+    public Heap() {
+        memory = new ByteArrayMemory(new MemoryLimits(1, 1));
+    }
 
     /** A heap whose memory starts with {@code bytes} (each an unsigned byte value). */
     public Heap(int... bytes) {
+        this();
         for (int i = 0; i < bytes.length; i++) {
             memory.writeByte(i, (byte) bytes[i]);
         }
@@ -77,60 +78,5 @@ public final class Heap implements GuestMemory {
     @Override
     public boolean hasRealloc() {
         return true;
-    }
-
-    @Override
-    public long byteSize() {
-        return (long) memory.pages() * Memory.PAGE_SIZE;
-    }
-
-    @Override
-    public byte[] read(int address, int length) {
-        return memory.readBytes(address, length);
-    }
-
-    @Override
-    public void write(int address, byte[] bytes, int offset, int length) {
-        memory.write(address, bytes, offset, length);
-    }
-
-    @Override
-    public byte loadI8(int address) {
-        return memory.read(address);
-    }
-
-    @Override
-    public short loadI16(int address) {
-        return memory.readShort(address);
-    }
-
-    @Override
-    public int loadI32(int address) {
-        return memory.readInt(address);
-    }
-
-    @Override
-    public long loadI64(int address) {
-        return memory.readLong(address);
-    }
-
-    @Override
-    public void storeI8(int address, byte value) {
-        memory.writeByte(address, value);
-    }
-
-    @Override
-    public void storeI16(int address, short value) {
-        memory.writeShort(address, value);
-    }
-
-    @Override
-    public void storeI32(int address, int value) {
-        memory.writeI32(address, value);
-    }
-
-    @Override
-    public void storeI64(int address, long value) {
-        memory.writeLong(address, value);
     }
 }
