@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Generates Java bindings from a WIT world, the way Wasmtime's {@code bindgen!} does: for each interface the world
  * imports, its types (records, enums, flags, variants) and a Java interface {@code <Interface>Host} ({@code Host}
  * alone for an interface named {@code host}) that a {@link WitInterface} class implements; for the functions the
- * world exports, a typed proxy {@code <World>Guest} over a guest instance. Resources are not generated yet: a world
- * that imports an interface with resources is refused.
+ * world exports, a typed proxy {@code <World>Guest} over a guest instance. An interface with resources gets a host
+ * interface generic in one type parameter per resource, and a nested interface per resource with its methods, which
+ * the host's nested {@link WitResource} classes implement.
  *
  * <p>Put it on a {@code package-info.java} or on a marker class: the sources are generated into that package, in
  * the first round, from this annotation's values and the WIT alone, so a class in the same compilation may

@@ -106,13 +106,77 @@ class BindgenTest {
         assertThat(label).hadErrorContaining("names a world that the WIT in");
     }
 
+    private static final String FILES = "com.example.files.";
+
+    /** The resource golden package with -Awitbind.wit, so that LocalFiles is also verified against the WIT. */
+    private static Compilation compileResourceGolden() {
+        Path files = Compilations.goldenDirectory().resolve("com/example/files");
+        return Compilations.compile(List.of("-Awitbind.wit=" + wit("bindgen-resource")),
+                Compilations.sourceFile(files.resolve("package-info.java")),
+                Compilations.sourceFile(files.resolve("LocalFiles.java")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ErrorCode", "FsHost", "ToolGuest"})
+    void generatedSourceWithResourcesMatchesGolden(String simpleName) throws IOException {
+        Compilation compilation = compileResourceGolden();
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = Compilations.content(compilation.generatedSourceFile(FILES + simpleName).orElseThrow());
+        GoldenFilesTest.checkGolden("com/example/files/" + simpleName + ".java", generated);
+    }
+
     @Test
-    void interfaceWithResourcesIsNotSupportedYet() {
-        Compilation compilation = bindgen("tool", "bindgen-resource");
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("its import example:files/fs@1.0.0 has the resource "
-                + "'descriptor', and bindings from WIT do not support resources yet")
+    void hostWithResourcesImplementingTheGenericInterfaceIsBoundAndVerified() {
+        Compilation compilation = compileResourceGolden();
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile(FILES + "LocalFiles_WitBindings").contentsAsUtf8String()
+                .contains("\"[constructor]descriptor\"");
+        for (String function : List.of("[method]descriptor.read", "[method]descriptor.same-as",
+                "[method]directory.open-file", "[static]descriptor.open", "[static]descriptor.temporary",
+                "[resource-drop]descriptor", "[resource-drop]directory", "sizes", "copy")) {
+            assertThat(compilation).generatedSourceFile(FILES + "LocalFiles_WitBindings").contentsAsUtf8String()
+                    .contains("\"" + function + "\"");
+        }
+        assertThat(compilation).generatedSourceFile(FILES + "LocalFiles_WitBindings").contentsAsUtf8String()
+                .doesNotContain("[constructor]directory");
+    }
+
+    @Test
+    void aStaticFunctionWithoutItsWitFunctionIsAFunctionTheInterfaceLacks() throws IOException {
+        Path files = Compilations.goldenDirectory().resolve("com/example/files");
+        String host = Compilations.content(Compilations.sourceFile(files.resolve("LocalFiles.java")))
+                .replace("    @WitFunction(\"[static]descriptor.temporary\")\n", "");
+        Compilation compilation = Compilations.compile(List.of("-Awitbind.wit=" + wit("bindgen-resource")),
+                Compilations.sourceFile(files.resolve("package-info.java")),
+                JavaFileObjects.forSourceString("com.example.files.LocalFiles", host));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("temporary");
+    }
+
+    @Test
+    void aResourceClassWithoutTheWitConstructorIsReported() throws IOException {
+        Path files = Compilations.goldenDirectory().resolve("com/example/files");
+        String host = Compilations.content(Compilations.sourceFile(files.resolve("LocalFiles.java")))
+                .replace("public Descriptor(String path, boolean writable)", "Descriptor(String path, boolean writable)");
+        Compilation compilation = Compilations.compile(List.of("-Awitbind.wit=" + wit("bindgen-resource")),
+                Compilations.sourceFile(files.resolve("package-info.java")),
+                JavaFileObjects.forSourceString("com.example.files.LocalFiles", host));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[constructor]descriptor");
+    }
+
+    @Test
+    void handlesInExportsRecordsAndOfOtherInterfacesAreRefused() {
+        Compilation compilation = bindgen("tool", "bindgen-resource-unsupported");
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorContaining("the handle 'borrow<counter>' in a function the world exports "
+                + "(the typed proxy takes and returns no resources; GuestInstance.function(name, type) takes the host "
+                + "resource's Java object)")
                 .inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+        assertThat(compilation).hadErrorContaining("the handle 'borrow<blob>' in example:handles/archive@1.0.0 of "
+                + "the resource 'blob' of example:handles/types@1.0.0");
+        assertThat(compilation).hadErrorContaining("the handle 'blob' inside a record or variant of "
+                + "example:handles/archive@1.0.0");
     }
 
     @Test

@@ -11,10 +11,13 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.witbind.annotations.Borrow;
 import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitChar;
 import dev.witbind.processor.diagnostics.Messages;
+import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.parser.model.WitFunction;
 import dev.witbind.wit.parser.model.WitInterface;
 import dev.witbind.wit.parser.model.WitTypeDef;
@@ -27,6 +30,7 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
+import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
@@ -40,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -50,14 +55,19 @@ import javax.lang.model.element.Modifier;
  * interface with functions, and a typed {@code <World>Guest} proxy for the world's exported functions, which converts
  * between the generated types and the dynamic values of {@code GuestFunction.call} with generated code.
  *
- * <p>What this first version does not generate is refused as a whole, with every reason: resources and handles,
- * tuples, {@code list<s8>}, interfaces written inline in the world, functions imported directly by the world,
+ * <p>An interface's resources make its host interface generic, one type variable per resource bounded by a nested
+ * interface of the resource's methods; its static functions are methods of the host interface.
+ *
+ * <p>What this version does not generate is refused as a whole, with every reason: handles in exports, in records
+ * and variants, and of resources of another interface, tuples, {@code list<s8>}, interfaces written inline in the
+ * world, functions imported directly by the world,
  * exported interfaces, and names that give no Java identifier or do not come back from it.
  */
 public final class BindingsFromWit {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final AnnotationSpec UNSIGNED = AnnotationSpec.builder(Unsigned.class).build();
     private static final AnnotationSpec WIT_CHAR = AnnotationSpec.builder(WitChar.class).build();
+    private static final AnnotationSpec BORROW = AnnotationSpec.builder(Borrow.class).build();
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName OPTIONAL = ClassName.get(Optional.class);
     private static final ClassName MAP = ClassName.get(Map.class);
@@ -116,6 +126,8 @@ public final class BindingsFromWit {
         /** Named WIT types by Java simple name, in the order first seen. */
         private final Map<String, WitType> namedTypes = new LinkedHashMap<>();
         private final Map<String, String> typeOrigins = new LinkedHashMap<>();
+        /** Above 0 while collecting the parts of a record or variant, which cannot hold a type variable. */
+        private int insideNamedType;
 
         private final List<Element> originatingElements;
 
@@ -130,16 +142,22 @@ public final class BindingsFromWit {
             for (WorldItem item : world.imports().values()) {
                 if (item instanceof WorldItem.InterfaceRef ref) {
                     WitInterface iface = ref.target();
-                    if (!iface.resources().isEmpty()) {
-                        problems.add(Messages.bindgenResource(world.id(), iface.id(),
-                                iface.resources().stream().map(r -> r.name()).toList()));
-                        continue;
-                    }
                     for (WitTypeDef def : iface.types().values()) {
-                        collect(def.type(), iface.id());
+                        if (def.resource().isEmpty()) {
+                            collect(def.type(), iface.id());
+                        }
                     }
-                    iface.freestandingFunctions().forEach(f -> collectFunction(f, iface.id()));
-                    if (!iface.freestandingFunctions().isEmpty()) {
+                    for (ResourceType resource : iface.resources()) {
+                        String what = "resource '" + resource.name() + "' of " + iface.id();
+                        identifier(upperCamel(resource.name()), what);
+                        convertsBack(resource.name(), what);
+                        if (RESERVED_TYPE_NAMES.contains(upperCamel(resource.name()))) {
+                            problems.add(Messages.bindgenUnsupported(world.id(), "the " + what + ", whose Java name '"
+                                    + upperCamel(resource.name()) + "' the generated code needs for another class"));
+                        }
+                    }
+                    iface.functions().values().forEach(f -> collectFunction(f, iface.id()));
+                    if (!iface.freestandingFunctions().isEmpty() || !iface.resources().isEmpty()) {
                         hosts.add(iface);
                     }
                 } else if (item instanceof WorldItem.InlineInterface inline) {
@@ -207,40 +225,60 @@ public final class BindingsFromWit {
             } else if (type instanceof TupleType) {
                 problems.add(Messages.bindgenUnsupported(world.id(), "the tuple type '" + type + "' in " + owner));
             } else if (type instanceof HandleType handle) {
-                problems.add(Messages.bindgenUnsupported(world.id(), "the handle '" + handle + "' in " + owner
-                        + " (resources are not generated yet)"));
+                if (insideNamedType > 0) {
+                    problems.add(Messages.bindgenUnsupported(world.id(), "the handle '" + handle + "' inside a "
+                            + "record or variant of " + owner + " (generated records and variants are not generic)"));
+                } else if (owner.equals(world.id())) {
+                    problems.add(Messages.bindgenUnsupported(world.id(), "the handle '" + handle + "' in a function "
+                            + "the world exports (the typed proxy takes and returns no resources; "
+                            + "GuestInstance.function(name, type) takes the host resource's Java object)"));
+                } else if (!handle.resource().owner().equals(owner)) {
+                    problems.add(Messages.bindgenUnsupported(world.id(), "the handle '" + handle + "' in " + owner
+                            + " of the resource '" + handle.resource().name() + "' of "
+                            + handle.resource().owner() + " (a generated host interface binds only the resources its "
+                            + "own WIT interface defines)"));
+                }
             } else {
                 String name = typeName(type);
-                if (register(name, type, owner)) {
-                    if (type instanceof RecordType record) {
-                        for (RecordType.Field field : record.fields()) {
-                            identifier(camel(field.name()), "field '" + field.name() + "' of record '"
-                                    + record.name() + "'");
-                            convertsBack(field.name(), "field '" + field.name() + "' of record '" + record.name()
-                                    + "'");
-                            collect(field.type(), owner);
-                        }
-                    } else if (type instanceof VariantType variant) {
-                        for (VariantType.Case c : variant.cases()) {
-                            convertsBack(c.name(), "case '" + c.name() + "' of variant '" + variant.name() + "'");
-                            if (upperCamel(c.name()).equals(name)) {
-                                problems.add(Messages.bindgenUnsupported(world.id(), "the case '" + c.name()
-                                        + "' of variant '" + variant.name() + "', whose Java record would have "
-                                        + "the name of the variant's interface"));
-                            }
-                            c.payload().ifPresent(payload -> collect(payload, owner));
-                        }
-                    } else if (type instanceof EnumType e) {
-                        e.cases().forEach(label -> {
-                            identifier(constant(label), "case '" + label + "' of enum '" + e.name() + "'");
-                            convertsBack(label, "case '" + label + "' of enum '" + e.name() + "'");
-                        });
-                    } else if (type instanceof FlagsType f) {
-                        f.flags().forEach(label -> {
-                            identifier(constant(label), "flag '" + label + "' of flags '" + f.name() + "'");
-                            convertsBack(label, "flag '" + label + "' of flags '" + f.name() + "'");
-                        });
+                insideNamedType++;
+                try {
+                    collectNamed(name, type, owner);
+                } finally {
+                    insideNamedType--;
+                }
+            }
+        }
+
+        private void collectNamed(String name, WitType type, String owner) {
+            if (register(name, type, owner)) {
+                if (type instanceof RecordType record) {
+                    for (RecordType.Field field : record.fields()) {
+                        identifier(camel(field.name()), "field '" + field.name() + "' of record '"
+                                + record.name() + "'");
+                        convertsBack(field.name(), "field '" + field.name() + "' of record '" + record.name()
+                                + "'");
+                        collect(field.type(), owner);
                     }
+                } else if (type instanceof VariantType variant) {
+                    for (VariantType.Case c : variant.cases()) {
+                        convertsBack(c.name(), "case '" + c.name() + "' of variant '" + variant.name() + "'");
+                        if (upperCamel(c.name()).equals(name)) {
+                            problems.add(Messages.bindgenUnsupported(world.id(), "the case '" + c.name()
+                                    + "' of variant '" + variant.name() + "', whose Java record would have "
+                                    + "the name of the variant's interface"));
+                        }
+                        c.payload().ifPresent(payload -> collect(payload, owner));
+                    }
+                } else if (type instanceof EnumType e) {
+                    e.cases().forEach(label -> {
+                        identifier(constant(label), "case '" + label + "' of enum '" + e.name() + "'");
+                        convertsBack(label, "case '" + label + "' of enum '" + e.name() + "'");
+                    });
+                } else if (type instanceof FlagsType f) {
+                    f.flags().forEach(label -> {
+                        identifier(constant(label), "flag '" + label + "' of flags '" + f.name() + "'");
+                        convertsBack(label, "flag '" + label + "' of flags '" + f.name() + "'");
+                    });
                 }
             }
         }
@@ -326,7 +364,12 @@ public final class BindingsFromWit {
             if (type instanceof RecordType || type instanceof VariantType || type instanceof EnumType) {
                 return ClassName.get(javaPackage, typeName(type));
             }
-            // Tuples and handles were refused while collecting.
+            if (type instanceof HandleType handle) {
+                TypeName variable = TypeVariableName.get(variableName(handle.resource().name()));
+                return annotate && handle.ownership() == HandleType.Ownership.BORROW ? variable.annotated(BORROW)
+                        : variable;
+            }
+            // Tuples were refused while collecting.
             return ClassName.OBJECT;
         }
 
@@ -388,24 +431,177 @@ public final class BindingsFromWit {
         private TypeSpec.Builder host(WitInterface iface) {
             String label = upperCamel(iface.label());
             String name = label.endsWith("Host") ? label : label + "Host";
-            TypeSpec.Builder java = TypeSpec.interfaceBuilder(name)
+            ClassName self = ClassName.get(javaPackage, name);
+            Map<String, Set<String>> variables = resourceVariables(iface);
+            TypeSpec.Builder java = TypeSpec.interfaceBuilder(self)
                     .addModifiers(Modifier.PUBLIC)
                     .addAnnotation(generated())
                     .addJavadoc("The functions of the WIT interface {@code $L}, for a host to implement.\n", iface.id())
                     .addJavadoc("\n<p>Implement it in a class annotated {@code @WitInterface(\"$L\")}; the processor"
                             + " binds that class as\nfor any host. Generated by witbind from {@code @WitBindgen} and"
                             + " the WIT of world {@code $L}.\n", iface.id(), world.id());
-            for (WitFunction function : iface.freestandingFunctions()) {
-                MethodSpec.Builder method = MethodSpec.methodBuilder(camel(function.name().label()))
-                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                        .addJavadoc("WIT {@code $L}.\n", function);
-                for (WitParam param : function.type().params()) {
-                    method.addParameter(javaType(param.type(), false, true), camel(param.name()));
+            for (ResourceType resource : iface.resources()) {
+                java.addTypeVariable(TypeVariableName.get(variableName(resource.name()),
+                        resourceInterface(self, resource.name(), variables)));
+            }
+            if (!iface.resources().isEmpty()) {
+                java.addJavadoc("\n<p>Each resource is a type parameter: pass the {@code @WitResource} class nested in"
+                        + " your class,\nwhich implements the resource's nested interface here and has the public"
+                        + " constructor its\ndocumentation names.\n");
+                for (ResourceType resource : iface.resources()) {
+                    java.addJavadoc("\n@param <$L> the class of {@code resource $L}", variableName(resource.name()),
+                            resource.name());
                 }
-                function.type().result().ifPresent(result -> method.returns(javaType(result, false, true)));
-                java.addMethod(method.build());
+                java.addJavadoc("\n");
+            }
+            Set<String> methodNames = new LinkedHashSet<>();
+            for (WitFunction function : iface.freestandingFunctions()) {
+                methodNames.add(camel(function.name().label()));
+                java.addMethod(abstractMethod(camel(function.name().label()), function, false)
+                        .addJavadoc("WIT {@code $L}.\n", function).build());
+            }
+            for (WitFunction function : iface.functions().values()) {
+                if (function.kind() != PlainName.Kind.STATIC) {
+                    continue;
+                }
+                String resource = function.resource().orElseThrow();
+                String method = camel(function.name().label());
+                if (!methodNames.add(method)) {
+                    method = camel(resource) + upperCamel(function.name().label());
+                    if (!methodNames.add(method)) {
+                        problems.add(Messages.bindgenUnsupported(world.id(), "the function '" + function.externName()
+                                + "' of " + iface.id() + ", whose Java names '" + camel(function.name().label())
+                                + "' and '" + method + "' other functions have"));
+                    }
+                }
+                java.addMethod(abstractMethod(method, function, false)
+                        .addJavadoc("WIT {@code $L}.\n", function)
+                        .addJavadoc("\n<p>A resource's static function. Annotations are not inherited, so the"
+                                + " implementing method must carry\n{@code @WitFunction(\"$L\")};\nwithout it, it is"
+                                + " the function {@code $L}, which the interface lacks.\n", function.externName(),
+                                function.name().label())
+                        .build());
+            }
+            for (ResourceType resource : iface.resources()) {
+                java.addType(resourceType(self, iface, resource, variables));
             }
             return java;
+        }
+
+        /** A method of a host or resource interface; a method's {@code self} parameter is left out. */
+        private MethodSpec.Builder abstractMethod(String name, WitFunction function, boolean method) {
+            MethodSpec.Builder java = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT);
+            List<WitParam> params = function.type().params();
+            for (WitParam param : method ? params.subList(1, params.size()) : params) {
+                java.addParameter(javaType(param.type(), false, true), camel(param.name()));
+            }
+            function.type().result().ifPresent(result -> java.returns(javaType(result, false, true)));
+            return java;
+        }
+
+        /** The nested interface of a resource's methods; generic in the resources its methods name. */
+        private TypeSpec resourceType(ClassName host, WitInterface iface, ResourceType resource,
+                Map<String, Set<String>> variables) {
+            String name = upperCamel(resource.name());
+            if (name.equals(host.simpleName())) {
+                problems.add(Messages.bindgenUnsupported(world.id(), "the resource '" + resource.name() + "' of "
+                        + iface.id() + ", whose Java name is the name of its host interface"));
+            }
+            TypeSpec.Builder java = TypeSpec.interfaceBuilder(name)
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)   // implicit in an interface
+                    .addJavadoc("The methods of WIT {@code resource $L}.\n", resource.name());
+            for (String variable : variables.get(resource.name())) {
+                java.addTypeVariable(TypeVariableName.get(variableName(variable),
+                        resourceInterface(host, variable, variables)));
+            }
+            List<WitFunction> functions = iface.functionsOf(resource.name());
+            Optional<WitFunction> constructor = functions.stream()
+                    .filter(f -> f.kind() == PlainName.Kind.CONSTRUCTOR).findFirst();
+            if (constructor.isPresent()) {
+                List<CodeBlock> params = constructor.get().type().params().stream()
+                        .map(p -> CodeBlock.of("$T $L", javaType(p.type(), false, true), camel(p.name()))).toList();
+                java.addJavadoc("\n<p>An interface cannot require a constructor: give the {@code @WitResource} class"
+                        + " the public constructor\n{@code $L($L)},\nwhich is WIT {@code $L};\nverification against the"
+                        + " WIT reports a missing or different one.\n", name, CodeBlock.join(params, ", "),
+                        constructor.get());
+            } else {
+                java.addJavadoc("\n<p>The WIT gives it no constructor: give the {@code @WitResource} class no public"
+                        + " one.\n");
+            }
+            java.addJavadoc("\n<p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops"
+                    + " its owning handle.\n");
+            for (WitFunction function : functions) {
+                if (function.kind() == PlainName.Kind.METHOD) {
+                    String method = camel(function.name().label());
+                    if (RESERVED_METHODS.contains(method)) {
+                        problems.add(Messages.bindgenUnsupported(world.id(), "the function '" + function.externName()
+                                + "' of " + iface.id() + ", whose Java name '" + method + "' Object has"));
+                    }
+                    java.addMethod(abstractMethod(method, function, true)
+                            .addJavadoc("WIT {@code $L}.\n", function).build());
+                }
+            }
+            return java.build();
+        }
+
+        /** {@code Host.Bucket}, or {@code Host.Bucket<BUCKET>} when its methods name resources. */
+        private TypeName resourceInterface(ClassName host, String resource, Map<String, Set<String>> variables) {
+            ClassName nested = host.nestedClass(upperCamel(resource));
+            Set<String> own = variables.get(resource);
+            if (own.isEmpty()) {
+                return nested;
+            }
+            return ParameterizedTypeName.get(nested, own.stream().map(v -> TypeVariableName.get(variableName(v)))
+                    .toArray(TypeName[]::new));
+        }
+
+        /**
+         * For each resource, the resources whose type variables its nested interface needs: those its methods name,
+         * and those their bounds need in turn, in the interface's order of resources.
+         */
+        private Map<String, Set<String>> resourceVariables(WitInterface iface) {
+            List<String> order = iface.resources().stream().map(ResourceType::name).toList();
+            Map<String, Set<String>> direct = new LinkedHashMap<>();
+            for (String resource : order) {
+                Set<String> named = new TreeSet<>();
+                for (WitFunction function : iface.functionsOf(resource)) {
+                    if (function.kind() == PlainName.Kind.METHOD) {
+                        List<WitParam> params = function.type().params();
+                        params.subList(1, params.size()).forEach(p -> handles(p.type(), named));
+                        function.type().result().ifPresent(r -> handles(r, named));
+                    }
+                }
+                named.retainAll(order);
+                direct.put(resource, named);
+            }
+            Map<String, Set<String>> closed = new LinkedHashMap<>();
+            for (String resource : order) {
+                Set<String> reached = new LinkedHashSet<>();
+                List<String> pending = new ArrayList<>(direct.get(resource));
+                while (!pending.isEmpty()) {
+                    String next = pending.remove(0);
+                    if (reached.add(next)) {
+                        pending.addAll(direct.get(next));
+                    }
+                }
+                Set<String> ordered = new LinkedHashSet<>();
+                order.stream().filter(reached::contains).forEach(ordered::add);
+                closed.put(resource, ordered);
+            }
+            return closed;
+        }
+
+        private void handles(WitType type, Set<String> found) {
+            if (type instanceof HandleType handle) {
+                found.add(handle.resource().name());
+            } else if (type instanceof ListType list) {
+                handles(list.element(), found);
+            } else if (type instanceof OptionType option) {
+                handles(option.some(), found);
+            } else if (type instanceof ResultType result) {
+                result.ok().ifPresent(t -> handles(t, found));
+                result.err().ifPresent(t -> handles(t, found));
+            }
         }
 
         // ---- the proxy ------------------------------------------------------------------------------------------
@@ -519,6 +715,11 @@ public final class BindingsFromWit {
                 if (type instanceof ResultType result) {
                     return CodeBlock.of("new $T($L,$W$L)", ClassName.get(TYPES, "ResultType"),
                             optionalType(result.ok()), optionalType(result.err()));
+                }
+                if (type instanceof HandleType handle) {   // refused while collecting; kept correct all the same
+                    return CodeBlock.of("$T.$L(new $T($S, $S))", ClassName.get(TYPES, "HandleType"),
+                            handle.ownership() == HandleType.Ownership.OWN ? "own" : "borrow",
+                            ClassName.get(TYPES, "ResourceType"), handle.resource().owner(), handle.resource().name());
                 }
                 String constant = typeName(type).replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_").toUpperCase(Locale.ROOT)
                         + "_TYPE";
@@ -775,7 +976,7 @@ public final class BindingsFromWit {
 
     /** Whether a type's Java and dynamic values differ, so that the proxy converts them with generated code. */
     private static boolean converts(WitType type) {
-        if (type instanceof PrimitiveType) {
+        if (type instanceof PrimitiveType || type instanceof HandleType) {   // a handle's value is the Java object
             return false;
         }
         if (type instanceof ListType list) {
@@ -815,6 +1016,12 @@ public final class BindingsFromWit {
     private static String typeKindClass(WitType type) {
         return type instanceof RecordType ? "RecordType" : type instanceof VariantType ? "VariantType"
                 : type instanceof EnumType ? "EnumType" : "FlagsType";
+    }
+
+    /** The type variable of a resource: {@code BUCKET}; {@code R_T} where that would be its interface's name. */
+    static String variableName(String resource) {
+        String name = constant(resource);
+        return name.equals(upperCamel(resource)) ? name + "_T" : name;
     }
 
     /** {@code not-found} -> {@code NOT_FOUND}. */

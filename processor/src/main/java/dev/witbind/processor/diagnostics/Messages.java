@@ -613,16 +613,7 @@ public final class Messages {
                 + "has " + has + ". Fix: correct the world name, or add its WIT package to wit()";
     }
 
-    /** An imported interface has resources, which generated host interfaces cannot carry yet. */
-    public static String bindgenResource(String world, String iface, List<String> resources) {
-        return "@WitBindgen cannot generate bindings for world " + world + ": its import " + iface + " has the "
-                + (resources.size() == 1 ? "resource '" : "resources '") + String.join("', '", resources)
-                + "', and bindings from WIT do not support resources yet (a @WitResource class must be nested in "
-                + "its @WitInterface class, which a generated interface cannot impose). Fix: write the host of " + iface
-                + " from Java (a @WitInterface class with nested @WitResource classes), or use a world without it";
-    }
-
-    /** Something else a first version of bindings from WIT does not generate. */
+    /** Something bindings from WIT do not generate. */
     public static String bindgenUnsupported(String world, String what) {
         return "@WitBindgen cannot generate bindings for world " + world + ": bindings from WIT do not support "
                 + what + " yet. Fix: write that part from Java, or use a world without it";
