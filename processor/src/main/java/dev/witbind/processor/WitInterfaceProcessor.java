@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.witbind.annotations.WitBindgen;
 import dev.witbind.annotations.WitInterface;
 import dev.witbind.annotations.WitResource;
+import dev.witbind.annotations.WitTuple;
 import dev.witbind.processor.bindgen.BindgenStep;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.processor.validation.InterfaceValidator;
@@ -49,7 +50,7 @@ public final class WitInterfaceProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(WitInterface.class.getCanonicalName(), WitResource.class.getCanonicalName(),
-                WitBindgen.class.getCanonicalName());
+                WitBindgen.class.getCanonicalName(), WitTuple.class.getCanonicalName());
     }
 
     /** {@code -Awitbind.wit=<dir>[<path separator><dir>...]}: the WIT to verify against (see the README). */
@@ -81,6 +82,12 @@ public final class WitInterfaceProcessor extends AbstractProcessor {
         }
         for (TypeElement annotation : annotations) {
             if (annotation.getQualifiedName().contentEquals(WitBindgen.class.getCanonicalName())) {
+                continue;
+            }
+            if (annotation.getQualifiedName().contentEquals(WitTuple.class.getCanonicalName())) {
+                // Tuple records are mapped where they are used; here only that they are records.
+                roundEnv.getElementsAnnotatedWith(annotation).forEach(element -> InterfaceValidator
+                        .checkTuplePlacement(element).ifPresent(problem -> problem.printTo(processingEnv.getMessager())));
                 continue;
             }
             boolean isResource = annotation.getQualifiedName().contentEquals(WitResource.class.getCanonicalName());

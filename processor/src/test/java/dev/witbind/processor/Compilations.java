@@ -22,6 +22,7 @@ final class Compilations {
             import dev.witbind.annotations.WitChar;
             import dev.witbind.annotations.WitFunction;
             import dev.witbind.annotations.WitInterface;
+            import dev.witbind.annotations.WitTuple;
             import java.io.IOException;
             import java.util.List;
 

@@ -127,6 +127,94 @@ class CompoundTypeErrorsTest {
         assertOnlyError(compile(source), source, Messages.emptyRecord("com.example.Host.Nothing"), "record Nothing");
     }
 
+    // ---- tuples -------------------------------------------------------------------------------------------------
+
+    @Test
+    void tupleRecordsInListsOptionsAndResultsCompileWithoutWarnings() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public record Pair(String name, @Unsigned int count) {}
+
+                @WitTuple
+                public record Outer(Pair pair, Optional<Pair> maybe, List<Pair> pairs) {}
+
+                public Optional<List<Pair>> pairs(List<Pair> pairs, Optional<Outer> outer) {
+                    return Optional.of(pairs);
+                }
+
+                public Result<Pair, String> first(Outer outer) {
+                    return Result.ok(outer.pair());
+                }
+                """);
+
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.Host_WitBindings").contentsAsUtf8String()
+                .contains("static final TupleType PAIR_TUPLE = new TupleType(");
+    }
+
+    @Test
+    void witTupleOnAClassIsReportedOnTheAnnotation() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public static final class Pair {}
+
+                public void ping() {}
+                """);
+
+        assertOnlyError(compile(source), source, Messages.tupleNotRecord("com.example.Host.Pair"), "@WitTuple");
+    }
+
+    @Test
+    void witTupleOnAnEnumIsReportedEvenWhenUsed() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public enum Pair { A, B }
+
+                public void put(Pair pair) {}
+                """);
+
+        assertOnlyError(compile(source), source, Messages.tupleNotRecord("com.example.Host.Pair"), "@WitTuple");
+    }
+
+    @Test
+    void tupleRecordWithoutComponentsIsReportedOnce() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public record Nothing() {}
+
+                public void put(Nothing nothing, List<Nothing> more) {}
+                """);
+
+        assertOnlyError(compile(source), source, Messages.emptyTuple("com.example.Host.Nothing"), "record Nothing");
+    }
+
+    @Test
+    void genericTupleRecordIsReportedOnce() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public record Pair<T>(T first, String second) {}
+
+                public void put(Pair<String> pair) {}
+                """);
+
+        assertOnlyError(compile(source), source, Messages.genericType("com.example.Host.Pair", "T"), "record Pair");
+    }
+
+    @Test
+    void tupleComponentWithoutWitTypeIsReportedOnTheComponent() {
+        JavaFileObject source = host("""
+                @WitTuple
+                public record Pair(String name, Object value) {}
+
+                public void put(Pair pair) {}
+                """);
+
+        Compilation compilation = compile(source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("Object").inFile(source).onLineContaining("Object value");
+    }
+
     @Test
     void recursiveRecordIsReportedOnce() {
         JavaFileObject source = host("""

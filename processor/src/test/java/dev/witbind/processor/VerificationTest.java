@@ -324,6 +324,70 @@ class VerificationTest {
                 "copyAll(Bucket source");
     }
 
+    private static final String PAIRS = "example:pairs/counts@1.0.0";
+
+    private static String pairsHost(String pairAnnotation) {
+        return """
+                %s
+                public record Pair(String word, @Unsigned int count) {}
+
+                public record Entry(String key, Seen seen) {}
+
+                @WitTuple
+                public record Seen(@Unsigned int times, java.util.Optional<String> last) {}
+
+                @WitTuple
+                public record Split(Entry entry, List<Pair> pairs) {}
+
+                public java.util.Optional<Pair> tally(List<Pair> words) {
+                    return java.util.Optional.empty();
+                }
+
+                public Split split(Entry entry) {
+                    return new Split(entry, List.of());
+                }
+                """.formatted(pairAnnotation);
+    }
+
+    @Test
+    void witTupleRecordsCarryWitTuples() {
+        Compilation compilation = compile(witOption("bindgen-tuple"), greeter(PAIRS, pairsHost("@WitTuple")));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void plainRecordDoesNotCarryAWitTuple() {
+        JavaFileObject source = greeter(PAIRS, pairsHost(""));
+
+        Compilation compilation = compile(witOption("bindgen-tuple"), source);
+
+        // tally uses Pair twice (parameter and result), split once: one error per function, each naming the fix.
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining(rendered(Messages.notCarried("parameter 'words', the list's "
+                + "elements", "tuple<string, u32>", "Pair", Messages.addWitTuple("Pair"))))
+                .inFile(source).onLineContaining("tally(List<Pair> words)");
+        assertThat(compilation).hadErrorContaining(rendered(Messages.notCarried("the result, the option's value",
+                "tuple<string, u32>", "Pair", Messages.addWitTuple("Pair"))))
+                .inFile(source).onLineContaining("tally(List<Pair> words)");
+        assertThat(compilation).hadErrorContaining(rendered(Messages.notCarried("the result, element 1 of "
+                + "tuple<entry, list<tuple<string, u32>>>, the list's elements", "tuple<string, u32>", "Pair",
+                Messages.addWitTuple("Pair"))))
+                .inFile(source).onLineContaining("public Split split(");
+    }
+
+    @Test
+    void tupleRecordDoesNotCarryAWitRecord() {
+        JavaFileObject source = greeter(PAIRS, pairsHost("@WitTuple").replace(
+                "public record Entry(String key", "@WitTuple\npublic record Entry(String key"));
+
+        Compilation compilation = compile(witOption("bindgen-tuple"), source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("WIT record entry is not carried by Java Entry")
+                .inFile(source).onLineContaining("public Split split(");
+    }
+
     @Test
     void recordFieldsMustCorrespondByName() {
         JavaFileObject source = store(KV_STORE.replace("record Entry(String key, byte[] value, long version)",

@@ -6,6 +6,7 @@ import dev.witbind.annotations.WitChar;
 import dev.witbind.annotations.WitFunction;
 import dev.witbind.annotations.WitInterface;
 import dev.witbind.annotations.WitResource;
+import dev.witbind.annotations.WitTuple;
 import dev.witbind.runtime.Result;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,6 +45,18 @@ public final class TypeZoo {
 
     /** One field that flattens to one value: returned directly. */
     public record Single(@Unsigned int value) {}
+
+    /** {@code tuple<string, u32>}: component names do not matter. */
+    @WitTuple
+    public record Pair(String name, @Unsigned int count) {}
+
+    /** {@code tuple<point, option<pair>, list<pair>>}: tuples nest in tuples, options and lists. */
+    @WitTuple
+    public record Placed(Point at, Optional<Pair> label, List<Pair> tags) {}
+
+    /** {@code tuple<u64>}: one element that flattens to one value, returned directly. */
+    @WitTuple
+    public record Boxed(@Unsigned long value) {}
 
     /** A record that holds a resource handle. */
     public record Holder(Counter counter, @Unsigned short tag) {}
@@ -144,6 +157,14 @@ public final class TypeZoo {
     }
 
     public void hold(Holder holder) {}
+
+    public Optional<List<Pair>> pairs(List<Pair> pairs, Optional<Placed> placed, Result<Pair, Boxed> either) {
+        return Optional.of(pairs);
+    }
+
+    public Boxed boxed(Boxed value) {
+        return value;
+    }
 
     @WitFunction("[method]counter.add")
     public void add(Counter counter, int amount) {

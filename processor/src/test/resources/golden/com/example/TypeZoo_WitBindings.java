@@ -18,6 +18,7 @@ import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
@@ -129,6 +130,26 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     static final RecordType HOLDER_RECORD = new RecordType("holder", List.of(
             new RecordType.Field("counter", HandleType.own(COUNTER_RESOURCE)),
             new RecordType.Field("tag", PrimitiveType.U16)));
+
+    /**
+     * The WIT tuple {@code tuple<string, u32>}, carried by {@link TypeZoo.Pair}.
+     */
+    static final TupleType PAIR_TUPLE = new TupleType(List.of(
+            PrimitiveType.STRING,
+            PrimitiveType.U32));
+
+    /**
+     * The WIT tuple {@code tuple<point, option<tuple<string, u32>>, list<tuple<string, u32>>>}, carried by {@link TypeZoo.Placed}.
+     */
+    static final TupleType PLACED_TUPLE = new TupleType(List.of(
+            POINT_RECORD,
+            new OptionType(PAIR_TUPLE),
+            new ListType(PAIR_TUPLE)));
+
+    /**
+     * The WIT tuple {@code tuple<u64>}, carried by {@link TypeZoo.Boxed}.
+     */
+    static final TupleType BOXED_TUPLE = new TupleType(List.of(PrimitiveType.U64));
 
     /**
      * The type of the WIT function {@code maybe-maybe}, implemented by {@link TypeZoo#maybeMaybe}.
@@ -248,6 +269,23 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
      */
     static final WitFunctionType HOLD = WitFunctionType.of(
             List.of(new WitParam("holder", HOLDER_RECORD)));
+
+    /**
+     * The type of the WIT function {@code pairs}, implemented by {@link TypeZoo#pairs}.
+     */
+    static final WitFunctionType PAIRS = WitFunctionType.of(
+            List.of(
+                    new WitParam("pairs", new ListType(PAIR_TUPLE)),
+                    new WitParam("placed", new OptionType(PLACED_TUPLE)),
+                    new WitParam("either", new ResultType(Optional.of(PAIR_TUPLE), Optional.of(BOXED_TUPLE)))),
+            new OptionType(new ListType(PAIR_TUPLE)));
+
+    /**
+     * The type of the WIT function {@code boxed}, implemented by {@link TypeZoo#boxed}.
+     */
+    static final WitFunctionType BOXED = WitFunctionType.of(
+            List.of(new WitParam("value", BOXED_TUPLE)),
+            BOXED_TUPLE);
 
     /**
      * The type of the WIT function {@code [method]counter.add}, implemented by {@link TypeZoo#add}.
@@ -402,6 +440,22 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             TypeZoo.Holder holder = liftHolder(cx, args[0], args[1]);
             implementation.hold(holder);
             return HostCall.NO_RESULTS;
+        });
+        instance.func("pairs", PAIRS, (cx, args) -> {
+            List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
+            Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3], args[4],
+                    args[5], args[6], args[7], args[8], args[9], args[10]);
+            Result<TypeZoo.Pair, TypeZoo.Boxed> either = liftResultOfPairOrBoxed(cx, args[11],
+                    args[12], args[13], args[14]);
+            Optional<List<TypeZoo.Pair>> result = implementation.pairs(pairs, placed, either);
+            int retptr = cx.checkRange((int) args[15], 12, 4, "the return pointer");
+            storeOptionOfListOfPair(cx, retptr, Abi.requireValue(result, "the result"));
+            return HostCall.NO_RESULTS;
+        });
+        instance.func("boxed", BOXED, (cx, args) -> {
+            TypeZoo.Boxed value = liftBoxed(cx, args[0]);
+            TypeZoo.Boxed result = implementation.boxed(value);
+            return new long[] {Abi.requireValue(result, "the result").value()};
         });
         instance.func("[method]counter.add", COUNTER_ADD, (cx, args) -> {
             TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
@@ -1072,5 +1126,101 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
         TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) a0);
         short tag = (short) a1;
         return new TypeZoo.Holder(counter, tag);
+    }
+
+    private static List<TypeZoo.Pair> liftListOfPair(GuestContext cx, int ptr, int len) {
+        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 12, 4, "list<tuple<string, u32>>");
+        List<TypeZoo.Pair> list = new ArrayList<>(len);
+        for (int i = 0; i < len; i++) {
+            int element = ptr + i * 12;
+            list.add(loadPair(cx, element));
+        }
+        return list;
+    }
+
+    private static TypeZoo.Pair loadPair(GuestContext cx, int ptr) {
+        String name = cx.liftString(cx.loadI32(ptr), cx.loadI32(ptr + 4));
+        int count = cx.loadI32(ptr + 8);
+        return new TypeZoo.Pair(name, count);
+    }
+
+    private static Optional<TypeZoo.Placed> liftOptionOfPlaced(GuestContext cx, long a0, long a1,
+            long a2, long a3, long a4, long a5, long a6, long a7, long a8) {
+        return switch ((int) a0) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(liftPlaced(cx, a1, a2, a3, a4, a5, a6, a7, a8));
+            default -> throw new WitTrapException("invalid discriminant " +
+                    Integer.toUnsignedString((int) a0) +
+                    " for option<tuple<point, option<tuple<string, u32>>, list<tuple<string, u32>>>> (2 cases)");
+        };
+    }
+
+    private static TypeZoo.Placed liftPlaced(GuestContext cx, long a0, long a1, long a2, long a3,
+            long a4, long a5, long a6, long a7) {
+        TypeZoo.Point at = liftPoint(cx, a0, a1);
+        Optional<TypeZoo.Pair> label = liftOptionOfPair(cx, a2, a3, a4, a5);
+        List<TypeZoo.Pair> tags = liftListOfPair(cx, (int) a6, (int) a7);
+        return new TypeZoo.Placed(at, label, tags);
+    }
+
+    private static Optional<TypeZoo.Pair> liftOptionOfPair(GuestContext cx, long a0, long a1,
+            long a2, long a3) {
+        return switch ((int) a0) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(liftPair(cx, a1, a2, a3));
+            default -> throw new WitTrapException("invalid discriminant " +
+                    Integer.toUnsignedString((int) a0) +
+                    " for option<tuple<string, u32>> (2 cases)");
+        };
+    }
+
+    private static TypeZoo.Pair liftPair(GuestContext cx, long a0, long a1, long a2) {
+        String name = cx.liftString((int) a0, (int) a1);
+        int count = (int) a2;
+        return new TypeZoo.Pair(name, count);
+    }
+
+    private static Result<TypeZoo.Pair, TypeZoo.Boxed> liftResultOfPairOrBoxed(GuestContext cx,
+            long a0, long a1, long a2, long a3) {
+        return switch ((int) a0) {
+            case 0 -> Result.ok(liftPair(cx, a1, a2, a3));
+            case 1 -> Result.err(liftBoxed(cx, a1));
+            default -> throw new WitTrapException("invalid discriminant " +
+                    Integer.toUnsignedString((int) a0) +
+                    " for result<tuple<string, u32>, tuple<u64>> (2 cases)");
+        };
+    }
+
+    private static TypeZoo.Boxed liftBoxed(GuestContext cx, long a0) {
+        long value = a0;
+        return new TypeZoo.Boxed(value);
+    }
+
+    private static void storeOptionOfListOfPair(GuestContext cx, int ptr,
+            Optional<List<TypeZoo.Pair>> value) {
+        if (value.isPresent()) {
+            cx.storeI8(ptr, (byte) 1);
+            storeListOfPair(cx, ptr + 4, value.get());
+        } else {
+            cx.storeI8(ptr, (byte) 0);
+        }
+    }
+
+    private static void storeListOfPair(GuestContext cx, int ptr, List<TypeZoo.Pair> value) {
+        int len = value.size();
+        int data = cx.allocate(4, Math.multiplyExact(len, 12), "list<tuple<string, u32>>");
+        int element = data;
+        for (TypeZoo.Pair item : value) {
+            storePair(cx, element, Abi.requireValue(item,
+                    "an element of list<tuple<string, u32>>"));
+            element += 12;
+        }
+        cx.storeI32(ptr, data);
+        cx.storeI32(ptr + 4, len);
+    }
+
+    private static void storePair(GuestContext cx, int ptr, TypeZoo.Pair value) {
+        storeString(cx, ptr, Abi.requireValue(value.name(), "element 0 of tuple<string, u32>"));
+        cx.storeI32(ptr + 8, value.count());
     }
 }

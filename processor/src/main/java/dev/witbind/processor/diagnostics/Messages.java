@@ -286,6 +286,25 @@ public final class Messages {
                 + "a component, or make the record a case of a sealed interface (a case without payload)";
     }
 
+    /** A {@code @WitTuple} record without components. */
+    public static String emptyTuple(String recordName) {
+        return "@WitTuple record '" + recordName + "' has no components, but a WIT tuple has at least one "
+                + "element. Fix: add a component for each element of the tuple, in order";
+    }
+
+    /** {@code @WitTuple} on a class, interface or enum. */
+    public static String tupleNotRecord(String typeName) {
+        return "@WitTuple is on '" + typeName + "', which is not a record: a WIT tuple is carried by a record "
+                + "whose components are its elements, in order. Fix: declare '" + typeName + "' as a record, or "
+                + "remove @WitTuple";
+    }
+
+    /** A plain record where the WIT has a tuple. */
+    public static String addWitTuple(String recordName) {
+        return "a record annotated @WitTuple whose component types carry the elements in order (a record without "
+                + "@WitTuple is a WIT record, never a tuple. Fix: add @WitTuple to '" + recordName + "')";
+    }
+
     /** A generic record or sealed interface. */
     public static String genericType(String typeName, String typeParameters) {
         return "'" + typeName + "' has the type parameters <" + typeParameters + ">: a WIT record or variant has "

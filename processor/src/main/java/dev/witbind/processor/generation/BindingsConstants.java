@@ -18,6 +18,7 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
+import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.VariantType;
@@ -69,9 +70,13 @@ final class BindingsConstants {
             function.parameters().stream().map(ParameterModel::type).forEach(constants::collect);
             function.result().ifPresent(constants::collect);
         }
-        for (WitType type : constants.namedTypes.keySet()) {
-            constants.namedConstants.put(type, names.newName(upperSnake(type.toString()) + "_" + kind(type)));
-        }
+        constants.namedTypes.forEach((type, javaClass) -> {
+            // A tuple has no WIT name: its constant is named after the record that carries it.
+            String name = type instanceof TupleType
+                    ? javaClass.simpleName().replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_").toUpperCase(Locale.ROOT)
+                    : upperSnake(type.toString());
+            constants.namedConstants.put(type, names.newName(name + "_" + kind(type)));
+        });
         return constants;
     }
 
@@ -99,6 +104,9 @@ final class BindingsConstants {
         }
         if (type instanceof VariantType) {
             return "VARIANT";
+        }
+        if (type instanceof TupleType) {
+            return "TUPLE";
         }
         return type instanceof EnumType ? "ENUM" : "FLAGS";
     }
@@ -191,6 +199,10 @@ final class BindingsConstants {
                             witType(field.type())))
                     .toList();
             return CodeBlock.of("new $T($S, $L)", RecordType.class, record.name(), list(fields));
+        }
+        if (type instanceof TupleType tuple) {
+            return CodeBlock.of("new $T($L)", TupleType.class,
+                    list(tuple.elements().stream().map(this::witType).toList()));
         }
         if (type instanceof VariantType variant) {
             List<CodeBlock> cases = variant.cases().stream()

@@ -14,6 +14,7 @@ import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.WitType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -637,6 +638,9 @@ final class ValueCodeGenerator {
     }
 
     private static String fieldWhat(ValueType record, Shape.Field field) {
+        if (record.witType() instanceof TupleType && record.shape() instanceof Shape.Record shape) {
+            return "element " + shape.fields().indexOf(field) + " of " + record.witType();
+        }
         return "field '" + field.witName() + "' of record " + record.witType();
     }
 

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * it maps to it ignoring the signedness of same-width integers ({@code int} carries {@code s32}, {@code u32} and
  * {@code char}), the names of records, variants, enums and flags (their fields, cases and flags must correspond one to
  * one by kebab-case name, in order) and the markers {@code @Unsigned} and {@code @WitChar}; a handle must name the
- * same resource of the interface, owned or {@code @Borrow}ed as the WIT says.
+ * same resource of the interface, owned or {@code @Borrow}ed as the WIT says. A {@code @WitTuple} record carries a
+ * WIT tuple whose elements its components carry, in order (names do not matter); a record without {@code @WitTuple}
+ * never carries a tuple, and a {@code @WitTuple} record never a WIT record.
  *
  * <p>{@link #retype} rebuilds the Java-derived value with the WIT's types, keeping the Java carrier, so that the
  * model the generator sees is the WIT's: a {@code u8} carried by a plain {@code byte} is lowered zero-extended, and
@@ -90,8 +92,17 @@ final class Carriers {
                 return retypeResult(java, result, witResult, where, problems);
             }
         } else if (shape instanceof Shape.Record record) {
-            if (wit instanceof RecordType witRecord) {
+            boolean javaTuple = java.witType() instanceof TupleType;
+            if (wit instanceof RecordType witRecord && !javaTuple) {
                 return retypeRecord(java, record, witRecord, where, problems);
+            }
+            if (wit instanceof TupleType witTuple && javaTuple) {
+                return retypeTuple(java, record, witTuple, where, problems);
+            }
+            if (wit instanceof TupleType) {
+                problems.add(Messages.notCarried(where, describe(wit), display(java),
+                        Messages.addWitTuple(display(java))));
+                return null;
             }
         } else if (shape instanceof Shape.Variant variant) {
             if (wit instanceof VariantType witVariant) {
@@ -162,6 +173,28 @@ final class Carriers {
                     where + ", field '" + witField.name() + "' of " + describe(wit), false, problems);
             if (type != null) {
                 fields.add(new Shape.Field(field.accessor(), witField.name(), type));
+            }
+        }
+        return problems.size() != before ? null : new ValueType(java.javaType(), wit, new Shape.Record(fields));
+    }
+
+    /** A {@code @WitTuple} record: as many components as elements, each carrying its element. */
+    private ValueType retypeTuple(ValueType java, Shape.Record record, TupleType wit, String where,
+            List<String> problems) {
+        List<WitType> elements = wit.elements();
+        if (elements.size() != record.fields().size()) {
+            problems.add(Messages.notCarried(where, describe(wit), display(java) + " with "
+                    + record.fields().size() + " components", accepted(wit, false)));
+            return null;
+        }
+        int before = problems.size();
+        List<Shape.Field> fields = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            Shape.Field field = record.fields().get(i);
+            ValueType type = retype(field.type(), elements.get(i), where + ", element " + i + " of " + wit, false,
+                    problems);
+            if (type != null) {
+                fields.add(new Shape.Field(field.accessor(), field.witName(), type));
             }
         }
         return problems.size() != before ? null : new ValueType(java.javaType(), wit, new Shape.Record(fields));
@@ -293,6 +326,11 @@ final class Carriers {
         if (type instanceof FlagsType flags) {
             return carrier + " of an enum with the constants " + constants(flags.flags());
         }
+        if (type instanceof TupleType tuple) {
+            return "a @WitTuple record with " + tuple.elements().size() + " components of the types "
+                    + tuple.elements().stream().map(element -> carrier(element, false))
+                            .collect(Collectors.joining(", ")) + ", in order";
+        }
         if (type instanceof ListType list && list.element() instanceof PrimitiveType primitive && !boxed
                 && primitive != PrimitiveType.STRING && primitive != PrimitiveType.U8
                 && primitive != PrimitiveType.S8) {
@@ -344,7 +382,8 @@ final class Carriers {
             return (handle.ownership() == HandleType.Ownership.BORROW ? "@Borrow " : "") + resourceClass;
         }
         TupleType tuple = (TupleType) type;
-        return "(no Java type yet for " + tuple + ")";
+        return "@WitTuple record (" + tuple.elements().stream().map(element -> carrier(element, false))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String box(String primitive) {

@@ -56,6 +56,7 @@ public final class InterfaceValidator {
     private static final String WIT_INTERFACE = WitInterface.class.getCanonicalName();
     private static final String WIT_FUNCTION = WitFunction.class.getCanonicalName();
     private static final String WIT_RESOURCE = WitResource.class.getCanonicalName();
+    private static final String WIT_TUPLE = "dev.witbind.annotations.WitTuple";
     private static final String VALUE = "value";
     /** The WIT name of a resource method's implicit first parameter. */
     private static final String SELF = "self";
@@ -139,6 +140,16 @@ public final class InterfaceValidator {
         }
         String name = element instanceof TypeElement resource ? displayName(resource) : element.toString();
         return Optional.of(Diagnostic.on(element, witResource.get(), Messages.resourceNotNested(name)));
+    }
+
+    /** {@code @WitTuple} on anything but a record; the record itself is checked where a signature uses it. */
+    public static Optional<Diagnostic> checkTuplePlacement(Element element) {
+        Optional<AnnotationMirror> witTuple = Annotations.find(element, WIT_TUPLE);
+        if (witTuple.isEmpty() || element.getKind() == ElementKind.RECORD) {
+            return Optional.empty();
+        }
+        String name = element instanceof TypeElement type ? displayName(type) : element.toString();
+        return Optional.of(Diagnostic.on(element, witTuple.get(), Messages.tupleNotRecord(name)));
     }
 
     // ---- the class --------------------------------------------------------------------------------------------

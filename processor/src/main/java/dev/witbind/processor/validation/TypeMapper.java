@@ -8,6 +8,7 @@ import dev.witbind.annotations.Borrow;
 import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitChar;
 import dev.witbind.annotations.WitResource;
+import dev.witbind.annotations.WitTuple;
 import dev.witbind.processor.diagnostics.Diagnostic;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.processor.model.ResourceModel;
@@ -23,7 +24,9 @@ import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
+import dev.witbind.wit.types.WitType;
 import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +65,7 @@ final class TypeMapper {
     private static final String WIT_CHAR = WitChar.class.getCanonicalName();
     private static final String BORROW = Borrow.class.getCanonicalName();
     private static final String WIT_RESOURCE = WitResource.class.getCanonicalName();
+    private static final String WIT_TUPLE = WitTuple.class.getCanonicalName();
     private static final String LIST = "java.util.List";
     private static final String OPTIONAL = "java.util.Optional";
     private static final String ENUM_SET = "java.util.EnumSet";
@@ -375,7 +379,9 @@ final class TypeMapper {
             return new Reported();
         }
         return switch (element.getKind()) {
-            case RECORD -> mapNamed(element, () -> mapRecord(element));
+            case RECORD -> Annotations.find(element, WIT_TUPLE).isPresent()
+                    ? mapNamed(element, () -> mapTuple(element))
+                    : mapNamed(element, () -> mapRecord(element));
             case ENUM -> mapNamed(element, () -> mapEnum(element));
             case INTERFACE -> element.getModifiers().contains(Modifier.SEALED)
                     ? mapNamed(element, () -> mapVariant(element))
@@ -571,7 +577,7 @@ final class TypeMapper {
             return Optional.empty();
         }
         Optional<String> typeName = typeLabel(record);
-        Optional<List<Shape.Field>> fields = fields(record, components);
+        Optional<List<Shape.Field>> fields = fields(record, components, true);
         if (fields.isEmpty() || typeName.isEmpty()) {
             return Optional.empty();
         }
@@ -582,8 +588,37 @@ final class TypeMapper {
                 new Shape.Record(fields.get())));
     }
 
-    /** The fields of a record or case: every component checked, and their WIT names unique. */
-    private Optional<List<Shape.Field>> fields(TypeElement record, List<RecordComponentElement> components) {
+    /**
+     * A {@code @WitTuple} record as {@code tuple<...>} of its component types in order. Component names do not
+     * matter (they are not checked as WIT labels); the generator lays the tuple out like a record
+     * ({@code CanonicalAbi.fieldTypes}), so its shape is {@link Shape.Record} with the component names as field names.
+     */
+    private Optional<ValueType> mapTuple(TypeElement record) {
+        String name = record.getQualifiedName().toString();
+        if (!record.getTypeParameters().isEmpty()) {
+            problems.add(Diagnostic.on(record, Messages.genericType(name, typeParameters(record))));
+            return Optional.empty();
+        }
+        List<RecordComponentElement> components = ElementFilter.recordComponentsIn(record.getEnclosedElements());
+        if (components.isEmpty()) {
+            problems.add(Diagnostic.on(record, Messages.emptyTuple(name)));
+            return Optional.empty();
+        }
+        Optional<List<Shape.Field>> fields = fields(record, components, false);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WitType> elements = fields.get().stream().map(field -> field.type().witType()).toList();
+        return Optional.of(new ValueType(ClassName.get(record), new TupleType(elements),
+                new Shape.Record(fields.get())));
+    }
+
+    /**
+     * The fields of a record or case: every component checked, and their WIT names unique ({@code labels}); for a
+     * tuple the names are not WIT names and the component name stands for itself.
+     */
+    private Optional<List<Shape.Field>> fields(TypeElement record, List<RecordComponentElement> components,
+            boolean labels) {
         String recordName = record.getQualifiedName().toString();
         List<Shape.Field> fields = new ArrayList<>();
         Map<String, String> taken = new HashMap<>();
@@ -591,16 +626,18 @@ final class TypeMapper {
         for (RecordComponentElement recordComponent : components) {
             String javaName = recordComponent.getSimpleName().toString();
             Element component = positioned(record, recordComponent);
-            Optional<String> witName = memberLabel(component, "component", javaName, Label.fromJavaName(javaName));
-            if (witName.isPresent()) {
+            Optional<String> witName = labels
+                    ? memberLabel(component, "component", javaName, Label.fromJavaName(javaName))
+                    : Optional.of(javaName);
+            if (witName.isEmpty()) {
+                broken = true;
+            } else if (labels) {
                 String first = taken.putIfAbsent(witName.get().toLowerCase(Locale.ROOT), javaName);
                 if (first != null) {
                     problems.add(Diagnostic.on(component,
                             Messages.duplicateMemberName("component", javaName, witName.get(), first)));
                     broken = true;
                 }
-            } else {
-                broken = true;
             }
             Use use = new Use(component, UseKind.COMPONENT, javaName, recordName, true);
             TypeMapping mapping = map(recordComponent.asType(), use);
@@ -732,7 +769,7 @@ final class TypeMapper {
                 cases.add(new Shape.Case(ClassName.get(caseType), label.get(), Optional.empty()));
                 continue;
             }
-            Optional<List<Shape.Field>> payload = fields(caseType, components);
+            Optional<List<Shape.Field>> payload = fields(caseType, components, true);
             if (payload.isEmpty()) {
                 broken = true;
                 continue;
