@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link Linker#register} on a class without generated bindings (found ones are tested with real bindings in the samples). */
+/**
+ * {@link Linker#register} on a class without generated bindings; found ones are tested with real bindings in the
+ * samples.
+ */
 class BindingsIndexTest {
     static final class NotAnnotated {}
 
