@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which methods become WIT functions, and bindings that compile whatever the Java names are. */
 class FunctionSelectionTest {
-    private static final Pattern FUNC = Pattern.compile("instance\\.func\\(\"([^\"]+)\",");
+    private static final Pattern FUNC = Pattern.compile("instance\\.funcHandle\\(\"([^\"]+)\",");
 
     @Test
     void recordAccessorsAndObjectMethodsAreNotFunctions() {
@@ -98,10 +98,10 @@ class FunctionSelectionTest {
                 @WitInterface("example:names/host@1.0.0")
                 public class Host {
                     public String interfaceName(String cx, int args, long instance, String result,
-                            boolean implementation, double linker, float params, short Abi, String HostCall,
-                            String a, String b, String c) {
-                        return cx + args + instance + result + implementation + linker + params + Abi + HostCall
-                                + a + b + c;
+                            boolean implementation, double linker, float params, short Abi, String ImportHandle,
+                            String context, String function, String NO_RESULTS) {
+                        return cx + args + instance + result + implementation + linker + params + Abi + ImportHandle
+                                + context + function + NO_RESULTS;
                     }
                 }
                 """);
@@ -111,10 +111,13 @@ class FunctionSelectionTest {
         assertThat(compilation).succeededWithoutWarnings();
         String bindings = Compilations.content(
                 compilation.generatedSourceFile("com.example.Host_WitBindings").orElseThrow());
-        assertTrue(bindings.contains("instance.func(\"interface-name\", INTERFACE_NAME_, (cx, args) -> {"), bindings);
+        assertTrue(bindings.contains("instance.funcHandle(\"interface-name\", INTERFACE_NAME_, (context, function) -> "
+                + "new ImportHandle(context, function) {"), bindings);
         assertTrue(bindings.contains("int params_ = cx.checkRange((int) args[0], "), bindings);
         assertTrue(bindings.contains("String result_ = implementation.interfaceName(cx_, args_, instance_, result,"),
                 bindings);
+        assertTrue(bindings.contains("ImportHandle_, context_, function_,"), bindings);
+        assertTrue(bindings.contains("NO_RESULTS_);"), bindings);
     }
 
     @Test

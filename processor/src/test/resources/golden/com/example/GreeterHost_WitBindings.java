@@ -1,10 +1,10 @@
 package com.example;
 
 import dev.witbind.runtime.Abi;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
+import dev.witbind.runtime.chicory.ImportHandle;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -85,35 +85,50 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
     public static void register(Linker linker, GreeterHost implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.func("log", LOG, (cx, args) -> {
-            String message = cx.liftString((int) args[0], (int) args[1]);
-            implementation.log(message);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("log", LOG, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                String message = cx.liftString((int) args[0], (int) args[1]);
+                implementation.log(message);
+                return NO_RESULTS;
+            }
         });
-        instance.func("greet", GREET, (cx, args) -> {
-            String name = cx.liftString((int) args[0], (int) args[1]);
-            String result = implementation.greet(name);
-            cx.storeString((int) args[2], result);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("greet", GREET, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                String name = cx.liftString((int) args[0], (int) args[1]);
+                String result = implementation.greet(name);
+                cx.storeString((int) args[2], result);
+                return NO_RESULTS;
+            }
         });
-        instance.func("checksum", CHECKSUM, (cx, args) -> {
-            byte[] data = cx.liftBytes((int) args[0], (int) args[1]);
-            long seed = args[2];
-            int result = implementation.checksum(data, seed);
-            return new long[] {result & 0xFFFFFFFFL};
+        instance.funcHandle("checksum", CHECKSUM, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                byte[] data = cx.liftBytes((int) args[0], (int) args[1]);
+                long seed = args[2];
+                int result = implementation.checksum(data, seed);
+                return new long[] {result & 0xFFFFFFFFL};
+            }
         });
-        instance.func("shout", SHOUT, (cx, args) -> {
-            String text = cx.liftString((int) args[0], (int) args[1]);
-            String result = implementation.shout(text);
-            cx.storeString((int) args[2], result);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("shout", SHOUT, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                String text = cx.liftString((int) args[0], (int) args[1]);
+                String result = implementation.shout(text);
+                cx.storeString((int) args[2], result);
+                return NO_RESULTS;
+            }
         });
-        instance.func("repeat", REPEAT, (cx, args) -> {
-            int codePoint = Abi.liftChar(args[0]);
-            int count = (int) args[1];
-            String result = implementation.repeat(codePoint, count);
-            cx.storeString((int) args[2], result);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("repeat", REPEAT, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int codePoint = Abi.liftChar(args[0]);
+                int count = (int) args[1];
+                String result = implementation.repeat(codePoint, count);
+                cx.storeString((int) args[2], result);
+                return NO_RESULTS;
+            }
         });
     }
 

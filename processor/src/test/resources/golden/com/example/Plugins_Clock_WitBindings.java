@@ -3,6 +3,7 @@ package com.example;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
+import dev.witbind.runtime.chicory.ImportHandle;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
@@ -48,9 +49,12 @@ public final class Plugins_Clock_WitBindings implements WitBindings<Plugins.Cloc
     public static void register(Linker linker, Plugins.Clock implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.func("now", NOW, (cx, args) -> {
-            long result = implementation.now();
-            return new long[] {result};
+        instance.funcHandle("now", NOW, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                long result = implementation.now();
+                return new long[] {result};
+            }
         });
     }
 

@@ -1,10 +1,10 @@
 package com.example;
 
 import dev.witbind.runtime.Abi;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
+import dev.witbind.runtime.chicory.ImportHandle;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -165,97 +165,142 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
     public static void register(Linker linker, ScalarHost implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.func("not", NOT, (cx, args) -> {
-            boolean value = Abi.liftBool(args[0]);
-            boolean result = implementation.not(value);
-            return new long[] {Abi.lowerBool(result)};
+        instance.funcHandle("not", NOT, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                boolean value = Abi.liftBool(args[0]);
+                boolean result = implementation.not(value);
+                return new long[] {Abi.lowerBool(result)};
+            }
         });
-        instance.func("echo-s8", ECHO_S8, (cx, args) -> {
-            byte value = (byte) args[0];
-            byte result = implementation.echoS8(value);
-            return new long[] {result};
+        instance.funcHandle("echo-s8", ECHO_S8, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                byte value = (byte) args[0];
+                byte result = implementation.echoS8(value);
+                return new long[] {result};
+            }
         });
-        instance.func("echo-u8", ECHO_U8, (cx, args) -> {
-            byte value = (byte) args[0];
-            byte result = implementation.echoU8(value);
-            return new long[] {result & 0xFFL};
+        instance.funcHandle("echo-u8", ECHO_U8, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                byte value = (byte) args[0];
+                byte result = implementation.echoU8(value);
+                return new long[] {result & 0xFFL};
+            }
         });
-        instance.func("echo-s16", ECHO_S16, (cx, args) -> {
-            short value = (short) args[0];
-            short result = implementation.echoS16(value);
-            return new long[] {result};
+        instance.funcHandle("echo-s16", ECHO_S16, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                short value = (short) args[0];
+                short result = implementation.echoS16(value);
+                return new long[] {result};
+            }
         });
-        instance.func("echo-u16", ECHO_U16, (cx, args) -> {
-            short value = (short) args[0];
-            short result = implementation.echoU16(value);
-            return new long[] {result & 0xFFFFL};
+        instance.funcHandle("echo-u16", ECHO_U16, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                short value = (short) args[0];
+                short result = implementation.echoU16(value);
+                return new long[] {result & 0xFFFFL};
+            }
         });
-        instance.func("echo-s32", ECHO_S32, (cx, args) -> {
-            int value = (int) args[0];
-            int result = implementation.echoS32(value);
-            return new long[] {result};
+        instance.funcHandle("echo-s32", ECHO_S32, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int value = (int) args[0];
+                int result = implementation.echoS32(value);
+                return new long[] {result};
+            }
         });
-        instance.func("echo-u32", ECHO_U32, (cx, args) -> {
-            int value = (int) args[0];
-            int result = implementation.echoU32(value);
-            return new long[] {result & 0xFFFFFFFFL};
+        instance.funcHandle("echo-u32", ECHO_U32, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int value = (int) args[0];
+                int result = implementation.echoU32(value);
+                return new long[] {result & 0xFFFFFFFFL};
+            }
         });
-        instance.func("echo-s64", ECHO_S64, (cx, args) -> {
-            long value = args[0];
-            long result = implementation.echoS64(value);
-            return new long[] {result};
+        instance.funcHandle("echo-s64", ECHO_S64, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                long value = args[0];
+                long result = implementation.echoS64(value);
+                return new long[] {result};
+            }
         });
-        instance.func("echo-u64", ECHO_U64, (cx, args) -> {
-            long value = args[0];
-            long result = implementation.echoU64(value);
-            return new long[] {result};
+        instance.funcHandle("echo-u64", ECHO_U64, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                long value = args[0];
+                long result = implementation.echoU64(value);
+                return new long[] {result};
+            }
         });
-        instance.func("echo-f32", ECHO_F32, (cx, args) -> {
-            float value = Abi.liftF32(args[0]);
-            float result = implementation.echoF32(value);
-            return new long[] {Abi.lowerF32(result)};
+        instance.funcHandle("echo-f32", ECHO_F32, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                float value = Abi.liftF32(args[0]);
+                float result = implementation.echoF32(value);
+                return new long[] {Abi.lowerF32(result)};
+            }
         });
-        instance.func("echo-f64", ECHO_F64, (cx, args) -> {
-            double value = Abi.liftF64(args[0]);
-            double result = implementation.echoF64(value);
-            return new long[] {Abi.lowerF64(result)};
+        instance.funcHandle("echo-f64", ECHO_F64, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                double value = Abi.liftF64(args[0]);
+                double result = implementation.echoF64(value);
+                return new long[] {Abi.lowerF64(result)};
+            }
         });
-        instance.func("next-char", NEXT_CHAR, (cx, args) -> {
-            int value = Abi.liftChar(args[0]);
-            int result = implementation.nextChar(value);
-            return new long[] {Abi.lowerChar(result)};
+        instance.funcHandle("next-char", NEXT_CHAR, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int value = Abi.liftChar(args[0]);
+                int result = implementation.nextChar(value);
+                return new long[] {Abi.lowerChar(result)};
+            }
         });
-        instance.func("reverse", REVERSE, (cx, args) -> {
-            byte[] bytes = cx.liftBytes((int) args[0], (int) args[1]);
-            byte[] result = implementation.reverse(bytes);
-            cx.storeBytes((int) args[2], result);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("reverse", REVERSE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                byte[] bytes = cx.liftBytes((int) args[0], (int) args[1]);
+                byte[] result = implementation.reverse(bytes);
+                cx.storeBytes((int) args[2], result);
+                return NO_RESULTS;
+            }
         });
-        instance.func("get-HTTP-status", GET_HTTP_STATUS, (cx, args) -> {
-            int result = implementation.httpStatus();
-            return new long[] {result};
+        instance.funcHandle("get-HTTP-status", GET_HTTP_STATUS, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int result = implementation.httpStatus();
+                return new long[] {result};
+            }
         });
-        instance.func("describe-all", DESCRIBE_ALL, (cx, args) -> {
-            int params = cx.checkRange((int) args[0], 80, 8, "the parameters");
-            boolean flag = Abi.liftBool(cx.loadI8(params));
-            byte s8 = cx.loadI8(params + 1);
-            byte u8 = cx.loadI8(params + 2);
-            short s16 = cx.loadI16(params + 4);
-            short u16 = cx.loadI16(params + 6);
-            int s32 = cx.loadI32(params + 8);
-            int u32 = cx.loadI32(params + 12);
-            long s64 = cx.loadI64(params + 16);
-            long u64 = cx.loadI64(params + 24);
-            float f32 = Abi.liftF32(cx.loadI32(params + 32));
-            double f64 = Abi.liftF64(cx.loadI64(params + 40));
-            int letter = Abi.liftChar(cx.loadI32(params + 48));
-            String text = cx.liftString(cx.loadI32(params + 52), cx.loadI32(params + 56));
-            byte[] bytes = cx.liftBytes(cx.loadI32(params + 60), cx.loadI32(params + 64));
-            String label = cx.liftString(cx.loadI32(params + 68), cx.loadI32(params + 72));
-            String result = implementation.describeAll(flag, s8, u8, s16, u16, s32, u32, s64, u64,
-                    f32, f64, letter, text, bytes, label);
-            cx.storeString((int) args[1], result);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("describe-all", DESCRIBE_ALL, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int params = cx.checkRange((int) args[0], 80, 8, "the parameters");
+                boolean flag = Abi.liftBool(cx.loadI8(params));
+                byte s8 = cx.loadI8(params + 1);
+                byte u8 = cx.loadI8(params + 2);
+                short s16 = cx.loadI16(params + 4);
+                short u16 = cx.loadI16(params + 6);
+                int s32 = cx.loadI32(params + 8);
+                int u32 = cx.loadI32(params + 12);
+                long s64 = cx.loadI64(params + 16);
+                long u64 = cx.loadI64(params + 24);
+                float f32 = Abi.liftF32(cx.loadI32(params + 32));
+                double f64 = Abi.liftF64(cx.loadI64(params + 40));
+                int letter = Abi.liftChar(cx.loadI32(params + 48));
+                String text = cx.liftString(cx.loadI32(params + 52), cx.loadI32(params + 56));
+                byte[] bytes = cx.liftBytes(cx.loadI32(params + 60), cx.loadI32(params + 64));
+                String label = cx.liftString(cx.loadI32(params + 68), cx.loadI32(params + 72));
+                String result = implementation.describeAll(flag, s8, u8, s16, u16, s32, u32, s64,
+                        u64, f32, f64, letter, text, bytes, label);
+                cx.storeString((int) args[1], result);
+                return NO_RESULTS;
+            }
         });
     }
 

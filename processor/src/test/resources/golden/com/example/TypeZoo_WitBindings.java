@@ -2,13 +2,13 @@ package com.example;
 
 import dev.witbind.runtime.Abi;
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.HostValueException;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.Result;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.chicory.ImportHandle;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
@@ -333,155 +333,221 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     public static void register(Linker linker, TypeZoo implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.func("maybe-maybe", MAYBE_MAYBE, (cx, args) -> {
-            Optional<Optional<String>> value = liftOptionOfOptionOfString(cx, args[0], args[1],
-                    args[2], args[3]);
-            Optional<Optional<String>> result = implementation.maybeMaybe(value);
-            int retptr = cx.checkRange((int) args[4], 16, 4, "the return pointer");
-            storeOptionOfOptionOfString(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("maybe-maybe", MAYBE_MAYBE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                Optional<Optional<String>> value = liftOptionOfOptionOfString(cx, args[0], args[1],
+                        args[2], args[3]);
+                Optional<Optional<String>> result = implementation.maybeMaybe(value);
+                int retptr = cx.checkRange((int) args[4], 16, 4, "the return pointer");
+                storeOptionOfOptionOfString(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("nested", NESTED, (cx, args) -> {
-            Result<Void, String> a = liftResultOfVoidOrString(cx, args[0], args[1], args[2]);
-            Result<Integer, Void> b = liftResultOfS32OrVoid(cx, args[3], args[4]);
-            Result<Void, Void> c = liftResultOfVoidOrVoid(cx, args[5]);
-            Result<Optional<List<TypeZoo.Point>>, TypeZoo.Shape> result = implementation.nested(a,
-                    b, c);
-            int retptr = cx.checkRange((int) args[6], 24, 8, "the return pointer");
-            storeResultOfOptionOfListOfPointOrShape(cx, retptr, Abi.requireValue(result,
-                    "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("nested", NESTED, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                Result<Void, String> a = liftResultOfVoidOrString(cx, args[0], args[1], args[2]);
+                Result<Integer, Void> b = liftResultOfS32OrVoid(cx, args[3], args[4]);
+                Result<Void, Void> c = liftResultOfVoidOrVoid(cx, args[5]);
+                Result<Optional<List<TypeZoo.Point>>, TypeZoo.Shape> result = implementation.nested(a,
+                        b, c);
+                int retptr = cx.checkRange((int) args[6], 24, 8, "the return pointer");
+                storeResultOfOptionOfListOfPointOrShape(cx, retptr, Abi.requireValue(result,
+                        "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("echo-shape", ECHO_SHAPE, (cx, args) -> {
-            TypeZoo.Shape shape = liftShape(cx, args[0], args[1], args[2]);
-            TypeZoo.Shape result = implementation.echoShape(shape);
-            int retptr = cx.checkRange((int) args[3], 16, 8, "the return pointer");
-            storeShape(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("echo-shape", ECHO_SHAPE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Shape shape = liftShape(cx, args[0], args[1], args[2]);
+                TypeZoo.Shape result = implementation.echoShape(shape);
+                int retptr = cx.checkRange((int) args[3], 16, 8, "the return pointer");
+                storeShape(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("toggle", TOGGLE, (cx, args) -> {
-            TypeZoo.Mode mode = liftMode(cx, args[0]);
-            TypeZoo.Mode result = implementation.toggle(mode);
-            return new long[] {discriminantOfMode(Abi.requireValue(result, "the result"))};
+        instance.funcHandle("toggle", TOGGLE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Mode mode = liftMode(cx, args[0]);
+                TypeZoo.Mode result = implementation.toggle(mode);
+                return new long[] {discriminantOfMode(Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("check", CHECK, (cx, args) -> {
-            boolean ok = Abi.liftBool(args[0]);
-            Result<Void, Void> result = implementation.check(ok);
-            return new long[] {discriminantOfResultOfVoidOrVoid(Abi.requireValue(result, "the result"))};
+        instance.funcHandle("check", CHECK, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                boolean ok = Abi.liftBool(args[0]);
+                Result<Void, Void> result = implementation.check(ok);
+                return new long[] {discriminantOfResultOfVoidOrVoid(Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("mix", MIX, (cx, args) -> {
-            TypeZoo.Color a = liftColor((int) args[0]);
-            TypeZoo.Color b = liftColor((int) args[1]);
-            TypeZoo.Color result = implementation.mix(a, b);
-            return new long[] {Abi.requireValue(result, "the result").ordinal()};
+        instance.funcHandle("mix", MIX, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Color a = liftColor((int) args[0]);
+                TypeZoo.Color b = liftColor((int) args[1]);
+                TypeZoo.Color result = implementation.mix(a, b);
+                return new long[] {Abi.requireValue(result, "the result").ordinal()};
+            }
         });
-        instance.func("wide", WIDE, (cx, args) -> {
-            EnumSet<TypeZoo.Wide> set = liftWideFlags((int) args[0]);
-            EnumSet<TypeZoo.Small> small = liftSmallFlags((int) args[1]);
-            EnumSet<TypeZoo.Wide> result = implementation.wide(set, small);
-            return new long[] {lowerWideFlags(Abi.requireValue(result, "the result")) & 0xFFFFFFFFL};
+        instance.funcHandle("wide", WIDE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                EnumSet<TypeZoo.Wide> set = liftWideFlags((int) args[0]);
+                EnumSet<TypeZoo.Small> small = liftSmallFlags((int) args[1]);
+                EnumSet<TypeZoo.Wide> result = implementation.wide(set, small);
+                return new long[] {lowerWideFlags(Abi.requireValue(result, "the result")) & 0xFFFFFFFFL};
+            }
         });
-        instance.func("single", SINGLE, (cx, args) -> {
-            TypeZoo.Single value = liftSingle(cx, args[0]);
-            TypeZoo.Single result = implementation.single(value);
-            return new long[] {Abi.requireValue(result, "the result").value() & 0xFFFFFFFFL};
+        instance.funcHandle("single", SINGLE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Single value = liftSingle(cx, args[0]);
+                TypeZoo.Single result = implementation.single(value);
+                return new long[] {Abi.requireValue(result, "the result").value() & 0xFFFFFFFFL};
+            }
         });
-        instance.func("matrix", MATRIX, (cx, args) -> {
-            int[] ints = liftS32Array(cx, (int) args[0], (int) args[1]);
-            long[] longs = liftU64Array(cx, (int) args[2], (int) args[3]);
-            float[] floats = liftF32Array(cx, (int) args[4], (int) args[5]);
-            double[] doubles = liftF64Array(cx, (int) args[6], (int) args[7]);
-            boolean[] flags = liftBoolArray(cx, (int) args[8], (int) args[9]);
-            short[] shorts = liftS16Array(cx, (int) args[10], (int) args[11]);
-            int[] chars = liftCharArray(cx, (int) args[12], (int) args[13]);
-            List<List<Integer>> result = implementation.matrix(ints, longs, floats, doubles, flags,
-                    shorts, chars);
-            int retptr = cx.checkRange((int) args[14], 8, 4, "the return pointer");
-            storeListOfListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("matrix", MATRIX, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int[] ints = liftS32Array(cx, (int) args[0], (int) args[1]);
+                long[] longs = liftU64Array(cx, (int) args[2], (int) args[3]);
+                float[] floats = liftF32Array(cx, (int) args[4], (int) args[5]);
+                double[] doubles = liftF64Array(cx, (int) args[6], (int) args[7]);
+                boolean[] flags = liftBoolArray(cx, (int) args[8], (int) args[9]);
+                short[] shorts = liftS16Array(cx, (int) args[10], (int) args[11]);
+                int[] chars = liftCharArray(cx, (int) args[12], (int) args[13]);
+                List<List<Integer>> result = implementation.matrix(ints, longs, floats, doubles,
+                        flags, shorts, chars);
+                int retptr = cx.checkRange((int) args[14], 8, 4, "the return pointer");
+                storeListOfListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("many", MANY, (cx, args) -> {
-            int params = cx.checkRange((int) args[0], 88, 8, "the parameters");
-            TypeZoo.Sample first = loadSample(cx, params);
-            TypeZoo.Sample second = loadSample(cx, params + 24);
-            TypeZoo.Point point = loadPoint(cx, params + 48);
-            TypeZoo.Shape shape = loadShape(cx, params + 56);
-            List<String> names = liftListOfString(cx, cx.loadI32(params + 72), cx.loadI32(params + 76));
-            Optional<TypeZoo.Color> color = loadOptionOfColor(cx, params + 80);
-            TypeZoo.Nested result = implementation.many(first, second, point, shape, names, color);
-            int retptr = cx.checkRange((int) args[1], 32, 4, "the return pointer");
-            storeNested(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("many", MANY, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int params = cx.checkRange((int) args[0], 88, 8, "the parameters");
+                TypeZoo.Sample first = loadSample(cx, params);
+                TypeZoo.Sample second = loadSample(cx, params + 24);
+                TypeZoo.Point point = loadPoint(cx, params + 48);
+                TypeZoo.Shape shape = loadShape(cx, params + 56);
+                List<String> names = liftListOfString(cx, cx.loadI32(params + 72), cx.loadI32(params + 76));
+                Optional<TypeZoo.Color> color = loadOptionOfColor(cx, params + 80);
+                TypeZoo.Nested result = implementation.many(first, second, point, shape, names,
+                        color);
+                int retptr = cx.checkRange((int) args[1], 32, 4, "the return pointer");
+                storeNested(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("statuses", STATUSES, (cx, args) -> {
-            List<TypeZoo.Shape> shapes = liftListOfShape(cx, (int) args[0], (int) args[1]);
-            List<TypeZoo.Color> colors = liftListOfColor(cx, (int) args[2], (int) args[3]);
-            List<Result<TypeZoo.Color, String>> result = implementation.statuses(shapes, colors);
-            int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
-            storeListOfResultOfColorOrString(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("statuses", STATUSES, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                List<TypeZoo.Shape> shapes = liftListOfShape(cx, (int) args[0], (int) args[1]);
+                List<TypeZoo.Color> colors = liftListOfColor(cx, (int) args[2], (int) args[3]);
+                List<Result<TypeZoo.Color, String>> result = implementation.statuses(shapes,
+                        colors);
+                int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
+                storeListOfResultOfColorOrString(cx, retptr, Abi.requireValue(result,
+                        "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("unsigned-or-color", UNSIGNED_OR_COLOR, (cx, args) -> {
-            Result<Long, TypeZoo.Color> result = implementation.unsignedOrColor();
-            int retptr = cx.checkRange((int) args[0], 16, 8, "the return pointer");
-            storeResultOfU64OrColor(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("unsigned-or-color", UNSIGNED_OR_COLOR, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                Result<Long, TypeZoo.Color> result = implementation.unsignedOrColor();
+                int retptr = cx.checkRange((int) args[0], 16, 8, "the return pointer");
+                storeResultOfU64OrColor(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("counters", COUNTERS, (cx, args) -> {
-            List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
-            TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
-            List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed, owned);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[3], 8, 4, "the return pointer");
-            storeListOfOptionOfOwnCounter(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("counters", COUNTERS, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
+                TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
+                List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed, owned);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[3], 8, 4, "the return pointer");
+                storeListOfOptionOfOwnCounter(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("hold", HOLD, (cx, args) -> {
-            TypeZoo.Holder holder = liftHolder(cx, args[0], args[1]);
-            implementation.hold(holder);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("hold", HOLD, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Holder holder = liftHolder(cx, args[0], args[1]);
+                implementation.hold(holder);
+                return NO_RESULTS;
+            }
         });
-        instance.func("pairs", PAIRS, (cx, args) -> {
-            List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
-            Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3], args[4],
-                    args[5], args[6], args[7], args[8], args[9], args[10]);
-            Result<TypeZoo.Pair, TypeZoo.Boxed> either = liftResultOfPairOrBoxed(cx, args[11],
-                    args[12], args[13], args[14]);
-            Optional<List<TypeZoo.Pair>> result = implementation.pairs(pairs, placed, either);
-            int retptr = cx.checkRange((int) args[15], 12, 4, "the return pointer");
-            storeOptionOfListOfPair(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("pairs", PAIRS, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
+                Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3], args[4],
+                        args[5], args[6], args[7], args[8], args[9], args[10]);
+                Result<TypeZoo.Pair, TypeZoo.Boxed> either = liftResultOfPairOrBoxed(cx, args[11],
+                        args[12], args[13], args[14]);
+                Optional<List<TypeZoo.Pair>> result = implementation.pairs(pairs, placed, either);
+                int retptr = cx.checkRange((int) args[15], 12, 4, "the return pointer");
+                storeOptionOfListOfPair(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("boxed", BOXED, (cx, args) -> {
-            TypeZoo.Boxed value = liftBoxed(cx, args[0]);
-            TypeZoo.Boxed result = implementation.boxed(value);
-            return new long[] {Abi.requireValue(result, "the result").value()};
+        instance.funcHandle("boxed", BOXED, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Boxed value = liftBoxed(cx, args[0]);
+                TypeZoo.Boxed result = implementation.boxed(value);
+                return new long[] {Abi.requireValue(result, "the result").value()};
+            }
         });
-        instance.func("[method]counter.add", COUNTER_ADD, (cx, args) -> {
-            TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
-            int amount = (int) args[1];
-            implementation.add(counter, amount);
-            cx.endBorrows();
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[method]counter.add", COUNTER_ADD, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
+                int amount = (int) args[1];
+                implementation.add(counter, amount);
+                cx.endBorrows();
+                return NO_RESULTS;
+            }
         });
-        instance.func("[constructor]counter", COUNTER_CONSTRUCTOR, (cx, args) -> {
-            int start = (int) args[0];
-            TypeZoo.Counter result = new TypeZoo.Counter(start);
-            return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+        instance.funcHandle("[constructor]counter", COUNTER_CONSTRUCTOR, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                int start = (int) args[0];
+                TypeZoo.Counter result = new TypeZoo.Counter(start);
+                return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("[method]counter.increment", COUNTER_INCREMENT, (cx, args) -> {
-            TypeZoo.Counter self = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
-            int result = self.increment();
-            cx.endBorrows();
-            return new long[] {result & 0xFFFFFFFFL};
+        instance.funcHandle("[method]counter.increment", COUNTER_INCREMENT, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Counter self = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
+                int result = self.increment();
+                cx.endBorrows();
+                return new long[] {result & 0xFFFFFFFFL};
+            }
         });
-        instance.func("[static]counter.zero", COUNTER_ZERO, (cx, args) -> {
-            TypeZoo.Counter result = TypeZoo.Counter.zero();
-            return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+        instance.funcHandle("[static]counter.zero", COUNTER_ZERO, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                TypeZoo.Counter result = TypeZoo.Counter.zero();
+                return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("[resource-drop]counter", COUNTER_DROP, (cx, args) -> {
-            cx.dropResource(COUNTER_RESOURCE, (int) args[0]);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[resource-drop]counter", COUNTER_DROP, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                cx.dropResource(COUNTER_RESOURCE, (int) args[0]);
+                return NO_RESULTS;
+            }
         });
     }
 

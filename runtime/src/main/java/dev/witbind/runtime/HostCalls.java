@@ -1,32 +1,63 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
+import dev.witbind.wit.abi.CanonicalAbi;
+import dev.witbind.wit.types.WitFunctionType;
+
 /**
- * The one place where a host function's failures become witbind exceptions that name the function. Public only for
- * the engine adapter ({@code dev.witbind.runtime.chicory}), whose per-import host function calls {@link #invoke}
- * directly, so that a guest's call reaches the generated {@link HostCall} through one handle and one static call.
+ * How host functions fail: the one place where a host function's exceptions become witbind exceptions that name
+ * the import, and the adapter that runs an application's {@link HostCall} as an {@link ImportHandle}. Public only
+ * for {@link ImportHandle}; not for applications.
  */
 public final class HostCalls {
     private HostCalls() {}
 
-    /** Runs {@code call} for the import {@code function}, mapping every failure; not for applications. */
-    public static long[] invoke(HostCall call, GuestContext cx, long[] args, String function, int resultCount) {
-        long[] results;
-        try {
-            results = call.call(cx, args);
-        } catch (WitTrapException e) {
-            throw e.in(function);
-        } catch (WitException e) {
-            throw e;
-        } catch (HostValueException e) {
-            throw new WitHostException(function, e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new WitHostException(function, "threw " + e, e);
+    /**
+     * The exception to throw for {@code failure}, raised by the host function of the import {@code function}:
+     * witbind's own exceptions pass through (a trap gains the import's name), anything else is the host's fault.
+     */
+    public static RuntimeException failure(String function, RuntimeException failure) {
+        if (failure instanceof WitTrapException trap) {
+            return trap.in(function);
         }
-        // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it here.
-        if (results == null || results.length != resultCount) {
-            throw new WitHostException(function, "returned " + (results == null ? "null instead of " : results.length
-                    + " core values instead of ") + resultCount, null);
+        if (failure instanceof WitException) {
+            return failure;
         }
-        return results;
+        if (failure instanceof HostValueException value) {
+            return new WitHostException(function, value.getMessage(), value);
+        }
+        return new WitHostException(function, "threw " + failure, failure);
+    }
+
+    /** Handles that run {@code call}, checking that it returns as many core values as {@code type} flattens to. */
+    static ImportHandleFactory handles(HostCall call, WitFunctionType type) {
+        int resultCount = CanonicalAbi.signature(type, CanonicalAbi.Direction.LOWER).results().size();
+        return (cx, function) -> new CheckedHostCall(cx, function, call, resultCount);
+    }
+
+    /**
+     * An application's {@link HostCall}, which unlike generated bindings may return the wrong number of core values.
+     */
+    private static final class CheckedHostCall extends ImportHandle {
+        private final HostCall call;
+        private final int resultCount;
+
+        CheckedHostCall(GuestContext cx, String function, HostCall call, int resultCount) {
+            super(cx, function);
+            this.call = call;
+            this.resultCount = resultCount;
+        }
+
+        @Override
+        protected long[] call(long[] args) {
+            long[] results = call.call(cx, args);
+            // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it.
+            if (results == null || results.length != resultCount) {
+                throw new HostValueException("returned " + (results == null ? "null instead of "
+                        : results.length + " core values instead of ") + resultCount);
+            }
+            return results;
+        }
     }
 }

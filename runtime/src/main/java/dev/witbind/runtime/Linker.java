@@ -108,9 +108,8 @@ public final class Linker {
         for (ImportBinding binding : plan.bindings()) {
             GuestImport guestImport = binding.guestImport();
             String function = guestImport.qualifiedName();
-            CoreFunctionType type = guestImport.type().orElseThrow();
-            imports.add(new HostImport(guestImport.module(), guestImport.field(), type, binding.call(), function,
-                    type.results().size()));
+            imports.add(new HostImport(guestImport.module(), guestImport.field(), guestImport.type().orElseThrow(),
+                    binding.handles(), function));
         }
         try {
             return new GuestInstance(guest, plan, ChicoryInstance.instantiate(guest.engineModule(), imports, engine,
@@ -144,7 +143,7 @@ public final class Linker {
         }
         checkSignature(guestImport, function, resolvedAs);
         checkCanonicalOptions(guestImport, function.type(), module);
-        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function.type(), function.call());
+        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function.type(), function.handles());
     }
 
     private static void checkSignature(GuestImport guestImport, FunctionDefinition function, String resolvedAs)

@@ -1,5 +1,6 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.runtime.linking.NameMap;
 import dev.witbind.wit.names.ExternName;
 import dev.witbind.wit.names.InvalidNameException;
@@ -25,8 +26,8 @@ public final class LinkerInstance {
     /** What a name stands for at one level. */
     sealed interface Definition permits FunctionDefinition, InstanceDefinition {}
 
-    /** A host function: its WIT type and its body. */
-    record FunctionDefinition(String name, WitFunctionType type, HostCall call) implements Definition {}
+    /** A host function: its WIT type and what makes its handle for each guest instance. */
+    record FunctionDefinition(String name, WitFunctionType type, ImportHandleFactory handles) implements Definition {}
 
     /** A nested instance. */
     record InstanceDefinition(LinkerInstance instance) implements Definition {}
@@ -38,10 +39,23 @@ public final class LinkerInstance {
      * @throws InvalidNameException if the name is not a valid extern name
      */
     public LinkerInstance func(String name, WitFunctionType type, HostCall call) {
+        Objects.requireNonNull(call, "call");
+        return funcHandle(name, type, HostCalls.handles(call, Objects.requireNonNull(type, "type")));
+    }
+
+    /**
+     * Defines a host function by the {@link dev.witbind.runtime.chicory.ImportHandle} each guest instance calls:
+     * what generated bindings use, so that the engine calls their code with no adapter in between. The handles must
+     * return exactly the flat core results of {@code type} (nothing checks it, unlike {@link #func}).
+     *
+     * @throws WitDefinitionException if the name is already defined here and shadowing is off
+     * @throws InvalidNameException if the name is not a valid extern name
+     */
+    public LinkerInstance funcHandle(String name, WitFunctionType type, ImportHandleFactory handles) {
         ExternName.parse(name);
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(call, "call");
-        define(name, new FunctionDefinition(name, type, call));
+        Objects.requireNonNull(handles, "handles");
+        define(name, new FunctionDefinition(name, type, handles));
         return this;
     }
 

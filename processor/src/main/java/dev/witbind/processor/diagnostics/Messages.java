@@ -152,7 +152,7 @@ public final class Messages {
     /** A method that declares checked exceptions. */
     public static String checkedExceptions(String methodName, List<String> exceptions) {
         return "method '" + methodName + "' declares the checked exception" + (exceptions.size() == 1 ? " " : "s ")
-                + String.join(", ", exceptions) + ": the bindings call it from a HostCall, which cannot throw "
+                + String.join(", ", exceptions) + ": the bindings call it from a host function, which cannot throw "
                 + "checked exceptions, and a guest has no way to catch one. Fix: catch it in the method, or throw "
                 + "an unchecked exception instead (it reaches the guest's caller as WitHostException)";
     }

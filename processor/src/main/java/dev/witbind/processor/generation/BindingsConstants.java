@@ -138,7 +138,7 @@ final class BindingsConstants {
      * Names a host call body must leave alone: the resource constants it refers to, and the top-level classes of
      * the resources, which qualify static calls (a local of the same name would obscure them).
      */
-    List<String> namesUsedInHostCalls() {
+    List<String> namesUsedInHandles() {
         List<String> used = new ArrayList<>(resourceConstants.values());
         resourceClasses.values().stream().map(resource -> resource.topLevelClassName().simpleName()).distinct()
                 .forEach(used::add);

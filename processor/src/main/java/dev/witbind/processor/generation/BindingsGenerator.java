@@ -29,16 +29,16 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code <Class>_WitBindings} source for an {@link InterfaceModel}: one {@code HostCall} lambda per
+ * Writes the {@code <Class>_WitBindings} source for an {@link InterfaceModel}: one {@code ImportHandle} class per
  * function, specialised at compile time to the function's Canonical ABI signature, so that a call does no lookup,
- * no reflection and no boxing.
+ * no reflection and no boxing, and the engine calls it with no adapter in between.
  */
 public final class BindingsGenerator {
     private static final String RUNTIME = "dev.witbind.runtime";
     private static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
     private static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
     private static final ClassName WIT_BINDINGS = ClassName.get(RUNTIME, "WitBindings");
-    private static final ClassName HOST_CALL = ClassName.get(RUNTIME, "HostCall");
+    private static final ClassName IMPORT_HANDLE = ClassName.get(RUNTIME + ".chicory", "ImportHandle");
     private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -47,14 +47,21 @@ public final class BindingsGenerator {
     private static final String LINKER_PARAMETER = "linker";
     private static final String IMPLEMENTATION = "implementation";
     private static final String INSTANCE = "instance";
+    /** The factory lambda's parameters, passed on to the {@code ImportHandle} constructor. */
+    private static final String CONTEXT_PARAMETER = "context";
+    private static final String FUNCTION_PARAMETER = "function";
+    /** What a handle's body reads: the inherited context field, the flat arguments, the shared empty result. */
     private static final String CONTEXT = "cx";
     private static final String ARGS = "args";
+    private static final String NO_RESULTS = "NO_RESULTS";
     /**
-     * Names a lambda body must not declare: the enclosing method's variables (a lambda may not shadow them), the
-     * lambda's parameters, and the simple names of the types it refers to (a local would obscure them).
+     * Names a handle's body must not declare: the enclosing method's variables and lambda parameters (which it may
+     * read), what it inherits from {@code ImportHandle}, its parameter, and the simple names of the types it refers
+     * to (a local would obscure them).
      */
-    private static final List<String> TAKEN_IN_LAMBDA = List.of(
-            LINKER_PARAMETER, IMPLEMENTATION, INSTANCE, CONTEXT, ARGS, ABI.simpleName(), HOST_CALL.simpleName());
+    private static final List<String> TAKEN_IN_BODY = List.of(LINKER_PARAMETER, IMPLEMENTATION, INSTANCE,
+            CONTEXT_PARAMETER, FUNCTION_PARAMETER, CONTEXT, ARGS, NO_RESULTS, ABI.simpleName(),
+            IMPORT_HANDLE.simpleName());
 
     private final String generatorName;
 
@@ -72,7 +79,7 @@ public final class BindingsGenerator {
     public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
         ClassName bindings = model.bindingsName();
         ClassName implementation = model.implementation();
-        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, COMPATIBILITY_TRACK));
+        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, COMPATIBILITY_TRACK, NO_RESULTS));
         List<String> constants = typeConstants.functionConstants();
         ValueCodeGenerator values = new ValueCodeGenerator(typeConstants);
 
@@ -226,31 +233,50 @@ public final class BindingsGenerator {
                 .addStatement("$T $N = $N.instance($N)", LINKER_INSTANCE, INSTANCE, LINKER_PARAMETER, INTERFACE_NAME);
         for (int i = 0; i < constants.size(); i++) {
             FunctionModel function = model.functions().get(i);
-            register.addCode("$N.func($S, $N, ($N, $N) -> {\n$>", INSTANCE, function.witName(), constants.get(i),
-                            CONTEXT, ARGS)
-                    .addCode(hostCallBody(function, typeConstants, values))
-                    .addCode("$<});\n");
+            register.addStatement(defineHandle(function.witName(), constants.get(i),
+                    hostCallBody(function, typeConstants, values)));
         }
         for (ResourceModel resource : model.resources()) {
-            register.addCode("$N.func($S, $N, ($N, $N) -> {\n$>", INSTANCE, resource.dropFunctionName(),
-                            typeConstants.dropConstant(resource.type()), CONTEXT, ARGS)
+            CodeBlock drop = CodeBlock.builder()
                     .addStatement("$N.dropResource($N, (int) $N[0])", CONTEXT,
                             typeConstants.resourceConstant(resource.type()), ARGS)
-                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
-                    .addCode("$<});\n");
+                    .addStatement("return $N", NO_RESULTS)
+                    .build();
+            register.addStatement(defineHandle(resource.dropFunctionName(), typeConstants.dropConstant(resource.type()),
+                    drop));
         }
         return register.build();
     }
 
     /**
-     * The body of one {@code HostCall}: lift every argument into a local named after the Java parameter, call the
+     * {@code instance.funcHandle(name, TYPE, (context, function) -> new ImportHandle(context, function) {...})}: an
+     * anonymous handle class per function, so that its one object per guest instance holds the implementation and
+     * the engine calls {@code call} directly.
+     */
+    private static CodeBlock defineHandle(String witName, String typeConstant, CodeBlock body) {
+        TypeSpec handle = TypeSpec.anonymousClassBuilder("$N, $N", CONTEXT_PARAMETER, FUNCTION_PARAMETER)
+                .superclass(IMPORT_HANDLE)
+                .addMethod(MethodSpec.methodBuilder("call")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
+                        .returns(long[].class)
+                        .addParameter(long[].class, ARGS)
+                        .addCode(body)
+                        .build())
+                .build();
+        return CodeBlock.of("$N.funcHandle($S, $N, ($N, $N) -> $L)", INSTANCE, witName, typeConstant,
+                CONTEXT_PARAMETER, FUNCTION_PARAMETER, handle);
+    }
+
+    /**
+     * The body of one handle's {@code call}: lift every argument into a local named after the Java parameter, call the
      * implementation, lower the result.
      */
     private static CodeBlock hostCallBody(FunctionModel function, BindingsConstants typeConstants,
             ValueCodeGenerator values) {
         NameAllocator names = new NameAllocator();
-        TAKEN_IN_LAMBDA.forEach(names::newName);
-        typeConstants.namesUsedInHostCalls().forEach(names::newName);
+        TAKEN_IN_BODY.forEach(names::newName);
+        typeConstants.namesUsedInHandles().forEach(names::newName);
         // Java parameter names first, so that they keep their names and the helper locals give way.
         List<String> locals = function.parameters().stream().map(parameter -> names.newName(parameter.javaName()))
                 .toList();
@@ -293,7 +319,7 @@ public final class BindingsGenerator {
             if (borrows) {
                 body.addStatement("$N.endBorrows()", CONTEXT);
             }
-            return body.addStatement("return $T.NO_RESULTS", HOST_CALL).build();
+            return body.addStatement("return $N", NO_RESULTS).build();
         }
         ValueType result = function.result().get();
         String resultLocal = names.newName("result");
@@ -307,7 +333,7 @@ public final class BindingsGenerator {
         if (signature.resultsByPointer()) {
             return body.addStatement("$N.$N((int) $N[$L], $N)", CONTEXT, storeMethod(result.witType()), ARGS,
                             returnPointer, resultLocal)
-                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
+                    .addStatement("return $N", NO_RESULTS)
                     .build();
         }
         return body.addStatement("return new long[] {$L}", lowerFlat(result.witType(), resultLocal)).build();
@@ -326,7 +352,7 @@ public final class BindingsGenerator {
                             returnPointer, CanonicalAbi.size(result.witType()), CanonicalAbi.alignment(result.witType()),
                             "the return pointer")
                     .add(values.store(result, retptr, 0, CodeBlock.of("$N", resultLocal), what))
-                    .addStatement("return $T.NO_RESULTS", HOST_CALL)
+                    .addStatement("return $N", NO_RESULTS)
                     .build();
         }
         CodeBlock value = result.javaType().isPrimitive()

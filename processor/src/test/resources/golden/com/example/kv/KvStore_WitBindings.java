@@ -2,12 +2,12 @@ package com.example.kv;
 
 import dev.witbind.runtime.Abi;
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.Result;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.chicory.ImportHandle;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
@@ -187,81 +187,111 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
     public static void register(Linker linker, KvStore implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.func("[static]bucket.open-read-only", BUCKET_OPEN_READ_ONLY, (cx, args) -> {
-            String name = cx.liftString((int) args[0], (int) args[1]);
-            KvStore.Bucket result = implementation.openReadOnly(name);
-            return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+        instance.funcHandle("[static]bucket.open-read-only", BUCKET_OPEN_READ_ONLY, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                String name = cx.liftString((int) args[0], (int) args[1]);
+                KvStore.Bucket result = implementation.openReadOnly(name);
+                return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("copy-all", COPY_ALL, (cx, args) -> {
-            KvStore.Bucket source = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[1]);
-            Result<Integer, KvStore.ErrorCode> result = implementation.copyAll(source, target);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
-            storeResultOfU32OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("copy-all", COPY_ALL, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket source = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[1]);
+                Result<Integer, KvStore.ErrorCode> result = implementation.copyAll(source, target);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
+                storeResultOfU32OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("merge", MERGE, (cx, args) -> {
-            KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            KvStore.Bucket source = (KvStore.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);
-            int result = implementation.merge(target, source);
-            cx.endBorrows();
-            return new long[] {result & 0xFFFFFFFFL};
+        instance.funcHandle("merge", MERGE, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                KvStore.Bucket source = (KvStore.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);
+                int result = implementation.merge(target, source);
+                cx.endBorrows();
+                return new long[] {result & 0xFFFFFFFFL};
+            }
         });
-        instance.func("count-all", COUNT_ALL, (cx, args) -> {
-            List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
-            List<Integer> result = implementation.countAll(buckets);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
-            storeListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("count-all", COUNT_ALL, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
+                List<Integer> result = implementation.countAll(buckets);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
+                storeListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("[constructor]bucket", BUCKET_CONSTRUCTOR, (cx, args) -> {
-            String name = cx.liftString((int) args[0], (int) args[1]);
-            EnumSet<KvStore.Permission> permissions = liftPermissionFlags((int) args[2]);
-            KvStore.Bucket result = implementation.new Bucket(name, permissions);
-            return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+        instance.funcHandle("[constructor]bucket", BUCKET_CONSTRUCTOR, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                String name = cx.liftString((int) args[0], (int) args[1]);
+                EnumSet<KvStore.Permission> permissions = liftPermissionFlags((int) args[2]);
+                KvStore.Bucket result = implementation.new Bucket(name, permissions);
+                return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+            }
         });
-        instance.func("[method]bucket.get", BUCKET_GET, (cx, args) -> {
-            KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            String key = cx.liftString((int) args[1], (int) args[2]);
-            Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[3], 16, 4, "the return pointer");
-            storeResultOfOptionOfBytesOrErrorCode(cx, retptr, Abi.requireValue(result,
-                    "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[method]bucket.get", BUCKET_GET, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                String key = cx.liftString((int) args[1], (int) args[2]);
+                Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[3], 16, 4, "the return pointer");
+                storeResultOfOptionOfBytesOrErrorCode(cx, retptr, Abi.requireValue(result,
+                        "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("[method]bucket.set", BUCKET_SET, (cx, args) -> {
-            KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            String key = cx.liftString((int) args[1], (int) args[2]);
-            byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
-            Result<Long, KvStore.ErrorCode> result = self.set(key, value);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[5], 16, 8, "the return pointer");
-            storeResultOfU64OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[method]bucket.set", BUCKET_SET, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                String key = cx.liftString((int) args[1], (int) args[2]);
+                byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
+                Result<Long, KvStore.ErrorCode> result = self.set(key, value);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[5], 16, 8, "the return pointer");
+                storeResultOfU64OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("[method]bucket.entries", BUCKET_ENTRIES, (cx, args) -> {
-            KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
-            List<KvStore.Entry> result = self.entries(query);
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
-            storeListOfEntry(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[method]bucket.entries", BUCKET_ENTRIES, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
+                List<KvStore.Entry> result = self.entries(query);
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
+                storeListOfEntry(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("[method]bucket.stats", BUCKET_STATS, (cx, args) -> {
-            KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-            KvStore.Stats result = self.stats();
-            cx.endBorrows();
-            int retptr = cx.checkRange((int) args[1], 64, 8, "the return pointer");
-            storeStats(cx, retptr, Abi.requireValue(result, "the result"));
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[method]bucket.stats", BUCKET_STATS, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                KvStore.Stats result = self.stats();
+                cx.endBorrows();
+                int retptr = cx.checkRange((int) args[1], 64, 8, "the return pointer");
+                storeStats(cx, retptr, Abi.requireValue(result, "the result"));
+                return NO_RESULTS;
+            }
         });
-        instance.func("[resource-drop]bucket", BUCKET_DROP, (cx, args) -> {
-            cx.dropResource(BUCKET_RESOURCE, (int) args[0]);
-            return HostCall.NO_RESULTS;
+        instance.funcHandle("[resource-drop]bucket", BUCKET_DROP, (context, function) -> new ImportHandle(context, function) {
+            @Override
+            protected long[] call(long[] args) {
+                cx.dropResource(BUCKET_RESOURCE, (int) args[0]);
+                return NO_RESULTS;
+            }
         });
     }
 

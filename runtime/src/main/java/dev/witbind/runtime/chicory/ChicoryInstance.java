@@ -10,7 +10,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.witbind.runtime.CoreFunctionType;
 import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.abi.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,9 @@ public final class ChicoryInstance extends ChicoryMemory {
      * A host function for one import, in the guest's import order.
      *
      * @param function the import's qualified name, for errors
-     * @param resultCount how many core results the guest expects
      */
-    public record HostImport(String module, String field, CoreFunctionType type, HostCall call, String function,
-            int resultCount) {}
+    public record HostImport(String module, String field, CoreFunctionType type, ImportHandleFactory handles,
+            String function) {}
 
     private Instance instance;
     private ExportFunction realloc;
@@ -52,8 +50,8 @@ public final class ChicoryInstance extends ChicoryMemory {
             FunctionType type = FunctionType.of(
                     hostImport.type().params().stream().map(ChicoryModule::valType).toList(),
                     hostImport.type().results().stream().map(ChicoryModule::valType).toList());
-            functions.add(new HostFunction(hostImport.module(), hostImport.field(), type, new ChicoryHostFunction(
-                    hostImport.call(), guest.context, hostImport.function(), hostImport.resultCount())));
+            functions.add(new HostFunction(hostImport.module(), hostImport.field(), type,
+                    hostImport.handles().bind(guest.context, hostImport.function())));
         }
         Instance.Builder builder = Instance.builder(module.wasmModule())
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.GuestModule;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.ImportBinding;
+import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.runtime.LinkPlan;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.WitLinkException;
@@ -24,15 +25,15 @@ class LinkerResolutionTest {
     private static final WitFunctionType NO_PARAMS_NO_RESULT = WitFunctionType.of(List.of());
 
     /** A host function that says which definition it is, so a plan can be checked for the right one. */
-    private record Tagged(String tag) implements HostCall {
+    private record Tagged(String tag) implements ImportHandleFactory {
         @Override
-        public long[] call(GuestContext cx, long[] args) {
-            return NO_RESULTS;
+        public ImportHandle bind(GuestContext cx, String function) {
+            throw new UnsupportedOperationException("these tests only link");
         }
     }
 
     private static void provide(Linker linker, String instance) {
-        linker.instance(instance).func("f", NO_PARAMS_NO_RESULT, new Tagged(instance));
+        linker.instance(instance).funcHandle("f", NO_PARAMS_NO_RESULT, new Tagged(instance));
     }
 
     private static GuestModule guestImporting(String... modules) {
@@ -49,7 +50,7 @@ class LinkerResolutionTest {
         assertEquals("f", binding.guestImport().field());
         assertEquals(resolved, binding.instanceName());
         assertEquals(track, binding.track());
-        assertEquals(new Tagged(resolved), binding.call());
+        assertEquals(new Tagged(resolved), binding.handles());
         assertEquals(NO_PARAMS_NO_RESULT, binding.type());
     }
 
@@ -117,10 +118,10 @@ class LinkerResolutionTest {
     @Test
     void shadowingReplacesTheFunction() {
         Linker linker = new Linker().allowShadowing(true);
-        linker.instance("a:b/c@1.0.0").func("f", NO_PARAMS_NO_RESULT, new Tagged("first"));
-        linker.instance("a:b/c@1.0.0").func("f", NO_PARAMS_NO_RESULT, new Tagged("second"));
+        linker.instance("a:b/c@1.0.0").funcHandle("f", NO_PARAMS_NO_RESULT, new Tagged("first"));
+        linker.instance("a:b/c@1.0.0").funcHandle("f", NO_PARAMS_NO_RESULT, new Tagged("second"));
         LinkPlan plan = linker.link(guestImporting("a:b/c@1.0.0"));
-        assertEquals(new Tagged("second"), plan.bindings().get(0).call());
+        assertEquals(new Tagged("second"), plan.bindings().get(0).handles());
     }
 
     @Test
