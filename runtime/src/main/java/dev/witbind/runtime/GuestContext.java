@@ -5,6 +5,7 @@ import dev.witbind.runtime.abi.Utf8;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.resources.HandleTable;
 import dev.witbind.wit.types.ResourceType;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -33,39 +34,41 @@ public final class GuestContext {
     // ---- lifting (guest -> host) ------------------------------------------------------------------------------
 
     /**
-     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}. One copy out of guest memory
-     * (Chicory's memory offers no view of its pages), then {@link Utf8#decode}, which is as cheap as
-     * {@code new String(bytes, UTF_8)} for well-formed text.
+     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}, decoded where they lie in
+     * guest memory by {@link Utf8#decode}, which is as cheap as {@code new String(bytes, UTF_8)} for well-formed
+     * text.
      *
      * @throws WitTrapException when the range leaves memory or the bytes are not well-formed UTF-8
      */
     public String liftString(int ptr, int len) {
-        byte[] bytes = readRange(ptr, len, 1, "string");
-        String text = Utf8.decode(bytes);
+        checkByteRange(ptr, len, "string");
+        byte[] bytes = memory.array();
+        String text = Utf8.decode(bytes, ptr, len);
         if (text == null) {
             throw new WitTrapException(String.format("invalid UTF-8 at byte %d of the %d-byte string at 0x%X",
-                    Utf8.firstInvalid(bytes), bytes.length, Integer.toUnsignedLong(ptr)));
+                    Utf8.firstInvalid(bytes, ptr, len), len, Integer.toUnsignedLong(ptr)));
         }
         return text;
     }
 
     /**
-     * A {@code list<u8>} at {@code [ptr, ptr + len)}.
+     * A {@code list<u8>} at {@code [ptr, ptr + len)}: a copy, which the host may keep.
      *
      * @throws WitTrapException when the range leaves memory
      */
     public byte[] liftBytes(int ptr, int len) {
-        return readRange(ptr, len, 1, "list<u8>");
+        checkByteRange(ptr, len, "list<u8>");
+        return Arrays.copyOfRange(memory.array(), ptr, ptr + len);
     }
 
-    private byte[] readRange(int ptr, int len, int alignment, String what) {
+    /** Checks a string's or byte list's range: the Canonical ABI's length limit, then memory bounds. */
+    private void checkByteRange(int ptr, int len, String what) {
         if (Integer.toUnsignedLong(len) > ValueCodec.MAX_STRING_BYTE_LENGTH) {
             throw new WitTrapException(String.format("the %s at 0x%X is %d bytes long, more than the Canonical ABI's "
                     + "limit of %d", what, Integer.toUnsignedLong(ptr), Integer.toUnsignedLong(len),
                     ValueCodec.MAX_STRING_BYTE_LENGTH));
         }
-        checkRange(ptr, Integer.toUnsignedLong(len), alignment, what);
-        return memory.read(ptr, len);
+        checkRange(ptr, Integer.toUnsignedLong(len), 1, what);
     }
 
     /**
@@ -149,7 +152,8 @@ public final class GuestContext {
     /** Copies bytes into memory that the guest's {@code cabi_realloc} allocates; returns the pointer. */
     public int lowerBytes(byte[] bytes, String what) {
         int ptr = allocate(1, bytes.length, what);
-        memory.write(ptr, bytes, 0, bytes.length);
+        // The array is read after cabi_realloc, which may have grown memory into a new one.
+        System.arraycopy(bytes, 0, memory.array(), ptr, bytes.length);
         return ptr;
     }
 

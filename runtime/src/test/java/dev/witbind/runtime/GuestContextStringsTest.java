@@ -29,13 +29,8 @@ class GuestContextStringsTest {
         }
 
         @Override
-        public byte[] read(int address, int length) {
-            return Arrays.copyOfRange(bytes, address, address + length);
-        }
-
-        @Override
-        public void write(int address, byte[] source, int offset, int length) {
-            System.arraycopy(source, offset, bytes, address, length);
+        public byte[] array() {
+            return bytes;
         }
 
         @Override
@@ -126,7 +121,7 @@ class GuestContextStringsTest {
         cx.storeString(0, text);
         assertEquals(SIZE - utf8.length, memory.loadI32(0));
         assertEquals(utf8.length, memory.loadI32(4));
-        assertArrayEquals(utf8, memory.read(SIZE - utf8.length, utf8.length));
+        assertArrayEquals(utf8, Arrays.copyOfRange(memory.bytes, SIZE - utf8.length, SIZE));
         assertEquals(text, cx.liftString(memory.loadI32(0), memory.loadI32(4)));
     }
 

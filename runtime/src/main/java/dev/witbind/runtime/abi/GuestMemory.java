@@ -9,9 +9,12 @@ public interface GuestMemory {
     /** The current size of linear memory in bytes (it can grow during a call). */
     long byteSize();
 
-    byte[] read(int address, int length);
-
-    void write(int address, byte[] bytes, int offset, int length);
+    /**
+     * The array that holds linear memory: bytes {@code [0, byteSize())} of it are the guest's memory, so strings and
+     * lists are decoded where they lie and results copied straight in. Valid only until the memory grows (any call
+     * into the guest, such as {@link #realloc}, can grow it): read it again after such a call, never keep it.
+     */
+    byte[] array();
 
     byte loadI8(int address);
 

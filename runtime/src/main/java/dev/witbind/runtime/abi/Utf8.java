@@ -30,8 +30,16 @@ public final class Utf8 {
      * a real U+FFFD from a replaced one. {@code Utf8FastPathTest} checks the JDK's strictness exhaustively.
      */
     public static String decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf(REPLACEMENT) >= 0 && firstInvalid(bytes) >= 0) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes {@code bytes[offset, offset + length)} (a range of guest memory, decoded where it lies), or returns
+     * {@code null} when it is not well-formed UTF-8; see {@link #decode(byte[])}.
+     */
+    public static String decode(byte[] bytes, int offset, int length) {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) >= 0 && firstInvalid(bytes, offset, length) >= 0) {
             return null;
         }
         return text;
@@ -77,8 +85,16 @@ public final class Utf8 {
 
     /** The index of the first byte that starts an ill-formed sequence, or -1 when all of {@code bytes} is valid. */
     public static int firstInvalid(byte[] bytes) {
-        int i = 0;
-        int n = bytes.length;
+        return firstInvalid(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The index, counted from {@code offset}, of the first byte of {@code bytes[offset, offset + count)} that
+     * starts an ill-formed sequence, or -1 when the whole range is valid.
+     */
+    public static int firstInvalid(byte[] bytes, int offset, int count) {
+        int i = offset;
+        int n = offset + count;
         while (i < n) {
             int b = bytes[i];
             if (b >= 0) {
@@ -101,18 +117,18 @@ public final class Utf8 {
                 min2 = b == 0xF0 ? 0x90 : 0x80; // no overlong forms
                 max2 = b == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
             } else {
-                return i;
+                return i - offset;
             }
             if (i + length > n) {
-                return i;
+                return i - offset;
             }
             int second = bytes[i + 1] & 0xFF;
             if (second < min2 || second > max2) {
-                return i;
+                return i - offset;
             }
             for (int k = 2; k < length; k++) {
                 if ((bytes[i + k] & 0xC0) != 0x80) {
-                    return i;
+                    return i - offset;
                 }
             }
             i += length;

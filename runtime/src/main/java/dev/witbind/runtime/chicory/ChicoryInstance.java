@@ -55,12 +55,14 @@ public final class ChicoryInstance extends ChicoryMemory {
         }
         Instance.Builder builder = Instance.builder(module.wasmModule())
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())
+                .withMemoryFactory(LinearMemory::new)
                 .withInitialize(false);
         if (engine == Engine.COMPILER) {
             builder.withMachineFactory(module.compiled());
         }
         guest.instance = builder.build();
-        guest.memory = guest.instance.memory();
+        // Every memory a guest defines is built by the factory above (witbind guests import none).
+        guest.memory = (LinearMemory) guest.instance.memory();
         guest.realloc = module.exportsFunction("cabi_realloc") ? guest.instance.export("cabi_realloc") : null;
         // Start functions may call host functions, which need memory and realloc bound: initialize last.
         guest.instance.initialize(true);

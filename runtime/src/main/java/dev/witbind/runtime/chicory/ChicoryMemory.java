@@ -1,29 +1,23 @@
 package dev.witbind.runtime.chicory;
 
-import com.dylibso.chicory.runtime.Memory;
 import dev.witbind.runtime.abi.GuestMemory;
 
 /**
- * {@link GuestMemory} over a Chicory {@link Memory}: the linear-memory half, shared by guest instances and by tests
- * that run the Canonical ABI on a bare memory. Subclasses say where {@code cabi_realloc} comes from.
+ * {@link GuestMemory} over witbind's {@link LinearMemory}: the linear-memory half, shared by guest instances and by
+ * tests that run the Canonical ABI on a bare memory. Subclasses say where {@code cabi_realloc} comes from.
  */
 public abstract class ChicoryMemory implements GuestMemory {
     /** Set once, before the first access (an instance's memory exists only once Chicory has built it). */
-    protected Memory memory;
+    protected LinearMemory memory;
 
     @Override
     public long byteSize() {
-        return (long) memory.pages() * Memory.PAGE_SIZE;
+        return memory.byteSize();
     }
 
     @Override
-    public byte[] read(int address, int length) {
-        return memory.readBytes(address, length);
-    }
-
-    @Override
-    public void write(int address, byte[] bytes, int offset, int length) {
-        memory.write(address, bytes, offset, length);
+    public byte[] array() {
+        return memory.array();
     }
 
     @Override

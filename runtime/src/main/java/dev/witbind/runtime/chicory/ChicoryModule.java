@@ -49,11 +49,18 @@ public final class ChicoryModule {
      * @throws IllegalArgumentException with Chicory's reason when the bytes are not a valid module
      */
     public static ChicoryModule parse(byte[] bytes) {
+        WasmModule module;
         try {
-            return new ChicoryModule(Parser.parse(bytes));
+            module = Parser.parse(bytes);
         } catch (ChicoryException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a valid WebAssembly core module: " + e.getMessage(), e);
         }
+        if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
+                .orElse(false)) {
+            throw new IllegalArgumentException("the module's memory is shared, and witbind supports no shared "
+                    + "memories (the Component Model has no threads): build the guest without the threads feature");
+        }
+        return new ChicoryModule(module);
     }
 
     WasmModule wasmModule() {

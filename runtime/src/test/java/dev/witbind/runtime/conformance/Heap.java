@@ -1,17 +1,17 @@
 package dev.witbind.runtime.conformance;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.TestGuestContexts;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.chicory.ChicoryMemory;
+import dev.witbind.runtime.chicory.LinearMemory;
 import dev.witbind.wit.abi.CanonicalAbi;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reference suite's {@code Heap} on a real Chicory memory: one page of {@link ByteArrayMemory} (it cannot grow),
+ * The reference suite's {@code Heap} on a real memory: one page of witbind's {@link LinearMemory} (it cannot grow),
  * its first bytes set as a test case wants, and a bump {@code cabi_realloc} in Java that behaves like the suite's
  * {@code Heap.realloc}: allocations start at address 0, a shrinking reallocation stays in place, a growing one
  * copies the old bytes to the next free address, and running out of memory traps.
@@ -22,7 +22,7 @@ public final class Heap extends ChicoryMemory {
 
     /** An empty heap. */
     public Heap() {
-        memory = new ByteArrayMemory(new MemoryLimits(1, 1));
+        memory = new LinearMemory(new MemoryLimits(1, 1));
     }
 
     /** A heap whose memory starts with {@code bytes} (each an unsigned byte value). */
