@@ -23,7 +23,8 @@ public final class GuestModule {
      * Parses a core module.
      *
      * @param name how errors and traps refer to this guest, e.g. its file name
-     * @throws IllegalArgumentException when the bytes are not a valid WebAssembly core module
+     * @throws IllegalArgumentException when the bytes are not a valid WebAssembly core module, or it has a shared
+     *     memory (witbind guests run one thread)
      */
     public static GuestModule parse(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");

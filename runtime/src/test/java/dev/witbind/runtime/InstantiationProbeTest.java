@@ -172,4 +172,18 @@ class InstantiationProbeTest {
 
         assertEquals("no guest resource 'guests/no-such-guest.wasm' on the class path", thrown.getMessage());
     }
+
+    @Test
+    void aModuleWithASharedMemoryIsRefusedWhenRead() {
+        byte[] sharedMemory = {
+            0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
+            0x05, 0x04, 0x01, 0x03, 0x01, 0x01, // memory section: one memory, shared, min 1, max 1
+        };
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> GuestModule.parse("threads.wasm", sharedMemory));
+
+        assertEquals("guest 'threads.wasm' is a module with a shared memory, which witbind does not support (the "
+                + "Component Model has no threads): build the guest without the threads feature", thrown.getMessage());
+    }
 }

@@ -46,7 +46,8 @@ public final class ChicoryModule {
     /**
      * Parses and validates a core module.
      *
-     * @throws IllegalArgumentException with Chicory's reason when the bytes are not a valid module
+     * @throws IllegalArgumentException with Chicory's reason when the bytes are not a valid module, or when its
+     *     memory is shared
      */
     public static ChicoryModule parse(byte[] bytes) {
         WasmModule module;
@@ -57,8 +58,8 @@ public final class ChicoryModule {
         }
         if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
                 .orElse(false)) {
-            throw new IllegalArgumentException("the module's memory is shared, and witbind supports no shared "
-                    + "memories (the Component Model has no threads): build the guest without the threads feature");
+            throw new IllegalArgumentException("a module with a shared memory, which witbind does not support (the "
+                    + "Component Model has no threads): build the guest without the threads feature");
         }
         return new ChicoryModule(module);
     }
