@@ -50,14 +50,13 @@ public final class Utf8 {
      * where).
      *
      * <p>The JDK's encoder (intrinsic for Latin-1 strings) writes {@code '?'} for an unpaired surrogate instead of
-     * failing. When every char took one byte, the text is ASCII except for such surrogates, so a word-at-a-time scan
-     * for {@code '?'} bytes settles it; only text with a {@code '?'} or with non-ASCII chars is checked char by
+     * failing, and {@code '?'} is the only byte it writes for one: so output without a {@code '?'} byte proves the
+     * text well formed, which a word-at-a-time scan settles. Only text that contains {@code '?'} is checked char by
      * char.
      */
     public static byte[] encode(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        boolean checked = bytes.length == text.length() && !containsQuestionMark(bytes);
-        if (!checked && encodedLength(text) < 0) {
+        if (containsQuestionMark(bytes) && encodedLength(text) < 0) {
             return null;
         }
         return bytes;
