@@ -1,10 +1,12 @@
 package com.example;
 
 import dev.witbind.runtime.Abi;
+import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -85,51 +87,67 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
     public static void register(Linker linker, GreeterHost implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.funcHandle("log", LOG, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                String message = cx.liftString((int) args[0], (int) args[1]);
-                implementation.log(message);
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("greet", GREET, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                String name = cx.liftString((int) args[0], (int) args[1]);
-                String result = implementation.greet(name);
-                cx.storeString((int) args[2], result);
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("checksum", CHECKSUM, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                byte[] data = cx.liftBytes((int) args[0], (int) args[1]);
-                long seed = args[2];
-                int result = implementation.checksum(data, seed);
-                return new long[] {result & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("shout", SHOUT, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                String text = cx.liftString((int) args[0], (int) args[1]);
-                String result = implementation.shout(text);
-                cx.storeString((int) args[2], result);
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("repeat", REPEAT, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int codePoint = Abi.liftChar(args[0]);
-                int count = (int) args[1];
-                String result = implementation.repeat(codePoint, count);
-                cx.storeString((int) args[2], result);
-                return NO_RESULTS;
-            }
-        });
+        instance.funcHandle("log", LOG, new Handles(implementation, 0));
+        instance.funcHandle("greet", GREET, new Handles(implementation, 1));
+        instance.funcHandle("checksum", CHECKSUM, new Handles(implementation, 2));
+        instance.funcHandle("shout", SHOUT, new Handles(implementation, 3));
+        instance.funcHandle("repeat", REPEAT, new Handles(implementation, 4));
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
+     * imports its function.
+     */
+    private static ImportHandle handle(int index, GreeterHost implementation, GuestContext context,
+            String function) {
+        return switch (index) {
+            case 0 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    String message = cx.liftString((int) args[0], (int) args[1]);
+                    implementation.log(message);
+                    return NO_RESULTS;
+                }
+            };
+            case 1 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    String name = cx.liftString((int) args[0], (int) args[1]);
+                    String result = implementation.greet(name);
+                    cx.storeString((int) args[2], result);
+                    return NO_RESULTS;
+                }
+            };
+            case 2 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    byte[] data = cx.liftBytes((int) args[0], (int) args[1]);
+                    long seed = args[2];
+                    int result = implementation.checksum(data, seed);
+                    return new long[] {result & 0xFFFFFFFFL};
+                }
+            };
+            case 3 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    String text = cx.liftString((int) args[0], (int) args[1]);
+                    String result = implementation.shout(text);
+                    cx.storeString((int) args[2], result);
+                    return NO_RESULTS;
+                }
+            };
+            case 4 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int codePoint = Abi.liftChar(args[0]);
+                    int count = (int) args[1];
+                    String result = implementation.repeat(codePoint, count);
+                    cx.storeString((int) args[2], result);
+                    return NO_RESULTS;
+                }
+            };
+            default -> throw new IllegalArgumentException("no function " + index);
+        };
     }
 
     @Override
@@ -150,5 +168,16 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
     @Override
     public void defineInto(Linker linker, GreeterHost implementation) {
         register(linker, implementation);
+    }
+
+    /**
+     * Makes the handles of function {@code index} (in the order {@link #register} defines them) for each guest
+     * instance that imports it.
+     */
+    private record Handles(GreeterHost implementation, int index) implements ImportHandleFactory {
+        @Override
+        public ImportHandle bind(GuestContext context, String function) {
+            return handle(index, implementation, context, function);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package com.example;
 
+import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
@@ -49,13 +51,25 @@ public final class Plugins_Clock_WitBindings implements WitBindings<Plugins.Cloc
     public static void register(Linker linker, Plugins.Clock implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.funcHandle("now", NOW, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                long result = implementation.now();
-                return new long[] {result};
-            }
-        });
+        instance.funcHandle("now", NOW, new Handles(implementation, 0));
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
+     * imports its function.
+     */
+    private static ImportHandle handle(int index, Plugins.Clock implementation,
+            GuestContext context, String function) {
+        return switch (index) {
+            case 0 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    long result = implementation.now();
+                    return new long[] {result};
+                }
+            };
+            default -> throw new IllegalArgumentException("no function " + index);
+        };
     }
 
     @Override
@@ -76,5 +90,16 @@ public final class Plugins_Clock_WitBindings implements WitBindings<Plugins.Cloc
     @Override
     public void defineInto(Linker linker, Plugins.Clock implementation) {
         register(linker, implementation);
+    }
+
+    /**
+     * Makes the handles of function {@code index} (in the order {@link #register} defines them) for each guest
+     * instance that imports it.
+     */
+    private record Handles(Plugins.Clock implementation, int index) implements ImportHandleFactory {
+        @Override
+        public ImportHandle bind(GuestContext context, String function) {
+            return handle(index, implementation, context, function);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package com.example;
 
 import dev.witbind.runtime.Abi;
+import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.LinkerInstance;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -165,143 +167,169 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
     public static void register(Linker linker, ScalarHost implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.funcHandle("not", NOT, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                boolean value = Abi.liftBool(args[0]);
-                boolean result = implementation.not(value);
-                return new long[] {Abi.lowerBool(result)};
-            }
-        });
-        instance.funcHandle("echo-s8", ECHO_S8, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                byte value = (byte) args[0];
-                byte result = implementation.echoS8(value);
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("echo-u8", ECHO_U8, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                byte value = (byte) args[0];
-                byte result = implementation.echoU8(value);
-                return new long[] {result & 0xFFL};
-            }
-        });
-        instance.funcHandle("echo-s16", ECHO_S16, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                short value = (short) args[0];
-                short result = implementation.echoS16(value);
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("echo-u16", ECHO_U16, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                short value = (short) args[0];
-                short result = implementation.echoU16(value);
-                return new long[] {result & 0xFFFFL};
-            }
-        });
-        instance.funcHandle("echo-s32", ECHO_S32, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int value = (int) args[0];
-                int result = implementation.echoS32(value);
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("echo-u32", ECHO_U32, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int value = (int) args[0];
-                int result = implementation.echoU32(value);
-                return new long[] {result & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("echo-s64", ECHO_S64, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                long value = args[0];
-                long result = implementation.echoS64(value);
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("echo-u64", ECHO_U64, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                long value = args[0];
-                long result = implementation.echoU64(value);
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("echo-f32", ECHO_F32, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                float value = Abi.liftF32(args[0]);
-                float result = implementation.echoF32(value);
-                return new long[] {Abi.lowerF32(result)};
-            }
-        });
-        instance.funcHandle("echo-f64", ECHO_F64, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                double value = Abi.liftF64(args[0]);
-                double result = implementation.echoF64(value);
-                return new long[] {Abi.lowerF64(result)};
-            }
-        });
-        instance.funcHandle("next-char", NEXT_CHAR, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int value = Abi.liftChar(args[0]);
-                int result = implementation.nextChar(value);
-                return new long[] {Abi.lowerChar(result)};
-            }
-        });
-        instance.funcHandle("reverse", REVERSE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                byte[] bytes = cx.liftBytes((int) args[0], (int) args[1]);
-                byte[] result = implementation.reverse(bytes);
-                cx.storeBytes((int) args[2], result);
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("get-HTTP-status", GET_HTTP_STATUS, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int result = implementation.httpStatus();
-                return new long[] {result};
-            }
-        });
-        instance.funcHandle("describe-all", DESCRIBE_ALL, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int params = cx.checkRange((int) args[0], 80, 8, "the parameters");
-                boolean flag = Abi.liftBool(cx.loadI8(params));
-                byte s8 = cx.loadI8(params + 1);
-                byte u8 = cx.loadI8(params + 2);
-                short s16 = cx.loadI16(params + 4);
-                short u16 = cx.loadI16(params + 6);
-                int s32 = cx.loadI32(params + 8);
-                int u32 = cx.loadI32(params + 12);
-                long s64 = cx.loadI64(params + 16);
-                long u64 = cx.loadI64(params + 24);
-                float f32 = Abi.liftF32(cx.loadI32(params + 32));
-                double f64 = Abi.liftF64(cx.loadI64(params + 40));
-                int letter = Abi.liftChar(cx.loadI32(params + 48));
-                String text = cx.liftString(cx.loadI32(params + 52), cx.loadI32(params + 56));
-                byte[] bytes = cx.liftBytes(cx.loadI32(params + 60), cx.loadI32(params + 64));
-                String label = cx.liftString(cx.loadI32(params + 68), cx.loadI32(params + 72));
-                String result = implementation.describeAll(flag, s8, u8, s16, u16, s32, u32, s64,
-                        u64, f32, f64, letter, text, bytes, label);
-                cx.storeString((int) args[1], result);
-                return NO_RESULTS;
-            }
-        });
+        instance.funcHandle("not", NOT, new Handles(implementation, 0));
+        instance.funcHandle("echo-s8", ECHO_S8, new Handles(implementation, 1));
+        instance.funcHandle("echo-u8", ECHO_U8, new Handles(implementation, 2));
+        instance.funcHandle("echo-s16", ECHO_S16, new Handles(implementation, 3));
+        instance.funcHandle("echo-u16", ECHO_U16, new Handles(implementation, 4));
+        instance.funcHandle("echo-s32", ECHO_S32, new Handles(implementation, 5));
+        instance.funcHandle("echo-u32", ECHO_U32, new Handles(implementation, 6));
+        instance.funcHandle("echo-s64", ECHO_S64, new Handles(implementation, 7));
+        instance.funcHandle("echo-u64", ECHO_U64, new Handles(implementation, 8));
+        instance.funcHandle("echo-f32", ECHO_F32, new Handles(implementation, 9));
+        instance.funcHandle("echo-f64", ECHO_F64, new Handles(implementation, 10));
+        instance.funcHandle("next-char", NEXT_CHAR, new Handles(implementation, 11));
+        instance.funcHandle("reverse", REVERSE, new Handles(implementation, 12));
+        instance.funcHandle("get-HTTP-status", GET_HTTP_STATUS, new Handles(implementation, 13));
+        instance.funcHandle("describe-all", DESCRIBE_ALL, new Handles(implementation, 14));
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
+     * imports its function.
+     */
+    private static ImportHandle handle(int index, ScalarHost implementation, GuestContext context,
+            String function) {
+        return switch (index) {
+            case 0 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    boolean value = Abi.liftBool(args[0]);
+                    boolean result = implementation.not(value);
+                    return new long[] {Abi.lowerBool(result)};
+                }
+            };
+            case 1 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    byte value = (byte) args[0];
+                    byte result = implementation.echoS8(value);
+                    return new long[] {result};
+                }
+            };
+            case 2 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    byte value = (byte) args[0];
+                    byte result = implementation.echoU8(value);
+                    return new long[] {result & 0xFFL};
+                }
+            };
+            case 3 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    short value = (short) args[0];
+                    short result = implementation.echoS16(value);
+                    return new long[] {result};
+                }
+            };
+            case 4 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    short value = (short) args[0];
+                    short result = implementation.echoU16(value);
+                    return new long[] {result & 0xFFFFL};
+                }
+            };
+            case 5 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int value = (int) args[0];
+                    int result = implementation.echoS32(value);
+                    return new long[] {result};
+                }
+            };
+            case 6 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int value = (int) args[0];
+                    int result = implementation.echoU32(value);
+                    return new long[] {result & 0xFFFFFFFFL};
+                }
+            };
+            case 7 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    long value = args[0];
+                    long result = implementation.echoS64(value);
+                    return new long[] {result};
+                }
+            };
+            case 8 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    long value = args[0];
+                    long result = implementation.echoU64(value);
+                    return new long[] {result};
+                }
+            };
+            case 9 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    float value = Abi.liftF32(args[0]);
+                    float result = implementation.echoF32(value);
+                    return new long[] {Abi.lowerF32(result)};
+                }
+            };
+            case 10 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    double value = Abi.liftF64(args[0]);
+                    double result = implementation.echoF64(value);
+                    return new long[] {Abi.lowerF64(result)};
+                }
+            };
+            case 11 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int value = Abi.liftChar(args[0]);
+                    int result = implementation.nextChar(value);
+                    return new long[] {Abi.lowerChar(result)};
+                }
+            };
+            case 12 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    byte[] bytes = cx.liftBytes((int) args[0], (int) args[1]);
+                    byte[] result = implementation.reverse(bytes);
+                    cx.storeBytes((int) args[2], result);
+                    return NO_RESULTS;
+                }
+            };
+            case 13 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int result = implementation.httpStatus();
+                    return new long[] {result};
+                }
+            };
+            case 14 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int params = cx.checkRange((int) args[0], 80, 8, "the parameters");
+                    boolean flag = Abi.liftBool(cx.loadI8(params));
+                    byte s8 = cx.loadI8(params + 1);
+                    byte u8 = cx.loadI8(params + 2);
+                    short s16 = cx.loadI16(params + 4);
+                    short u16 = cx.loadI16(params + 6);
+                    int s32 = cx.loadI32(params + 8);
+                    int u32 = cx.loadI32(params + 12);
+                    long s64 = cx.loadI64(params + 16);
+                    long u64 = cx.loadI64(params + 24);
+                    float f32 = Abi.liftF32(cx.loadI32(params + 32));
+                    double f64 = Abi.liftF64(cx.loadI64(params + 40));
+                    int letter = Abi.liftChar(cx.loadI32(params + 48));
+                    String text = cx.liftString(cx.loadI32(params + 52), cx.loadI32(params + 56));
+                    byte[] bytes = cx.liftBytes(cx.loadI32(params + 60), cx.loadI32(params + 64));
+                    String label = cx.liftString(cx.loadI32(params + 68), cx.loadI32(params + 72));
+                    String result = implementation.describeAll(flag, s8, u8, s16, u16, s32, u32,
+                            s64, u64, f32, f64, letter, text, bytes, label);
+                    cx.storeString((int) args[1], result);
+                    return NO_RESULTS;
+                }
+            };
+            default -> throw new IllegalArgumentException("no function " + index);
+        };
     }
 
     @Override
@@ -322,5 +350,16 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
     @Override
     public void defineInto(Linker linker, ScalarHost implementation) {
         register(linker, implementation);
+    }
+
+    /**
+     * Makes the handles of function {@code index} (in the order {@link #register} defines them) for each guest
+     * instance that imports it.
+     */
+    private record Handles(ScalarHost implementation, int index) implements ImportHandleFactory {
+        @Override
+        public ImportHandle bind(GuestContext context, String function) {
+            return handle(index, implementation, context, function);
+        }
     }
 }

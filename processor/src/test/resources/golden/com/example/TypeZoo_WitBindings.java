@@ -9,6 +9,7 @@ import dev.witbind.runtime.Result;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
@@ -333,222 +334,258 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     public static void register(Linker linker, TypeZoo implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.funcHandle("maybe-maybe", MAYBE_MAYBE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                Optional<Optional<String>> value = liftOptionOfOptionOfString(cx, args[0], args[1],
-                        args[2], args[3]);
-                Optional<Optional<String>> result = implementation.maybeMaybe(value);
-                int retptr = cx.checkRange((int) args[4], 16, 4, "the return pointer");
-                storeOptionOfOptionOfString(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("nested", NESTED, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                Result<Void, String> a = liftResultOfVoidOrString(cx, args[0], args[1], args[2]);
-                Result<Integer, Void> b = liftResultOfS32OrVoid(cx, args[3], args[4]);
-                Result<Void, Void> c = liftResultOfVoidOrVoid(cx, args[5]);
-                Result<Optional<List<TypeZoo.Point>>, TypeZoo.Shape> result = implementation.nested(a,
-                        b, c);
-                int retptr = cx.checkRange((int) args[6], 24, 8, "the return pointer");
-                storeResultOfOptionOfListOfPointOrShape(cx, retptr, Abi.requireValue(result,
-                        "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("echo-shape", ECHO_SHAPE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Shape shape = liftShape(cx, args[0], args[1], args[2]);
-                TypeZoo.Shape result = implementation.echoShape(shape);
-                int retptr = cx.checkRange((int) args[3], 16, 8, "the return pointer");
-                storeShape(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("toggle", TOGGLE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Mode mode = liftMode(cx, args[0]);
-                TypeZoo.Mode result = implementation.toggle(mode);
-                return new long[] {discriminantOfMode(Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("check", CHECK, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                boolean ok = Abi.liftBool(args[0]);
-                Result<Void, Void> result = implementation.check(ok);
-                return new long[] {discriminantOfResultOfVoidOrVoid(Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("mix", MIX, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Color a = liftColor((int) args[0]);
-                TypeZoo.Color b = liftColor((int) args[1]);
-                TypeZoo.Color result = implementation.mix(a, b);
-                return new long[] {Abi.requireValue(result, "the result").ordinal()};
-            }
-        });
-        instance.funcHandle("wide", WIDE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                EnumSet<TypeZoo.Wide> set = liftWideFlags((int) args[0]);
-                EnumSet<TypeZoo.Small> small = liftSmallFlags((int) args[1]);
-                EnumSet<TypeZoo.Wide> result = implementation.wide(set, small);
-                return new long[] {lowerWideFlags(Abi.requireValue(result, "the result")) & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("single", SINGLE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Single value = liftSingle(cx, args[0]);
-                TypeZoo.Single result = implementation.single(value);
-                return new long[] {Abi.requireValue(result, "the result").value() & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("matrix", MATRIX, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int[] ints = liftS32Array(cx, (int) args[0], (int) args[1]);
-                long[] longs = liftU64Array(cx, (int) args[2], (int) args[3]);
-                float[] floats = liftF32Array(cx, (int) args[4], (int) args[5]);
-                double[] doubles = liftF64Array(cx, (int) args[6], (int) args[7]);
-                boolean[] flags = liftBoolArray(cx, (int) args[8], (int) args[9]);
-                short[] shorts = liftS16Array(cx, (int) args[10], (int) args[11]);
-                int[] chars = liftCharArray(cx, (int) args[12], (int) args[13]);
-                List<List<Integer>> result = implementation.matrix(ints, longs, floats, doubles,
-                        flags, shorts, chars);
-                int retptr = cx.checkRange((int) args[14], 8, 4, "the return pointer");
-                storeListOfListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("many", MANY, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int params = cx.checkRange((int) args[0], 88, 8, "the parameters");
-                TypeZoo.Sample first = loadSample(cx, params);
-                TypeZoo.Sample second = loadSample(cx, params + 24);
-                TypeZoo.Point point = loadPoint(cx, params + 48);
-                TypeZoo.Shape shape = loadShape(cx, params + 56);
-                List<String> names = liftListOfString(cx, cx.loadI32(params + 72), cx.loadI32(params + 76));
-                Optional<TypeZoo.Color> color = loadOptionOfColor(cx, params + 80);
-                TypeZoo.Nested result = implementation.many(first, second, point, shape, names,
-                        color);
-                int retptr = cx.checkRange((int) args[1], 32, 4, "the return pointer");
-                storeNested(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("statuses", STATUSES, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                List<TypeZoo.Shape> shapes = liftListOfShape(cx, (int) args[0], (int) args[1]);
-                List<TypeZoo.Color> colors = liftListOfColor(cx, (int) args[2], (int) args[3]);
-                List<Result<TypeZoo.Color, String>> result = implementation.statuses(shapes,
-                        colors);
-                int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
-                storeListOfResultOfColorOrString(cx, retptr, Abi.requireValue(result,
-                        "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("unsigned-or-color", UNSIGNED_OR_COLOR, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                Result<Long, TypeZoo.Color> result = implementation.unsignedOrColor();
-                int retptr = cx.checkRange((int) args[0], 16, 8, "the return pointer");
-                storeResultOfU64OrColor(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("counters", COUNTERS, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
-                TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
-                List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed, owned);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[3], 8, 4, "the return pointer");
-                storeListOfOptionOfOwnCounter(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("hold", HOLD, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Holder holder = liftHolder(cx, args[0], args[1]);
-                implementation.hold(holder);
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("pairs", PAIRS, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
-                Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3], args[4],
-                        args[5], args[6], args[7], args[8], args[9], args[10]);
-                Result<TypeZoo.Pair, TypeZoo.Boxed> either = liftResultOfPairOrBoxed(cx, args[11],
-                        args[12], args[13], args[14]);
-                Optional<List<TypeZoo.Pair>> result = implementation.pairs(pairs, placed, either);
-                int retptr = cx.checkRange((int) args[15], 12, 4, "the return pointer");
-                storeOptionOfListOfPair(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("boxed", BOXED, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Boxed value = liftBoxed(cx, args[0]);
-                TypeZoo.Boxed result = implementation.boxed(value);
-                return new long[] {Abi.requireValue(result, "the result").value()};
-            }
-        });
-        instance.funcHandle("[method]counter.add", COUNTER_ADD, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
-                int amount = (int) args[1];
-                implementation.add(counter, amount);
-                cx.endBorrows();
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[constructor]counter", COUNTER_CONSTRUCTOR, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                int start = (int) args[0];
-                TypeZoo.Counter result = new TypeZoo.Counter(start);
-                return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("[method]counter.increment", COUNTER_INCREMENT, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Counter self = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
-                int result = self.increment();
-                cx.endBorrows();
-                return new long[] {result & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("[static]counter.zero", COUNTER_ZERO, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                TypeZoo.Counter result = TypeZoo.Counter.zero();
-                return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("[resource-drop]counter", COUNTER_DROP, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                cx.dropResource(COUNTER_RESOURCE, (int) args[0]);
-                return NO_RESULTS;
-            }
-        });
+        instance.funcHandle("maybe-maybe", MAYBE_MAYBE, new Handles(implementation, 0));
+        instance.funcHandle("nested", NESTED, new Handles(implementation, 1));
+        instance.funcHandle("echo-shape", ECHO_SHAPE, new Handles(implementation, 2));
+        instance.funcHandle("toggle", TOGGLE, new Handles(implementation, 3));
+        instance.funcHandle("check", CHECK, new Handles(implementation, 4));
+        instance.funcHandle("mix", MIX, new Handles(implementation, 5));
+        instance.funcHandle("wide", WIDE, new Handles(implementation, 6));
+        instance.funcHandle("single", SINGLE, new Handles(implementation, 7));
+        instance.funcHandle("matrix", MATRIX, new Handles(implementation, 8));
+        instance.funcHandle("many", MANY, new Handles(implementation, 9));
+        instance.funcHandle("statuses", STATUSES, new Handles(implementation, 10));
+        instance.funcHandle("unsigned-or-color", UNSIGNED_OR_COLOR, new Handles(implementation, 11));
+        instance.funcHandle("counters", COUNTERS, new Handles(implementation, 12));
+        instance.funcHandle("hold", HOLD, new Handles(implementation, 13));
+        instance.funcHandle("pairs", PAIRS, new Handles(implementation, 14));
+        instance.funcHandle("boxed", BOXED, new Handles(implementation, 15));
+        instance.funcHandle("[method]counter.add", COUNTER_ADD, new Handles(implementation, 16));
+        instance.funcHandle("[constructor]counter", COUNTER_CONSTRUCTOR, new Handles(implementation, 17));
+        instance.funcHandle("[method]counter.increment", COUNTER_INCREMENT, new Handles(implementation, 18));
+        instance.funcHandle("[static]counter.zero", COUNTER_ZERO, new Handles(implementation, 19));
+        instance.funcHandle("[resource-drop]counter", COUNTER_DROP, new Handles(implementation, 20));
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
+     * imports its function.
+     */
+    private static ImportHandle handle(int index, TypeZoo implementation, GuestContext context,
+            String function) {
+        return switch (index) {
+            case 0 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    Optional<Optional<String>> value = liftOptionOfOptionOfString(cx, args[0],
+                            args[1], args[2], args[3]);
+                    Optional<Optional<String>> result = implementation.maybeMaybe(value);
+                    int retptr = cx.checkRange((int) args[4], 16, 4, "the return pointer");
+                    storeOptionOfOptionOfString(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 1 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    Result<Void, String> a = liftResultOfVoidOrString(cx, args[0], args[1],
+                            args[2]);
+                    Result<Integer, Void> b = liftResultOfS32OrVoid(cx, args[3], args[4]);
+                    Result<Void, Void> c = liftResultOfVoidOrVoid(cx, args[5]);
+                    Result<Optional<List<TypeZoo.Point>>, TypeZoo.Shape> result = implementation.nested(a,
+                            b, c);
+                    int retptr = cx.checkRange((int) args[6], 24, 8, "the return pointer");
+                    storeResultOfOptionOfListOfPointOrShape(cx, retptr, Abi.requireValue(result,
+                            "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 2 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Shape shape = liftShape(cx, args[0], args[1], args[2]);
+                    TypeZoo.Shape result = implementation.echoShape(shape);
+                    int retptr = cx.checkRange((int) args[3], 16, 8, "the return pointer");
+                    storeShape(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 3 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Mode mode = liftMode(cx, args[0]);
+                    TypeZoo.Mode result = implementation.toggle(mode);
+                    return new long[] {discriminantOfMode(Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 4 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    boolean ok = Abi.liftBool(args[0]);
+                    Result<Void, Void> result = implementation.check(ok);
+                    return new long[] {discriminantOfResultOfVoidOrVoid(Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 5 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Color a = liftColor((int) args[0]);
+                    TypeZoo.Color b = liftColor((int) args[1]);
+                    TypeZoo.Color result = implementation.mix(a, b);
+                    return new long[] {Abi.requireValue(result, "the result").ordinal()};
+                }
+            };
+            case 6 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    EnumSet<TypeZoo.Wide> set = liftWideFlags((int) args[0]);
+                    EnumSet<TypeZoo.Small> small = liftSmallFlags((int) args[1]);
+                    EnumSet<TypeZoo.Wide> result = implementation.wide(set, small);
+                    return new long[] {lowerWideFlags(Abi.requireValue(result, "the result")) & 0xFFFFFFFFL};
+                }
+            };
+            case 7 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Single value = liftSingle(cx, args[0]);
+                    TypeZoo.Single result = implementation.single(value);
+                    return new long[] {Abi.requireValue(result, "the result").value() & 0xFFFFFFFFL};
+                }
+            };
+            case 8 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int[] ints = liftS32Array(cx, (int) args[0], (int) args[1]);
+                    long[] longs = liftU64Array(cx, (int) args[2], (int) args[3]);
+                    float[] floats = liftF32Array(cx, (int) args[4], (int) args[5]);
+                    double[] doubles = liftF64Array(cx, (int) args[6], (int) args[7]);
+                    boolean[] flags = liftBoolArray(cx, (int) args[8], (int) args[9]);
+                    short[] shorts = liftS16Array(cx, (int) args[10], (int) args[11]);
+                    int[] chars = liftCharArray(cx, (int) args[12], (int) args[13]);
+                    List<List<Integer>> result = implementation.matrix(ints, longs, floats, doubles,
+                            flags, shorts, chars);
+                    int retptr = cx.checkRange((int) args[14], 8, 4, "the return pointer");
+                    storeListOfListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 9 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int params = cx.checkRange((int) args[0], 88, 8, "the parameters");
+                    TypeZoo.Sample first = loadSample(cx, params);
+                    TypeZoo.Sample second = loadSample(cx, params + 24);
+                    TypeZoo.Point point = loadPoint(cx, params + 48);
+                    TypeZoo.Shape shape = loadShape(cx, params + 56);
+                    List<String> names = liftListOfString(cx, cx.loadI32(params + 72), cx.loadI32(params + 76));
+                    Optional<TypeZoo.Color> color = loadOptionOfColor(cx, params + 80);
+                    TypeZoo.Nested result = implementation.many(first, second, point, shape, names,
+                            color);
+                    int retptr = cx.checkRange((int) args[1], 32, 4, "the return pointer");
+                    storeNested(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 10 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    List<TypeZoo.Shape> shapes = liftListOfShape(cx, (int) args[0], (int) args[1]);
+                    List<TypeZoo.Color> colors = liftListOfColor(cx, (int) args[2], (int) args[3]);
+                    List<Result<TypeZoo.Color, String>> result = implementation.statuses(shapes,
+                            colors);
+                    int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
+                    storeListOfResultOfColorOrString(cx, retptr, Abi.requireValue(result,
+                            "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 11 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    Result<Long, TypeZoo.Color> result = implementation.unsignedOrColor();
+                    int retptr = cx.checkRange((int) args[0], 16, 8, "the return pointer");
+                    storeResultOfU64OrColor(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 12 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
+                    TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
+                    List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed,
+                            owned);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[3], 8, 4, "the return pointer");
+                    storeListOfOptionOfOwnCounter(cx, retptr, Abi.requireValue(result,
+                            "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 13 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Holder holder = liftHolder(cx, args[0], args[1]);
+                    implementation.hold(holder);
+                    return NO_RESULTS;
+                }
+            };
+            case 14 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
+                    Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3],
+                            args[4], args[5], args[6], args[7], args[8], args[9], args[10]);
+                    Result<TypeZoo.Pair, TypeZoo.Boxed> either = liftResultOfPairOrBoxed(cx, args[11],
+                            args[12], args[13], args[14]);
+                    Optional<List<TypeZoo.Pair>> result = implementation.pairs(pairs, placed,
+                            either);
+                    int retptr = cx.checkRange((int) args[15], 12, 4, "the return pointer");
+                    storeOptionOfListOfPair(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 15 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Boxed value = liftBoxed(cx, args[0]);
+                    TypeZoo.Boxed result = implementation.boxed(value);
+                    return new long[] {Abi.requireValue(result, "the result").value()};
+                }
+            };
+            case 16 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Counter counter = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
+                    int amount = (int) args[1];
+                    implementation.add(counter, amount);
+                    cx.endBorrows();
+                    return NO_RESULTS;
+                }
+            };
+            case 17 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    int start = (int) args[0];
+                    TypeZoo.Counter result = new TypeZoo.Counter(start);
+                    return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 18 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Counter self = (TypeZoo.Counter) cx.liftBorrow(COUNTER_RESOURCE, (int) args[0]);
+                    int result = self.increment();
+                    cx.endBorrows();
+                    return new long[] {result & 0xFFFFFFFFL};
+                }
+            };
+            case 19 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    TypeZoo.Counter result = TypeZoo.Counter.zero();
+                    return new long[] {cx.lowerOwn(COUNTER_RESOURCE, Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 20 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    cx.dropResource(COUNTER_RESOURCE, (int) args[0]);
+                    return NO_RESULTS;
+                }
+            };
+            default -> throw new IllegalArgumentException("no function " + index);
+        };
     }
 
     @Override
@@ -1288,5 +1325,16 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     private static void storePair(GuestContext cx, int ptr, TypeZoo.Pair value) {
         storeString(cx, ptr, Abi.requireValue(value.name(), "element 0 of tuple<string, u32>"));
         cx.storeI32(ptr + 8, value.count());
+    }
+
+    /**
+     * Makes the handles of function {@code index} (in the order {@link #register} defines them) for each guest
+     * instance that imports it.
+     */
+    private record Handles(TypeZoo implementation, int index) implements ImportHandleFactory {
+        @Override
+        public ImportHandle bind(GuestContext context, String function) {
+            return handle(index, implementation, context, function);
+        }
     }
 }

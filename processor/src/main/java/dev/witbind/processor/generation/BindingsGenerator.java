@@ -39,6 +39,8 @@ public final class BindingsGenerator {
     private static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
     private static final ClassName WIT_BINDINGS = ClassName.get(RUNTIME, "WitBindings");
     private static final ClassName IMPORT_HANDLE = ClassName.get(RUNTIME + ".chicory", "ImportHandle");
+    private static final ClassName IMPORT_HANDLE_FACTORY = ClassName.get(RUNTIME + ".chicory", "ImportHandleFactory");
+    private static final ClassName GUEST_CONTEXT = ClassName.get(RUNTIME, "GuestContext");
     private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -47,7 +49,11 @@ public final class BindingsGenerator {
     private static final String LINKER_PARAMETER = "linker";
     private static final String IMPLEMENTATION = "implementation";
     private static final String INSTANCE = "instance";
-    /** The factory lambda's parameters, passed on to the {@code ImportHandle} constructor. */
+    /** The record that makes every function's handles, and the static method it calls. */
+    private static final String HANDLES = "Handles";
+    private static final String HANDLE_METHOD = "handle";
+    /** The handle method's parameters: which function, and what the {@code ImportHandle} constructor takes. */
+    private static final String INDEX_PARAMETER = "index";
     private static final String CONTEXT_PARAMETER = "context";
     private static final String FUNCTION_PARAMETER = "function";
     /** What a handle's body reads: the inherited context field, the flat arguments, the shared empty result. */
@@ -79,7 +85,8 @@ public final class BindingsGenerator {
     public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
         ClassName bindings = model.bindingsName();
         ClassName implementation = model.implementation();
-        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, COMPATIBILITY_TRACK, NO_RESULTS));
+        BindingsConstants typeConstants = BindingsConstants.of(model,
+                List.of(INTERFACE_NAME, COMPATIBILITY_TRACK, NO_RESULTS));
         List<String> constants = typeConstants.functionConstants();
         ValueCodeGenerator values = new ValueCodeGenerator(typeConstants);
 
@@ -100,7 +107,9 @@ public final class BindingsGenerator {
                                 ClassName.get("java.util", "ServiceLoader"))
                         .addModifiers(Modifier.PUBLIC)
                         .build())
-                .addMethod(registerMethod(model, constants, typeConstants, values))
+                .addMethod(registerMethod(model, constants, typeConstants))
+                .addMethod(handleMethod(model, typeConstants, values))
+                .addType(handlesRecord(model))
                 .addMethod(MethodSpec.methodBuilder("implementationType")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -222,7 +231,7 @@ public final class BindingsGenerator {
     // ---- register ---------------------------------------------------------------------------------------------
 
     private static MethodSpec registerMethod(InterfaceModel model, List<String> constants,
-            BindingsConstants typeConstants, ValueCodeGenerator values) {
+            BindingsConstants typeConstants) {
         MethodSpec.Builder register = MethodSpec.methodBuilder("register")
                 .addJavadoc("Defines the functions of {@link #$N} in {@code $N}, each calling {@code $N}.\n",
                         INTERFACE_NAME, LINKER_PARAMETER, IMPLEMENTATION)
@@ -231,10 +240,55 @@ public final class BindingsGenerator {
                 .addParameter(model.implementation(), IMPLEMENTATION)
                 .addStatement("$T.requireNonNull($N, $S)", Objects.class, IMPLEMENTATION, IMPLEMENTATION)
                 .addStatement("$T $N = $N.instance($N)", LINKER_INSTANCE, INSTANCE, LINKER_PARAMETER, INTERFACE_NAME);
+        int index = 0;
         for (int i = 0; i < constants.size(); i++) {
-            FunctionModel function = model.functions().get(i);
-            register.addStatement(defineHandle(function.witName(), constants.get(i),
-                    hostCallBody(function, typeConstants, values)));
+            register.addStatement("$N.funcHandle($S, $N, new $N($N, $L))", INSTANCE, model.functions().get(i).witName(),
+                    constants.get(i), HANDLES, IMPLEMENTATION, index++);
+        }
+        for (ResourceModel resource : model.resources()) {
+            register.addStatement("$N.funcHandle($S, $N, new $N($N, $L))", INSTANCE, resource.dropFunctionName(),
+                    typeConstants.dropConstant(resource.type()), HANDLES, IMPLEMENTATION, index++);
+        }
+        return register.build();
+    }
+
+    /**
+     * {@code record Handles(Impl implementation, int index) implements ImportHandleFactory}: one class makes the
+     * handles of every function, so that registering loads no class per function.
+     */
+    private static TypeSpec handlesRecord(InterfaceModel model) {
+        return TypeSpec.recordBuilder(HANDLES)
+                .addJavadoc("Makes the handles of function {@code $N} (in the order {@link #register} defines them) "
+                        + "for each guest\ninstance that imports it.\n", INDEX_PARAMETER)
+                .addModifiers(Modifier.PRIVATE)
+                .recordConstructor(MethodSpec.constructorBuilder()
+                        .addParameter(model.implementation(), IMPLEMENTATION)
+                        .addParameter(int.class, INDEX_PARAMETER)
+                        .build())
+                .addSuperinterface(IMPORT_HANDLE_FACTORY)
+                .addMethod(MethodSpec.methodBuilder("bind")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(IMPORT_HANDLE)
+                        .addParameter(GUEST_CONTEXT, CONTEXT_PARAMETER)
+                        .addParameter(String.class, FUNCTION_PARAMETER)
+                        .addStatement("return $N($N, $N, $N, $N)", HANDLE_METHOD, INDEX_PARAMETER, IMPLEMENTATION,
+                                CONTEXT_PARAMETER, FUNCTION_PARAMETER)
+                        .build())
+                .build();
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance: an anonymous {@code ImportHandle} per function,
+     * whose object holds the implementation, so that the engine calls {@code call} directly. Static, so that a
+     * handle captures only the implementation; each class loads when a guest first imports its function.
+     */
+    private static MethodSpec handleMethod(InterfaceModel model, BindingsConstants typeConstants,
+            ValueCodeGenerator values) {
+        CodeBlock.Builder cases = CodeBlock.builder().add("return switch ($N) {\n$>", INDEX_PARAMETER);
+        int index = 0;
+        for (FunctionModel function : model.functions()) {
+            cases.add("case $L -> $L;\n", index++, handle(hostCallBody(function, typeConstants, values)));
         }
         for (ResourceModel resource : model.resources()) {
             CodeBlock drop = CodeBlock.builder()
@@ -242,19 +296,26 @@ public final class BindingsGenerator {
                             typeConstants.resourceConstant(resource.type()), ARGS)
                     .addStatement("return $N", NO_RESULTS)
                     .build();
-            register.addStatement(defineHandle(resource.dropFunctionName(), typeConstants.dropConstant(resource.type()),
-                    drop));
+            cases.add("case $L -> $L;\n", index++, handle(drop));
         }
-        return register.build();
+        cases.add("default -> throw new $T($S + $N);\n", IllegalArgumentException.class, "no function ",
+                INDEX_PARAMETER).add("$<};\n");
+        return MethodSpec.methodBuilder(HANDLE_METHOD)
+                .addJavadoc("The handle of function {@code $N} for one guest instance; each handle class loads when a "
+                        + "guest first\nimports its function.\n", INDEX_PARAMETER)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(IMPORT_HANDLE)
+                .addParameter(int.class, INDEX_PARAMETER)
+                .addParameter(model.implementation(), IMPLEMENTATION)
+                .addParameter(GUEST_CONTEXT, CONTEXT_PARAMETER)
+                .addParameter(String.class, FUNCTION_PARAMETER)
+                .addCode(cases.build())
+                .build();
     }
 
-    /**
-     * {@code instance.funcHandle(name, TYPE, (context, function) -> new ImportHandle(context, function) {...})}: an
-     * anonymous handle class per function, so that its one object per guest instance holds the implementation and
-     * the engine calls {@code call} directly.
-     */
-    private static CodeBlock defineHandle(String witName, String typeConstant, CodeBlock body) {
-        TypeSpec handle = TypeSpec.anonymousClassBuilder("$N, $N", CONTEXT_PARAMETER, FUNCTION_PARAMETER)
+    /** {@code new ImportHandle(context, function) { protected long[] call(long[] args) {...} }}. */
+    private static TypeSpec handle(CodeBlock body) {
+        return TypeSpec.anonymousClassBuilder("$N, $N", CONTEXT_PARAMETER, FUNCTION_PARAMETER)
                 .superclass(IMPORT_HANDLE)
                 .addMethod(MethodSpec.methodBuilder("call")
                         .addAnnotation(Override.class)
@@ -264,8 +325,6 @@ public final class BindingsGenerator {
                         .addCode(body)
                         .build())
                 .build();
-        return CodeBlock.of("$N.funcHandle($S, $N, ($N, $N) -> $L)", INSTANCE, witName, typeConstant,
-                CONTEXT_PARAMETER, FUNCTION_PARAMETER, handle);
     }
 
     /**

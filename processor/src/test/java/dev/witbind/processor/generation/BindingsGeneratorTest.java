@@ -117,11 +117,11 @@ class BindingsGeneratorTest {
                 function("letter", "letter", new ValueType(TypeName.INT, PrimitiveType.CHAR))));
 
         assertContains(code,
-                "byte result = implementation.u8();\n                return new long[] {result & 0xFFL};",
-                "short result = implementation.u16();\n                return new long[] {result & 0xFFFFL};",
-                "int result = implementation.u32();\n                return new long[] {result & 0xFFFFFFFFL};",
-                "long result = implementation.u64();\n                return new long[] {result};",
-                "byte result = implementation.s8();\n                return new long[] {result};",
+                "byte result = implementation.u8();\n                    return new long[] {result & 0xFFL};",
+                "short result = implementation.u16();\n                    return new long[] {result & 0xFFFFL};",
+                "int result = implementation.u32();\n                    return new long[] {result & 0xFFFFFFFFL};",
+                "long result = implementation.u64();\n                    return new long[] {result};",
+                "byte result = implementation.s8();\n                    return new long[] {result};",
                 "return new long[] {Abi.lowerBool(result)};",
                 "return new long[] {Abi.lowerF32(result)};",
                 "return new long[] {Abi.lowerF64(result)};",

@@ -229,7 +229,7 @@ class ValueCodeGeneratorTest {
                 "Host.Bucket other = (Host.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);",
                 "self.merge(other);",
                 "Host.Bucket result = Host.Bucket.open();",
-                "instance.funcHandle(\"[resource-drop]bucket\", BUCKET_DROP, (context, function) -> new ImportHandle(",
+                "instance.funcHandle(\"[resource-drop]bucket\", BUCKET_DROP, new Handles(implementation, ",
                 "cx.dropResource(BUCKET_RESOURCE, (int) args[0]);");
     }
 

@@ -8,6 +8,7 @@ import dev.witbind.runtime.Result;
 import dev.witbind.runtime.WitBindings;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.chicory.ImportHandle;
+import dev.witbind.runtime.chicory.ImportHandleFactory;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
@@ -187,112 +188,134 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
     public static void register(Linker linker, KvStore implementation) {
         Objects.requireNonNull(implementation, "implementation");
         LinkerInstance instance = linker.instance(INTERFACE_NAME);
-        instance.funcHandle("[static]bucket.open-read-only", BUCKET_OPEN_READ_ONLY, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                String name = cx.liftString((int) args[0], (int) args[1]);
-                KvStore.Bucket result = implementation.openReadOnly(name);
-                return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("copy-all", COPY_ALL, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket source = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[1]);
-                Result<Integer, KvStore.ErrorCode> result = implementation.copyAll(source, target);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
-                storeResultOfU32OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("merge", MERGE, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                KvStore.Bucket source = (KvStore.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);
-                int result = implementation.merge(target, source);
-                cx.endBorrows();
-                return new long[] {result & 0xFFFFFFFFL};
-            }
-        });
-        instance.funcHandle("count-all", COUNT_ALL, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
-                List<Integer> result = implementation.countAll(buckets);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
-                storeListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[constructor]bucket", BUCKET_CONSTRUCTOR, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                String name = cx.liftString((int) args[0], (int) args[1]);
-                EnumSet<KvStore.Permission> permissions = liftPermissionFlags((int) args[2]);
-                KvStore.Bucket result = implementation.new Bucket(name, permissions);
-                return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
-            }
-        });
-        instance.funcHandle("[method]bucket.get", BUCKET_GET, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                String key = cx.liftString((int) args[1], (int) args[2]);
-                Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[3], 16, 4, "the return pointer");
-                storeResultOfOptionOfBytesOrErrorCode(cx, retptr, Abi.requireValue(result,
-                        "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[method]bucket.set", BUCKET_SET, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                String key = cx.liftString((int) args[1], (int) args[2]);
-                byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
-                Result<Long, KvStore.ErrorCode> result = self.set(key, value);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[5], 16, 8, "the return pointer");
-                storeResultOfU64OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[method]bucket.entries", BUCKET_ENTRIES, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
-                List<KvStore.Entry> result = self.entries(query);
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
-                storeListOfEntry(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[method]bucket.stats", BUCKET_STATS, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
-                KvStore.Stats result = self.stats();
-                cx.endBorrows();
-                int retptr = cx.checkRange((int) args[1], 64, 8, "the return pointer");
-                storeStats(cx, retptr, Abi.requireValue(result, "the result"));
-                return NO_RESULTS;
-            }
-        });
-        instance.funcHandle("[resource-drop]bucket", BUCKET_DROP, (context, function) -> new ImportHandle(context, function) {
-            @Override
-            protected long[] call(long[] args) {
-                cx.dropResource(BUCKET_RESOURCE, (int) args[0]);
-                return NO_RESULTS;
-            }
-        });
+        instance.funcHandle("[static]bucket.open-read-only", BUCKET_OPEN_READ_ONLY, new Handles(implementation, 0));
+        instance.funcHandle("copy-all", COPY_ALL, new Handles(implementation, 1));
+        instance.funcHandle("merge", MERGE, new Handles(implementation, 2));
+        instance.funcHandle("count-all", COUNT_ALL, new Handles(implementation, 3));
+        instance.funcHandle("[constructor]bucket", BUCKET_CONSTRUCTOR, new Handles(implementation, 4));
+        instance.funcHandle("[method]bucket.get", BUCKET_GET, new Handles(implementation, 5));
+        instance.funcHandle("[method]bucket.set", BUCKET_SET, new Handles(implementation, 6));
+        instance.funcHandle("[method]bucket.entries", BUCKET_ENTRIES, new Handles(implementation, 7));
+        instance.funcHandle("[method]bucket.stats", BUCKET_STATS, new Handles(implementation, 8));
+        instance.funcHandle("[resource-drop]bucket", BUCKET_DROP, new Handles(implementation, 9));
+    }
+
+    /**
+     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
+     * imports its function.
+     */
+    private static ImportHandle handle(int index, KvStore implementation, GuestContext context,
+            String function) {
+        return switch (index) {
+            case 0 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    String name = cx.liftString((int) args[0], (int) args[1]);
+                    KvStore.Bucket result = implementation.openReadOnly(name);
+                    return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 1 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket source = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[1]);
+                    Result<Integer, KvStore.ErrorCode> result = implementation.copyAll(source,
+                            target);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
+                    storeResultOfU32OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 2 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket target = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    KvStore.Bucket source = (KvStore.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);
+                    int result = implementation.merge(target, source);
+                    cx.endBorrows();
+                    return new long[] {result & 0xFFFFFFFFL};
+                }
+            };
+            case 3 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
+                    List<Integer> result = implementation.countAll(buckets);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[2], 8, 4, "the return pointer");
+                    storeListOfU32(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 4 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    String name = cx.liftString((int) args[0], (int) args[1]);
+                    EnumSet<KvStore.Permission> permissions = liftPermissionFlags((int) args[2]);
+                    KvStore.Bucket result = implementation.new Bucket(name, permissions);
+                    return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
+                }
+            };
+            case 5 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    String key = cx.liftString((int) args[1], (int) args[2]);
+                    Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[3], 16, 4, "the return pointer");
+                    storeResultOfOptionOfBytesOrErrorCode(cx, retptr, Abi.requireValue(result,
+                            "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 6 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    String key = cx.liftString((int) args[1], (int) args[2]);
+                    byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
+                    Result<Long, KvStore.ErrorCode> result = self.set(key, value);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[5], 16, 8, "the return pointer");
+                    storeResultOfU64OrErrorCode(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 7 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
+                    List<KvStore.Entry> result = self.entries(query);
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[4], 8, 4, "the return pointer");
+                    storeListOfEntry(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 8 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
+                    KvStore.Stats result = self.stats();
+                    cx.endBorrows();
+                    int retptr = cx.checkRange((int) args[1], 64, 8, "the return pointer");
+                    storeStats(cx, retptr, Abi.requireValue(result, "the result"));
+                    return NO_RESULTS;
+                }
+            };
+            case 9 -> new ImportHandle(context, function) {
+                @Override
+                protected long[] call(long[] args) {
+                    cx.dropResource(BUCKET_RESOURCE, (int) args[0]);
+                    return NO_RESULTS;
+                }
+            };
+            default -> throw new IllegalArgumentException("no function " + index);
+        };
     }
 
     @Override
@@ -478,5 +501,16 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             bits |= 1 << flag.ordinal();
         }
         return bits;
+    }
+
+    /**
+     * Makes the handles of function {@code index} (in the order {@link #register} defines them) for each guest
+     * instance that imports it.
+     */
+    private record Handles(KvStore implementation, int index) implements ImportHandleFactory {
+        @Override
+        public ImportHandle bind(GuestContext context, String function) {
+            return handle(index, implementation, context, function);
+        }
     }
 }
