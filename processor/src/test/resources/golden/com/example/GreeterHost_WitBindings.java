@@ -95,8 +95,7 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
     }
 
     /**
-     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
-     * imports its function.
+     * The handle of function {@code index} for one guest instance.
      */
     private static ImportHandle handle(int index, GreeterHost implementation, GuestContext context,
             String function) {

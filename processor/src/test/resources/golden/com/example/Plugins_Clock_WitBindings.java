@@ -55,8 +55,7 @@ public final class Plugins_Clock_WitBindings implements WitBindings<Plugins.Cloc
     }
 
     /**
-     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
-     * imports its function.
+     * The handle of function {@code index} for one guest instance.
      */
     private static ImportHandle handle(int index, Plugins.Clock implementation,
             GuestContext context, String function) {

@@ -185,8 +185,7 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
     }
 
     /**
-     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
-     * imports its function.
+     * The handle of function {@code index} for one guest instance.
      */
     private static ImportHandle handle(int index, ScalarHost implementation, GuestContext context,
             String function) {

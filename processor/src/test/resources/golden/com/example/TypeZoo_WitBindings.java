@@ -358,8 +358,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     /**
-     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
-     * imports its function.
+     * The handle of function {@code index} for one guest instance.
      */
     private static ImportHandle handle(int index, TypeZoo implementation, GuestContext context,
             String function) {

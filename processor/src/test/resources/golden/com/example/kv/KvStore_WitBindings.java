@@ -201,8 +201,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
     }
 
     /**
-     * The handle of function {@code index} for one guest instance; each handle class loads when a guest first
-     * imports its function.
+     * The handle of function {@code index} for one guest instance.
      */
     private static ImportHandle handle(int index, KvStore implementation, GuestContext context,
             String function) {
