@@ -2,15 +2,34 @@ package dev.witbind.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Linker#register} on a class without generated bindings; found ones are tested with real bindings in the
- * samples.
+ * {@link Linker#register} finding bindings through the {@code META-INF/services} index, with the hand-written
+ * bindings and the index file of this module's tests (which has comments, indentation and a blank line, as the
+ * format allows); generated bindings are tested in the samples.
  */
 class BindingsIndexTest {
     static final class NotAnnotated {}
+
+    /** Listed, and its bindings exist. */
+    public static final class Listed {}
+
+    /** Listed, but no bindings class exists. */
+    static final class Missing {}
+
+    /** Listed, but its bindings bind {@link Listed}. */
+    static final class Impostor {}
+
+    @Test
+    void listedBindingsAreFoundAndDefineTheirFunctions() {
+        Linker linker = new Linker().register(new Listed());
+
+        assertEquals(List.of("ping"), linker.instance("test:index/listed@1.0.0").names());
+    }
 
     @Test
     void aClassWithoutBindingsNamesTheBindingsItLookedFor() {
@@ -21,5 +40,23 @@ class BindingsIndexTest {
                 + "META-INF/services/dev.witbind.runtime.WitBindings): annotate it with @WitInterface and put "
                 + "witbind-processor on the annotation processor path, or register its functions by hand with "
                 + "Linker.instance(name).func(...)", e.getMessage());
+    }
+
+    @Test
+    void aListedClassThatCannotBeLoadedIsAnIndexError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Linker().register(new Missing()));
+        assertTrue(e.getMessage().startsWith("META-INF/services/dev.witbind.runtime.WitBindings lists "
+                + "dev.witbind.runtime.BindingsIndexTest_Missing_WitBindings, which cannot be loaded: "
+                + "java.lang.ClassNotFoundException"), e.getMessage());
+    }
+
+    @Test
+    void bindingsOfAnotherClassAreRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Linker().register(new Impostor()));
+        assertEquals("the witbind bindings dev.witbind.runtime.BindingsIndexTest_Impostor_WitBindings bind "
+                + "dev.witbind.runtime.BindingsIndexTest$Listed, not dev.witbind.runtime.BindingsIndexTest$Impostor "
+                + "(two classes whose names map to the same bindings name?)", e.getMessage());
     }
 }
