@@ -205,6 +205,9 @@ public final class RunAll {
             pair(md, "`u32 -> u32` call, " + engine.toLowerCase(Locale.ROOT), "hand-written Chicory host function",
                     score("ScalarCallBenchmark.generated", p), score("ScalarCallBenchmark.handWritten", p));
         }
+        pair(md, "`u32 -> u32` call, compiler, guest loop compiled on its own", "hand-written Chicory host function",
+                score("ScalarCallIsolatedBenchmark.generated", "engine=COMPILER"),
+                score("ScalarCallIsolatedBenchmark.handWritten", "engine=COMPILER"));
         for (String size : List.of("16", "4096")) {
             pair(md, "`string -> string`, " + size + " B ASCII, compiler", "straightforward hand-written",
                     score("StringCallBenchmark.generated", "size=" + size, "text=ascii"),
@@ -254,6 +257,18 @@ public final class RunAll {
                         .append(ratio(generated.get().over(hand.get()))).append(" |\n");
             }
         }
+        Optional<Score> isolated = score("ScalarCallIsolatedBenchmark.generated", "engine=COMPILER");
+        Optional<Score> isolatedHand = score("ScalarCallIsolatedBenchmark.handWritten", "engine=COMPILER");
+        if (isolated.isPresent() && isolatedHand.isPresent()) {
+            md.append("| compiler, guest loop compiled on its own | ").append(time(isolated.get())).append(" | ")
+                    .append(time(isolatedHand.get())).append(" | ")
+                    .append(ratio(isolated.get().over(isolatedHand.get()))).append(" |\n");
+        }
+        md.append("\nThe last row runs both sides with `-XX:CompileCommand=dontinline,*MachineMachineCall::call`, so ")
+                .append("that the 72-byte guest loop is compiled on its own, as a real guest's hot function (far above ")
+                .append("HotSpot's inlining limits) is; in the default rows C2 folds the loop into each side's export ")
+                .append("entry (witbind's `GuestFunction.call`, or the JMH stub), and how well varies from fork to ")
+                .append("fork.\n");
         md.append("\n| plain Java call (the same loop in Java) | time per call |\n|---|---|\n");
         score("JavaCallBenchmark.inlined").ifPresent(s -> md.append("| inlined | ").append(time(s)).append(" |\n"));
         score("JavaCallBenchmark.notInlined")
