@@ -265,10 +265,10 @@ public final class RunAll {
                     .append(ratio(isolated.get().over(isolatedHand.get()))).append(" |\n");
         }
         md.append("\nThe last row runs both sides with `-XX:CompileCommand=dontinline,*MachineMachineCall::call`, so ")
-                .append("that the 72-byte guest loop is compiled on its own, as a real guest's hot function (far above ")
-                .append("HotSpot's inlining limits) is; in the default rows C2 folds the loop into each side's export ")
-                .append("entry (witbind's `GuestFunction.call`, or the JMH stub), and how well varies from fork to ")
-                .append("fork.\n");
+                .append("that the 72-byte guest loop is compiled on its own, as a real guest's hot function (far ")
+                .append("above HotSpot's inlining limits) is; in the default rows C2 folds the loop into each side's ")
+                .append("export entry (witbind's `GuestFunction.call`, or the JMH stub), and how well varies from ")
+                .append("fork to fork.\n");
         md.append("\n| plain Java call (the same loop in Java) | time per call |\n|---|---|\n");
         score("JavaCallBenchmark.inlined").ifPresent(s -> md.append("| inlined | ").append(time(s)).append(" |\n"));
         score("JavaCallBenchmark.notInlined")

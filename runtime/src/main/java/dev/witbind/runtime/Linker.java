@@ -143,7 +143,8 @@ public final class Linker {
         }
         checkSignature(guestImport, function, resolvedAs);
         checkCanonicalOptions(guestImport, function.type(), module);
-        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function.type(), function.handles());
+        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function.type(),
+                function.handles());
     }
 
     private static void checkSignature(GuestImport guestImport, FunctionDefinition function, String resolvedAs)
