@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.chicory.ChicoryMemory;
+import dev.witbind.runtime.chicory.LinearMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -133,5 +137,41 @@ class GuestContextStringsTest {
         byte[] untouched = new byte[SIZE];
         Arrays.fill(untouched, (byte) 0x55);
         assertArrayEquals(untouched, memory.bytes);
+    }
+
+    /** One page of {@link LinearMemory} whose {@code cabi_realloc} grows it and allocates in the new page. */
+    private static final class GrowingMemory extends ChicoryMemory {
+        GrowingMemory() {
+            memory = new LinearMemory(new MemoryLimits(1, 2));
+        }
+
+        LinearMemory linear() {
+            return memory;
+        }
+
+        @Override
+        public boolean hasRealloc() {
+            return true;
+        }
+
+        @Override
+        public int realloc(int oldPointer, int oldSize, int alignment, int newSize) {
+            return memory.grow(1) * Memory.PAGE_SIZE; // the first byte of the new page
+        }
+    }
+
+    @Test
+    void aResultLandsInTheMemoryCabiReallocGrew() {
+        GrowingMemory growing = new GrowingMemory();
+        GuestContext context = TestGuestContexts.over("growing", growing);
+        byte[] before = growing.linear().array();
+
+        context.storeString(16, "grown 日本");
+
+        byte[] utf8 = "grown 日本".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Memory.PAGE_SIZE, growing.linear().readInt(16));
+        assertEquals(utf8.length, growing.linear().readInt(20));
+        assertArrayEquals(utf8, growing.linear().readBytes(Memory.PAGE_SIZE, utf8.length));
+        assertTrue(before != growing.linear().array(), "the grow moved memory to a new array");
     }
 }
