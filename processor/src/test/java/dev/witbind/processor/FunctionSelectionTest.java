@@ -93,15 +93,15 @@ class FunctionSelectionTest {
     @Test
     void javaNamesThatClashWithGeneratedNamesStillCompile() {
         // The function's constant would be INTERFACE_NAME, and every parameter is named like a variable or type
-        // the generated code uses; 18 flat values also make the generator declare its own 'params' local.
+        // the generated code uses; 19 flat values also make the generator declare its own 'params' local.
         JavaFileObject source = source("Host", """
                 @WitInterface("example:names/host@1.0.0")
                 public class Host {
                     public String interfaceName(String cx, int args, long instance, String result,
                             boolean implementation, double linker, float params, short Abi, String ImportHandle,
-                            String context, String function, String NO_RESULTS) {
+                            String context, String function, String NO_RESULTS, int index) {
                         return cx + args + instance + result + implementation + linker + params + Abi + ImportHandle
-                                + context + function + NO_RESULTS;
+                                + context + function + NO_RESULTS + index;
                     }
                 }
                 """);
@@ -115,11 +115,13 @@ class FunctionSelectionTest {
                 + "implementation, 0));"), bindings);
         assertTrue(bindings.contains("case 0 -> new ImportHandle(context, function) {"), bindings);
         assertTrue(bindings.contains("int params_ = cx.checkRange((int) args[0], "), bindings);
-        assertTrue(bindings.contains("String result_ = implementation.interfaceName(cx_, args_, instance_, result,"),
+        assertTrue(bindings.contains("String result_ = implementation.interfaceName(cx_, args_, instance, result,"),
                 bindings);
-        // every parameter that would clash got a fresh name (the call wraps where JavaPoet breaks it)
-        assertTrue(bindings.replaceAll("\\s+", " ").contains("implementation_, linker_, params, Abi_, ImportHandle_, "
-                + "context_, function_, NO_RESULTS_);"), bindings);
+        // every parameter that would clash with a name the handle's body reads got a fresh name; the register and
+        // handle methods' own variables (linker, instance, index, context, function) are only shadowed, which the
+        // handle's class allows (the call wraps where JavaPoet breaks it)
+        assertTrue(bindings.replaceAll("\\s+", " ").contains("implementation_, linker, params, Abi_, ImportHandle_, "
+                + "context, function, NO_RESULTS_, index);"), bindings);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class BindingsIndex {
     }
 
     /** {@code a.b.Outer_Inner_WitBindings} for {@code a.b.Outer.Inner}: the processor's sibling naming. */
-    static String bindingsClassName(Class<?> type) {
+    private static String bindingsClassName(Class<?> type) {
         String packagePrefix = type.getPackageName().isEmpty() ? "" : type.getPackageName() + ".";
         return packagePrefix + type.getName().substring(packagePrefix.length()).replace('$', '_') + "_WitBindings";
     }

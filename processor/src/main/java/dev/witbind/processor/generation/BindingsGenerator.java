@@ -61,13 +61,13 @@ public final class BindingsGenerator {
     private static final String ARGS = "args";
     private static final String NO_RESULTS = "NO_RESULTS";
     /**
-     * Names a handle's body must not declare: the enclosing method's variables and lambda parameters (which it may
-     * read), what it inherits from {@code ImportHandle}, its parameter, and the simple names of the types it refers
-     * to (a local would obscure them).
+     * Names a handle's body must not declare, because it reads them: the implementation (a parameter of the
+     * enclosing {@code handle} method), what it inherits from {@code ImportHandle}, its own parameter, and the
+     * simple names of the types it refers to (a local would obscure them). The enclosing method's other parameters
+     * may be shadowed: the body lives in a class of its own and never reads them.
      */
-    private static final List<String> TAKEN_IN_BODY = List.of(LINKER_PARAMETER, IMPLEMENTATION, INSTANCE,
-            CONTEXT_PARAMETER, FUNCTION_PARAMETER, CONTEXT, ARGS, NO_RESULTS, ABI.simpleName(),
-            IMPORT_HANDLE.simpleName());
+    private static final List<String> TAKEN_IN_BODY = List.of(IMPLEMENTATION, CONTEXT, ARGS, NO_RESULTS,
+            ABI.simpleName(), IMPORT_HANDLE.simpleName());
 
     private final String generatorName;
 

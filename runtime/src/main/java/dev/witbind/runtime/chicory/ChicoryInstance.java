@@ -97,9 +97,6 @@ public final class ChicoryInstance extends ChicoryMemory {
         return function::apply;
     }
 
-    public boolean hasMemory() {
-        return memory != null;
-    }
 
     @Override
     public boolean hasRealloc() {

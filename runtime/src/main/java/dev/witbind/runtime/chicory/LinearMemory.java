@@ -62,9 +62,8 @@ public final class LinearMemory implements Memory {
     private final MemoryLimits limits;
     private final int maximumPages;
     private byte[] memory;
-    /** The logical size in bytes: {@code pages << 16}; kept next to {@link #memory} because every access reads it. */
+    /** The logical size in bytes, a whole number of pages; every access checks against it. */
     private int size;
-    private int pages;
     /**
      * The instance's own array, not a copy: Chicory's interpreter drops a segment through
      * {@link Instance#dropDataSegment}, which writes into that array, and {@link #initPassiveSegment} must see it.
@@ -89,7 +88,6 @@ public final class LinearMemory implements Memory {
             throw new UninstantiableException("a memory of " + initial + " initial pages is over witbind's limit of "
                     + MAX_PAGES + " pages (2 GiB - 64 KiB)");
         }
-        this.pages = initial;
         this.size = initial << PAGE_SHIFT;
         this.memory = new byte[size];
     }
@@ -116,7 +114,7 @@ public final class LinearMemory implements Memory {
 
     @Override
     public int pages() {
-        return pages;
+        return size >>> PAGE_SHIFT;
     }
 
     @Override
@@ -136,7 +134,7 @@ public final class LinearMemory implements Memory {
 
     @Override
     public int grow(int delta) {
-        int old = pages;
+        int old = pages();
         // delta is a u32: a negative int is a request for 2^31 pages or more, which can never fit.
         if (delta < 0 || delta > maximumPages - old) {
             return -1;
@@ -154,7 +152,6 @@ public final class LinearMemory implements Memory {
             // array() lets a caller write past byteSize(), so spare capacity is not trusted to be zero.
             Arrays.fill(memory, size, newSize, (byte) 0);
         }
-        pages = newPages;
         size = newSize;
         return old;
     }
