@@ -29,10 +29,10 @@ public class JavaCallBenchmark {
     private int x = 7;
 
     @Benchmark
-    @OperationsPerInvocation(ScalarCallBenchmark.CALLS)
+    @OperationsPerInvocation(ScalarCalls.CALLS)
     public int inlined() {
         int sum = 0;
-        for (int i = 0; i < ScalarCallBenchmark.CALLS; i++) {
+        for (int i = 0; i < ScalarCalls.CALLS; i++) {
             int y = host.echoU32(x + i);
             if (y != x + i + 1) {
                 throw new AssertionError(y);
@@ -43,10 +43,10 @@ public class JavaCallBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(ScalarCallBenchmark.CALLS)
+    @OperationsPerInvocation(ScalarCalls.CALLS)
     public int notInlined() {
         int sum = 0;
-        for (int i = 0; i < ScalarCallBenchmark.CALLS; i++) {
+        for (int i = 0; i < ScalarCalls.CALLS; i++) {
             int y = echoNotInlined(host, x + i);
             if (y != x + i + 1) {
                 throw new AssertionError(y);

@@ -206,8 +206,8 @@ public final class RunAll {
                     score("ScalarCallBenchmark.generated", p), score("ScalarCallBenchmark.handWritten", p));
         }
         pair(md, "`u32 -> u32` call, compiler, guest loop compiled on its own", "hand-written Chicory host function",
-                score("ScalarCallIsolatedBenchmark.generated", "engine=COMPILER"),
-                score("ScalarCallIsolatedBenchmark.handWritten", "engine=COMPILER"));
+                score("ScalarCallIsolatedBenchmark.generated"),
+                score("ScalarCallIsolatedBenchmark.handWritten"));
         for (String size : List.of("16", "4096")) {
             pair(md, "`string -> string`, " + size + " B ASCII, compiler", "straightforward hand-written",
                     score("StringCallBenchmark.generated", "size=" + size, "text=ascii"),
@@ -245,7 +245,7 @@ public final class RunAll {
     private void scalar(StringBuilder md) {
         md.append("## 1. Guest -> host `func(u32) -> u32`\n\n")
                 .append("Time per host call: the guest export `call-u32` calls the host ")
-                .append(ScalarCallBenchmark.CALLS).append(" times in a loop and checks each result.\n\n")
+                .append(ScalarCalls.CALLS).append(" times in a loop and checks each result.\n\n")
                 .append("| engine | generated binding | hand-written Chicory `HostFunction` | generated / hand-written |\n")
                 .append("|---|---|---|---|\n");
         for (String engine : List.of("COMPILER", "INTERPRETER")) {
@@ -257,8 +257,8 @@ public final class RunAll {
                         .append(ratio(generated.get().over(hand.get()))).append(" |\n");
             }
         }
-        Optional<Score> isolated = score("ScalarCallIsolatedBenchmark.generated", "engine=COMPILER");
-        Optional<Score> isolatedHand = score("ScalarCallIsolatedBenchmark.handWritten", "engine=COMPILER");
+        Optional<Score> isolated = score("ScalarCallIsolatedBenchmark.generated");
+        Optional<Score> isolatedHand = score("ScalarCallIsolatedBenchmark.handWritten");
         if (isolated.isPresent() && isolatedHand.isPresent()) {
             md.append("| compiler, guest loop compiled on its own | ").append(time(isolated.get())).append(" | ")
                     .append(time(isolatedHand.get())).append(" | ")
