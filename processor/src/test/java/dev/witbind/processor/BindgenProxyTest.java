@@ -4,11 +4,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;

@@ -23,7 +23,7 @@ class CompoundTypeErrorsTest {
     private static final String IMPORTS = """
             import dev.witbind.annotations.Borrow;
             import dev.witbind.annotations.WitResource;
-            import dev.witbind.runtime.Result;
+            import dev.witbind.wit.values.Result;
             import java.util.EnumSet;
             import java.util.Optional;
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.witbind.processor.diagnostics.Messages;
-import dev.witbind.wit.parser.WitException;
 import dev.witbind.wit.parser.WitPackages;
+import dev.witbind.wit.parser.WitParseException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -202,7 +202,7 @@ class VerificationTest {
     private static final String KV_IMPORTS = """
             import dev.witbind.annotations.Borrow;
             import dev.witbind.annotations.WitResource;
-            import dev.witbind.runtime.Result;
+            import dev.witbind.wit.values.Result;
             import java.util.EnumSet;
             import java.util.Optional;
 
@@ -500,7 +500,7 @@ class VerificationTest {
     @Test
     void witThatDoesNotParseIsOneErrorOnTheFirstClassThatNeedsIt() {
         Path broken = WIT.resolve("broken");
-        WitException problem = assertThrows(WitException.class, () -> WitPackages.load(broken));
+        WitParseException problem = assertThrows(WitParseException.class, () -> WitPackages.load(broken));
         JavaFileObject first = greeter(GREETER, GREETER_0_2_2);
         JavaFileObject second = store(KV_STORE);
 

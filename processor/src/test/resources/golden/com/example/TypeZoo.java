@@ -7,7 +7,7 @@ import dev.witbind.annotations.WitFunction;
 import dev.witbind.annotations.WitInterface;
 import dev.witbind.annotations.WitResource;
 import dev.witbind.annotations.WitTuple;
-import dev.witbind.runtime.Result;
+import dev.witbind.wit.values.Result;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -8,8 +8,8 @@ import dev.witbind.processor.validation.WitSources;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.Label;
-import dev.witbind.wit.parser.WitException;
 import dev.witbind.wit.parser.WitPackages;
+import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.ResolvedWit;
 import dev.witbind.wit.parser.model.WitPackage;
 import dev.witbind.wit.parser.model.WitWorld;
@@ -105,7 +105,7 @@ public final class BindgenStep {
         for (Path directory : directories) {
             try {
                 wits.add(WitPackages.load(directory));
-            } catch (WitException problem) {
+            } catch (WitParseException problem) {
                 report(element, mirror, witValue,
                         Messages.bindgenWitDoesNotLoad("'" + directory + "'", problem.getMessage()));
                 return;

@@ -19,8 +19,8 @@ import dev.witbind.annotations.WitChar;
 import dev.witbind.annotations.WitTuple;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.wit.names.PlainName;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;
@@ -37,6 +37,8 @@ import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,8 +80,8 @@ public final class BindingsFromWit {
     private static final ClassName LINKED_HASH_SET = ClassName.get(LinkedHashSet.class);
     private static final ClassName ENUM_SET = ClassName.get("java.util", "EnumSet");
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-    private static final ClassName RESULT = ClassName.get("dev.witbind.runtime", "Result");
-    private static final ClassName VARIANT_VALUE = ClassName.get("dev.witbind.runtime", "VariantValue");
+    private static final ClassName RESULT = ClassName.get(Result.class);
+    private static final ClassName VARIANT_VALUE = ClassName.get(VariantValue.class);
     private static final ClassName GUEST_INSTANCE = ClassName.get("dev.witbind.runtime", "GuestInstance");
     private static final ClassName GUEST_FUNCTION = ClassName.get("dev.witbind.runtime", "GuestFunction");
     private static final String TYPES = "dev.witbind.wit.types";
@@ -140,10 +142,10 @@ public final class BindingsFromWit {
         }
 
         Outcome generate() {
-            List<WitInterface> hosts = new ArrayList<>();
+            List<WitInterfaceDef> hosts = new ArrayList<>();
             for (WorldItem item : world.imports().values()) {
                 if (item instanceof WorldItem.InterfaceRef ref) {
-                    WitInterface iface = ref.target();
+                    WitInterfaceDef iface = ref.target();
                     for (WitTypeDef def : iface.types().values()) {
                         if (def.resource().isEmpty()) {
                             collect(def.type(), iface.id());
@@ -172,7 +174,7 @@ public final class BindingsFromWit {
                             + "imported interface"));
                 }
             }
-            List<WitFunction> exports = new ArrayList<>();
+            List<WitFunctionDef> exports = new ArrayList<>();
             for (WorldItem item : world.exports().values()) {
                 if (item instanceof WorldItem.Function function) {
                     collectFunction(function.function(), world.id());
@@ -197,7 +199,7 @@ public final class BindingsFromWit {
 
         // ---- what the world uses --------------------------------------------------------------------------------
 
-        private void collectFunction(WitFunction function, String owner) {
+        private void collectFunction(WitFunctionDef function, String owner) {
             identifier(camel(function.name().label()), "function '" + function.externName() + "' of " + owner);
             convertsBack(function.name().label(), "function '" + function.externName() + "' of " + owner);
             for (WitParam param : function.type().params()) {
@@ -444,7 +446,7 @@ public final class BindingsFromWit {
 
         // ---- the host interfaces --------------------------------------------------------------------------------
 
-        private TypeSpec.Builder host(WitInterface iface) {
+        private TypeSpec.Builder host(WitInterfaceDef iface) {
             String label = upperCamel(iface.label());
             String name = label.endsWith("Host") ? label : label + "Host";
             ClassName self = ClassName.get(javaPackage, name);
@@ -471,12 +473,12 @@ public final class BindingsFromWit {
                 java.addJavadoc("\n");
             }
             Set<String> methodNames = new LinkedHashSet<>();
-            for (WitFunction function : iface.freestandingFunctions()) {
+            for (WitFunctionDef function : iface.freestandingFunctions()) {
                 methodNames.add(camel(function.name().label()));
                 java.addMethod(abstractMethod(camel(function.name().label()), function, false)
                         .addJavadoc("WIT {@code $L}.\n", function).build());
             }
-            for (WitFunction function : iface.functions().values()) {
+            for (WitFunctionDef function : iface.functions().values()) {
                 if (function.kind() != PlainName.Kind.STATIC) {
                     continue;
                 }
@@ -505,7 +507,7 @@ public final class BindingsFromWit {
         }
 
         /** A method of a host or resource interface; a method's {@code self} parameter is left out. */
-        private MethodSpec.Builder abstractMethod(String name, WitFunction function, boolean method) {
+        private MethodSpec.Builder abstractMethod(String name, WitFunctionDef function, boolean method) {
             MethodSpec.Builder java = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT);
             List<WitParam> params = function.type().params();
             for (WitParam param : method ? params.subList(1, params.size()) : params) {
@@ -516,7 +518,7 @@ public final class BindingsFromWit {
         }
 
         /** The nested interface of a resource's methods; generic in the resources its methods name. */
-        private TypeSpec resourceType(ClassName host, WitInterface iface, ResourceType resource,
+        private TypeSpec resourceType(ClassName host, WitInterfaceDef iface, ResourceType resource,
                 Map<String, Set<String>> variables) {
             String name = upperCamel(resource.name());
             if (name.equals(host.simpleName())) {
@@ -530,8 +532,8 @@ public final class BindingsFromWit {
                 java.addTypeVariable(TypeVariableName.get(variableName(variable),
                         resourceInterface(host, variable, variables)));
             }
-            List<WitFunction> functions = iface.functionsOf(resource.name());
-            Optional<WitFunction> constructor = functions.stream()
+            List<WitFunctionDef> functions = iface.functionsOf(resource.name());
+            Optional<WitFunctionDef> constructor = functions.stream()
                     .filter(f -> f.kind() == PlainName.Kind.CONSTRUCTOR).findFirst();
             if (constructor.isPresent()) {
                 List<CodeBlock> params = constructor.get().type().params().stream()
@@ -546,7 +548,7 @@ public final class BindingsFromWit {
             }
             java.addJavadoc("\n<p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops"
                     + " its owning handle.\n");
-            for (WitFunction function : functions) {
+            for (WitFunctionDef function : functions) {
                 if (function.kind() == PlainName.Kind.METHOD) {
                     String method = camel(function.name().label());
                     if (RESERVED_METHODS.contains(method)) {
@@ -575,12 +577,12 @@ public final class BindingsFromWit {
          * For each resource, the resources whose type variables its nested interface needs: those its methods name,
          * and those their bounds need in turn, in the interface's order of resources.
          */
-        private Map<String, Set<String>> resourceVariables(WitInterface iface) {
+        private Map<String, Set<String>> resourceVariables(WitInterfaceDef iface) {
             List<String> order = iface.resources().stream().map(ResourceType::name).toList();
             Map<String, Set<String>> direct = new LinkedHashMap<>();
             for (String resource : order) {
                 Set<String> named = new TreeSet<>();
-                for (WitFunction function : iface.functionsOf(resource)) {
+                for (WitFunctionDef function : iface.functionsOf(resource)) {
                     if (function.kind() == PlainName.Kind.METHOD) {
                         List<WitParam> params = function.type().params();
                         params.subList(1, params.size()).forEach(p -> handles(p.type(), named));
@@ -624,12 +626,12 @@ public final class BindingsFromWit {
 
         /** The typed proxy of the world's exported functions, with one lower/lift method pair per converted type. */
         private final class Proxy {
-            private final List<WitFunction> exports;
+            private final List<WitFunctionDef> exports;
             private final ClassName self;
             private final Map<String, MethodSpec> converters = new LinkedHashMap<>();
             private final Map<String, FieldSpec> typeConstants = new LinkedHashMap<>();
 
-            Proxy(List<WitFunction> exports) {
+            Proxy(List<WitFunctionDef> exports) {
                 this.exports = exports;
                 this.self = ClassName.get(javaPackage, upperCamel(world.name()) + "Guest");
             }
@@ -652,7 +654,7 @@ public final class BindingsFromWit {
                         .addParameter(GUEST_INSTANCE, "instance")
                         .addStatement("this.instance = $T.requireNonNull(instance, $S)", OBJECTS, "instance");
                 List<MethodSpec> methods = new ArrayList<>();
-                for (WitFunction function : exports) {
+                for (WitFunctionDef function : exports) {
                     String method = camel(function.name().label());
                     if (RESERVED_METHODS.contains(method)) {
                         problems.add(Messages.bindgenUnsupported(world.id(), "the export '" + function.externName()
@@ -684,7 +686,7 @@ public final class BindingsFromWit {
                 return java;
             }
 
-            private MethodSpec call(WitFunction function, String name) {
+            private MethodSpec call(WitFunctionDef function, String name) {
                 MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Calls the export {@code $L}.\n", function);
@@ -707,7 +709,7 @@ public final class BindingsFromWit {
 
             // ---- WitFunctionType constants ----
 
-            private CodeBlock functionType(WitFunction function) {
+            private CodeBlock functionType(WitFunctionDef function) {
                 List<CodeBlock> params = function.type().params().stream()
                         .map(p -> CodeBlock.of("new $T($S, $L)", WIT_PARAM, p.name(), witType(p.type())))
                         .toList();

@@ -16,6 +16,7 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ValueCodeGenerator {
     private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
     private static final ClassName WIT_TRAP = ClassName.get(RUNTIME, "WitTrapException");
     private static final ClassName HOST_VALUE = ClassName.get(RUNTIME, "HostValueException");
-    private static final ClassName RESULT = ClassName.get(RUNTIME, "Result");
+    private static final ClassName RESULT = ClassName.get(Result.class);
     private static final ClassName OK = RESULT.nestedClass("Ok");
     private static final ClassName ERR = RESULT.nestedClass("Err");
     private static final ClassName LIST = ClassName.get("java.util", "List");

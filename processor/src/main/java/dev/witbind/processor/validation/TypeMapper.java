@@ -28,6 +28,7 @@ import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
 import dev.witbind.wit.types.WitTypes;
+import dev.witbind.wit.values.Result;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,7 +70,7 @@ final class TypeMapper {
     private static final String LIST = "java.util.List";
     private static final String OPTIONAL = "java.util.Optional";
     private static final String ENUM_SET = "java.util.EnumSet";
-    private static final String RESULT = "dev.witbind.runtime.Result";
+    private static final String RESULT = "dev.witbind.wit.values.Result";
     private static final String VOID = "java.lang.Void";
     private static final String STRING = "java.lang.String";
     private static final String CHARACTER = "java.lang.Character";
@@ -493,7 +494,7 @@ final class TypeMapper {
                 err = Optional.of(mapped.type());
             }
         }
-        TypeName javaType = ParameterizedTypeName.get(ClassName.get("dev.witbind.runtime", "Result"),
+        TypeName javaType = ParameterizedTypeName.get(ClassName.get(Result.class),
                 ok.map(type -> type.javaType().box()).orElse(ClassName.get(Void.class)),
                 err.map(type -> type.javaType().box()).orElse(ClassName.get(Void.class)));
         return new Mapped(new ValueType(javaType,

@@ -3,10 +3,10 @@ package dev.witbind.processor.validation;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.Version;
-import dev.witbind.wit.parser.WitException;
 import dev.witbind.wit.parser.WitPackages;
+import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.ResolvedWit;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
 import java.io.File;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class WitSources {
     private sealed interface Loaded {
         record Resolved(ResolvedWit wit) implements Loaded {}
 
-        record Failed(WitException problem) implements Loaded {}
+        record Failed(WitParseException problem) implements Loaded {}
     }
 
     /**
@@ -101,7 +101,7 @@ public final class WitSources {
     }
 
     /** The interface in one version of its package. */
-    public record Candidate(WitPackage pkg, WitInterface iface) {}
+    public record Candidate(WitPackage pkg, WitInterfaceDef iface) {}
 
     /** Finds the WIT of {@code name} for the class {@code type}. */
     public Lookup find(TypeElement type, InterfaceName name) {
@@ -140,7 +140,7 @@ public final class WitSources {
                 pkg.interfaces().keySet().forEach(label -> available.add(pkg.interfaceName(label).toString()));
                 boolean samePackage = pkg.name().namespace().equals(name.namespace())
                         && pkg.name().name().equals(name.packageName());
-                Optional<WitInterface> iface = pkg.iface(name.interfaceName());
+                Optional<WitInterfaceDef> iface = pkg.iface(name.interfaceName());
                 if (samePackage && iface.isPresent()) {
                     candidates.putIfAbsent(pkg.name().toString(), new Candidate(pkg, iface.get()));
                 }
@@ -160,7 +160,7 @@ public final class WitSources {
     private static Loaded load(Path directory) {
         try {
             return new Loaded.Resolved(WitPackages.load(directory));
-        } catch (WitException problem) {
+        } catch (WitParseException problem) {
             return new Loaded.Failed(problem);
         }
     }

@@ -14,8 +14,8 @@ import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.names.Version;
 import dev.witbind.wit.parser.model.Gates;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.WitParam;
@@ -67,7 +67,7 @@ final class WitVerifier {
     private final InterfaceModel model;
     private final Origins origins;
     private final List<Diagnostic> problems = new ArrayList<>();
-    private WitInterface iface;
+    private WitInterfaceDef iface;
     private Optional<Version> version;
     private Carriers carriers;
 
@@ -126,7 +126,7 @@ final class WitVerifier {
         List<String> witResources = iface.resources().stream().map(ResourceType::name).toList();
         for (String resource : witResources) {
             if (!origins.resourceClasses().containsKey(resource) && exists(iface.types().get(resource).gates())) {
-                List<String> signatures = iface.functionsOf(resource).stream().map(WitFunction::toString).toList();
+                List<String> signatures = iface.functionsOf(resource).stream().map(WitFunctionDef::toString).toList();
                 problems.add(Diagnostic.on(origins.type(), origins.witInterface(), Messages.missingResource(
                         displayName(origins.type()), resource, model.interfaceName(), signatures)));
             }
@@ -158,7 +158,7 @@ final class WitVerifier {
     // ---- functions --------------------------------------------------------------------------------------------
 
     private void checkMissingFunctions() {
-        for (WitFunction function : iface.functions().values()) {
+        for (WitFunctionDef function : iface.functions().values()) {
             if (origins.methods().containsKey(function.externName()) || !required(function)) {
                 continue;
             }
@@ -184,14 +184,14 @@ final class WitVerifier {
         }
     }
 
-    private boolean required(WitFunction function) {
+    private boolean required(WitFunctionDef function) {
         Optional<WitTypeDef> resource = function.resource().flatMap(iface::type);
         return exists(function.gates()) && resource.map(def -> exists(def.gates())).orElse(true);
     }
 
     private Optional<FunctionModel> checkFunction(FunctionModel function) {
         ExecutableElement method = origins.methods().get(function.witName());
-        Optional<WitFunction> witFunction = iface.function(function.witName());
+        Optional<WitFunctionDef> witFunction = iface.function(function.witName());
         String what = what(method);
         if (witFunction.isEmpty()) {
             Optional<String> resource = PlainName.parse(function.witName()).resource();
@@ -203,7 +203,7 @@ final class WitVerifier {
                     model.interfaceName(), JavaSignatures.of(method), names)));
             return Optional.empty();
         }
-        WitFunction wit = witFunction.get();
+        WitFunctionDef wit = witFunction.get();
         List<String> mismatches = new ArrayList<>();
         List<WitParam> witParams = wit.type().params();
         List<ParameterModel> parameters = new ArrayList<>();
@@ -243,7 +243,7 @@ final class WitVerifier {
      * The Java declaration that implements a WIT function, for a fix: a constructor or (static) method of the
      * resource class, or, {@code onInterfaceClass}, a method of the interface class that takes {@code self} first.
      */
-    private String declaration(PlainName.Kind kind, String javaName, WitFunction function, boolean onInterfaceClass) {
+    private String declaration(PlainName.Kind kind, String javaName, WitFunctionDef function, boolean onInterfaceClass) {
         List<String> parameters = new ArrayList<>();
         for (WitParam param : function.type().params()) {
             boolean self = param.name().equals(SELF) && function.kind() == PlainName.Kind.METHOD;

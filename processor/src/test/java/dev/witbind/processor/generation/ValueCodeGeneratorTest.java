@@ -181,7 +181,7 @@ class ValueCodeGeneratorTest {
 
     @Test
     void resultsWithoutPayloadUseIsOkAndCastsForTheErrorPayload() {
-        ValueType result = new ValueType(ParameterizedTypeName.get(ClassName.get("dev.witbind.runtime", "Result"),
+        ValueType result = new ValueType(ParameterizedTypeName.get(ClassName.get("dev.witbind.wit.values", "Result"),
                 ClassName.get(Void.class), COLOR_CLASS),
                 new ResultType(Optional.empty(), Optional.of(COLOR.witType())),
                 new Shape.Result(Optional.empty(), Optional.of(COLOR)));

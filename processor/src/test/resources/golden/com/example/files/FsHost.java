@@ -2,7 +2,7 @@ package com.example.files;
 
 import dev.witbind.annotations.Borrow;
 import dev.witbind.annotations.Unsigned;
-import dev.witbind.runtime.Result;
+import dev.witbind.wit.values.Result;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;

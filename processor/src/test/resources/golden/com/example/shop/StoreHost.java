@@ -1,7 +1,7 @@
 package com.example.shop;
 
 import dev.witbind.annotations.Unsigned;
-import dev.witbind.runtime.Result;
+import dev.witbind.wit.values.Result;
 import java.util.EnumSet;
 import java.util.List;
 import javax.annotation.processing.Generated;

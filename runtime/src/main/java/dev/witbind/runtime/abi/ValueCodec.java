@@ -1,8 +1,6 @@
 package dev.witbind.runtime.abi;
 
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreType;
@@ -17,6 +15,8 @@ import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.witbind.runtime.abi;
 
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -16,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.conformance.Heap;
 import dev.witbind.wit.types.EnumType;
@@ -31,6 +29,8 @@ import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

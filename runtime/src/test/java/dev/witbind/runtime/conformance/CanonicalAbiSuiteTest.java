@@ -21,8 +21,6 @@ import static dev.witbind.wit.types.PrimitiveType.U8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -40,6 +38,8 @@ import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

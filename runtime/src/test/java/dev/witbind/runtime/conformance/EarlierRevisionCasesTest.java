@@ -14,11 +14,11 @@ import static dev.witbind.wit.types.PrimitiveType.U64;
 import static dev.witbind.wit.types.PrimitiveType.U8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.VariantValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.Result;
-import dev.witbind.runtime.VariantValue;
 import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -19,6 +17,8 @@ import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.values.Result;
+import dev.witbind.wit.values.VariantValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -5,7 +5,7 @@ import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitFunction;
 import dev.witbind.annotations.WitInterface;
 import dev.witbind.annotations.WitResource;
-import dev.witbind.runtime.Result;
+import dev.witbind.wit.values.Result;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -5,8 +5,8 @@ import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.Version;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.PackageName;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
@@ -101,7 +101,7 @@ public final class PackageCompatibility {
             compareInterfaces();
             compareWorlds();
         }
-        for (WitInterface iface : newer.interfaces().values()) {
+        for (WitInterfaceDef iface : newer.interfaces().values()) {
             Map<String, Availability> functions = availability.computeIfAbsent(iface.label(), k -> new TreeMap<>());
             for (String function : iface.functions().keySet()) {
                 if (!linkable) {
@@ -144,9 +144,9 @@ public final class PackageCompatibility {
     }
 
     private void compareInterfaces() {
-        for (WitInterface oi : older.interfaces().values()) {
+        for (WitInterfaceDef oi : older.interfaces().values()) {
             String item = older.interfaceName(oi.label()).unversioned();
-            WitInterface ni = newer.interfaces().get(oi.label());
+            WitInterfaceDef ni = newer.interfaces().get(oi.label());
             if (ni == null) {
                 removed(item, Scope.STABLE.enter(oi.gates()), "interface removed");
             } else {
@@ -154,7 +154,7 @@ public final class PackageCompatibility {
                 compareInterface(item, oi, ni, Scope.STABLE.enter(oi.gates()), Scope.STABLE.enter(ni.gates()), true);
             }
         }
-        for (WitInterface ni : newer.interfaces().values()) {
+        for (WitInterfaceDef ni : newer.interfaces().values()) {
             if (!older.interfaces().containsKey(ni.label())) {
                 added(Addition.Kind.INTERFACE, newer.interfaceName(ni.label()).unversioned(), Scope.STABLE, ni.gates());
             }
@@ -165,11 +165,11 @@ public final class PackageCompatibility {
      * Compares two versions of one interface: a named one of the package ({@code recordAvailability}), or one written
      * inline in a world.
      */
-    private void compareInterface(String item, WitInterface oi, WitInterface ni, Scope oScope, Scope nScope,
+    private void compareInterface(String item, WitInterfaceDef oi, WitInterfaceDef ni, Scope oScope, Scope nScope,
             boolean recordAvailability) {
         compareTypes(item, oi.types(), ni.types(), oScope, nScope);
         Map<String, Availability> hostHas = new TreeMap<>();
-        for (WitFunction of : oi.functions().values()) {
+        for (WitFunctionDef of : oi.functions().values()) {
             String name = of.externName();
             Scope oParent = resourceScope(oi, of, oScope);
             Optional<Scope> nParent = newerResourceScope(oi, ni, of, nScope);
@@ -178,7 +178,7 @@ public final class PackageCompatibility {
             }
             String functionItem = item + ": " + name;
             Scope oEffective = oParent.enter(of.gates());
-            WitFunction nf = ni.functions().get(name);
+            WitFunctionDef nf = ni.functions().get(name);
             if (nf == null) {
                 removed(functionItem, oEffective, "removed");
                 continue;
@@ -190,7 +190,7 @@ public final class PackageCompatibility {
                     ? Availability.CHANGED
                     : oEffective.isStable() ? Availability.PROVIDED : Availability.PROVIDED_IF_FEATURE);
         }
-        for (WitFunction nf : ni.functions().values()) {
+        for (WitFunctionDef nf : ni.functions().values()) {
             String name = nf.externName();
             if (oi.functions().containsKey(name)) {
                 continue;
@@ -207,12 +207,12 @@ public final class PackageCompatibility {
     }
 
     /** The scope of a function's resource (for a constructor, method or static function), else {@code scope}. */
-    private static Scope resourceScope(WitInterface iface, WitFunction function, Scope scope) {
+    private static Scope resourceScope(WitInterfaceDef iface, WitFunctionDef function, Scope scope) {
         return function.resource().flatMap(iface::type).map(def -> scope.enter(def.gates())).orElse(scope);
     }
 
     /** For a resource function of the older version, the scope of its resource in the newer, if that is one. */
-    private static Optional<Scope> newerResourceScope(WitInterface oi, WitInterface ni, WitFunction of, Scope nScope) {
+    private static Optional<Scope> newerResourceScope(WitInterfaceDef oi, WitInterfaceDef ni, WitFunctionDef of, Scope nScope) {
         if (of.resource().isEmpty()) {
             return Optional.of(nScope);
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A WIT source with its line table: turns character offsets into {@link SourceLocation}s and renders the excerpt
- * with a caret that every {@link WitException} carries. The lexer and the resolver share it so that an error found
+ * with a caret that every {@link WitParseException} carries. The lexer and the resolver share it so that an error found
  * late (an unknown type, say) points at the same text as a syntax error would.
  */
 public final class SourceText {
@@ -48,14 +48,14 @@ public final class SourceText {
     }
 
     /** An error of the given kind at an offset of this text. */
-    public WitException error(WitException.Kind kind, int offset, String message) {
+    public WitParseException error(WitParseException.Kind kind, int offset, String message) {
         SourceLocation location = location(offset);
-        return new WitException(kind, location, message, excerpt(location));
+        return new WitParseException(kind, location, message, excerpt(location));
     }
 
     /** An error of the given kind at a location in this text. */
-    public WitException error(WitException.Kind kind, SourceLocation location, String message) {
-        return new WitException(kind, location, message, excerpt(location));
+    public WitParseException error(WitParseException.Kind kind, SourceLocation location, String message) {
+        return new WitParseException(kind, location, message, excerpt(location));
     }
 
     /**

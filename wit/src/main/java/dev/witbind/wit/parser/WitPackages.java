@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * text each time. References between packages with a version find that version, or else the highest loaded version
  * on the same compatibility track.
  *
- * <p>Every problem with the input, including unreadable files, surfaces as a {@link WitException}; nothing else
+ * <p>Every problem with the input, including unreadable files, surfaces as a {@link WitParseException}; nothing else
  * escapes.
  */
 public final class WitPackages {
@@ -70,7 +70,7 @@ public final class WitPackages {
         String rootName = rootFiles.isEmpty() ? "<no files>" : rootFiles.get(0).path();
         return guarded(rootName, () -> {
             if (rootFiles.isEmpty()) {
-                throw new WitException(WitException.Kind.IO, SourceLocation.file(rootName),
+                throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(rootName),
                         "no WIT sources to parse", "");
             }
             Map<String, SourceText> sources = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ public final class WitPackages {
         for (WitSource file : files) {
             SourceText text = new SourceText(file);
             if (sources.putIfAbsent(file.path(), text) != null) {
-                throw new WitException(WitException.Kind.IO, SourceLocation.file(file.path()),
+                throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(file.path()),
                         "two sources have the path '" + file.path() + "'; paths name sources in errors, so they must "
                                 + "differ", "");
             }
@@ -106,7 +106,7 @@ public final class WitPackages {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new WitException(WitException.Kind.IO, SourceLocation.file(path.toString()),
+            throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(path.toString()),
                     "cannot read '" + path + "': " + describe(e), "");
         }
         if (!seen.add(real)) {
@@ -120,7 +120,7 @@ public final class WitPackages {
                 .filter(p -> p.getFileName().toString().endsWith(".wit") && Files.isRegularFile(p))
                 .toList();
         if (witFiles.isEmpty() && required) {
-            throw new WitException(WitException.Kind.IO, SourceLocation.file(path.toString()),
+            throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(path.toString()),
                     "no .wit files in '" + path + "'", "");
         }
         if (!witFiles.isEmpty()) {
@@ -141,7 +141,7 @@ public final class WitPackages {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new WitException(WitException.Kind.IO, SourceLocation.file(directory.toString()),
+            throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(directory.toString()),
                     "cannot list '" + directory + "': " + describe(e), "");
         }
     }
@@ -150,10 +150,10 @@ public final class WitPackages {
         try {
             return new WitSource(file.toString(), Files.readString(file));
         } catch (CharacterCodingException e) {
-            throw new WitException(WitException.Kind.IO, SourceLocation.file(file.toString()),
+            throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(file.toString()),
                     "'" + file + "' is not valid UTF-8", "");
         } catch (IOException e) {
-            throw new WitException(WitException.Kind.IO, SourceLocation.file(file.toString()),
+            throw new WitParseException(WitParseException.Kind.IO, SourceLocation.file(file.toString()),
                     "cannot read '" + file + "': " + describe(e), "");
         }
     }
@@ -167,19 +167,19 @@ public final class WitPackages {
     }
 
     /**
-     * The promise that bad input yields only {@link WitException}: anything else thrown while reading WIT is a bug
+     * The promise that bad input yields only {@link WitParseException}: anything else thrown while reading WIT is a bug
      * of ours, reported as one (with the input named) instead of escaping as an unexpected exception type.
      */
     private static ResolvedWit guarded(String what, Step step) {
         try {
             return step.run();
-        } catch (WitException e) {
+        } catch (WitParseException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             String reason = e instanceof StackOverflowError
                     ? "the WIT is nested or chained too deeply to resolve"
                     : "internal error while reading WIT (" + e + "); please report it with the input";
-            WitException wrapped = new WitException(WitException.Kind.RESOLVE, SourceLocation.file(what), reason, "");
+            WitParseException wrapped = new WitParseException(WitParseException.Kind.RESOLVE, SourceLocation.file(what), reason, "");
             wrapped.initCause(e);
             throw wrapped;
         }

@@ -13,7 +13,7 @@
  *       {@code dev.witbind.wit.types} and {@code dev.witbind.wit.names}.</li>
  * </ol>
  *
- * <p>Every problem with the input is a {@link dev.witbind.wit.parser.WitException} with a file, line, column and
+ * <p>Every problem with the input is a {@link dev.witbind.wit.parser.WitParseException} with a file, line, column and
  * an excerpt with a caret.
  */
 package dev.witbind.wit.parser;

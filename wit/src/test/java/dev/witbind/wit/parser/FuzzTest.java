@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random truncations and mutations of valid WIT must either resolve or fail with a {@link WitException} whose
+ * Random truncations and mutations of valid WIT must either resolve or fail with a {@link WitParseException} whose
  * location lies in the input, never with another exception (nor one our safety net had to wrap) and never by
  * hanging. The seed is fixed, so a failure
  * reproduces; the message names the mutated input.
@@ -45,14 +45,14 @@ class FuzzTest {
                 String input = mutate(original, random);
                 try {
                     WitPackages.parse("fuzz.wit", input);
-                } catch (WitException e) {
+                } catch (WitParseException e) {
                     failures++;
                     // A cause means the safety net caught a bug of ours (see WitPackages.guarded).
                     assertTrue(e.getCause() == null, () -> "internal error for:\n" + input + "\n" + e.getCause());
                     assertTrue(e.line() >= 1 && e.column() >= 1, () -> "no position for:\n" + input + "\n" + e);
                     assertTrue(e.line() <= input.split("\n", -1).length, () -> "line outside input:\n" + input);
                 } catch (Throwable t) {
-                    fail("mutation " + i + " threw " + t + " instead of a WitException; input:\n" + input, t);
+                    fail("mutation " + i + " threw " + t + " instead of a WitParseException; input:\n" + input, t);
                 }
             }
             assertTrue(failures > 1000, "most mutations should be invalid, but only " + failures + " were");
@@ -67,7 +67,7 @@ class FuzzTest {
                 String input = original.substring(0, end);
                 try {
                     WitPackages.parse("prefix.wit", input);
-                } catch (WitException e) {
+                } catch (WitParseException e) {
                     assertTrue(e.getCause() == null, () -> "internal error for:\n" + input + "\n" + e.getCause());
                 } catch (Throwable t) {
                     fail("the prefix of length " + end + " threw " + t + "; input:\n" + input, t);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of {@code invalid-wit.txt} fails with exactly the pinned position and reason, as a
- * {@link WitException}.
+ * {@link WitParseException}.
  */
 class InvalidWitTest {
 
@@ -22,7 +22,7 @@ class InvalidWitTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithPinnedPositionAndReason(InvalidWitCases.Case c) {
-        WitException e = assertThrows(WitException.class, () -> WitPackages.parse("test.wit", c.wit()));
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.parse("test.wit", c.wit()));
         String actual = e.line() + ":" + e.column() + " " + e.reason();
         if (System.getProperty("witbind.printCases") != null) {
             System.out.println("### " + c.name() + "\n!! " + actual + "\n" + e.getMessage() + "\n");

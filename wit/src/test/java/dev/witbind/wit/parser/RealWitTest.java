@@ -12,8 +12,8 @@ import dev.witbind.wit.names.Version;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.ResolvedWit;
 import dev.witbind.wit.parser.model.TypeRef;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
@@ -60,7 +60,7 @@ class RealWitTest {
         return WitPackages.load(base.resolve(root), deps);
     }
 
-    private static WitInterface iface(ResolvedWit wit, String name) {
+    private static WitInterfaceDef iface(ResolvedWit wit, String name) {
         return wit.findInterface(name).orElseThrow(() -> new AssertionError("no interface " + name));
     }
 
@@ -75,7 +75,7 @@ class RealWitTest {
         // Dependencies come before their dependents.
         List<String> order = wit.packages().stream().map(p -> p.name().toString()).toList();
         for (WitPackage p : wit.packages()) {
-            for (WitInterface i : p.interfaces().values()) {
+            for (WitInterfaceDef i : p.interfaces().values()) {
                 for (InterfaceName used : i.uses()) {
                     String usedPackage = used.namespace() + ":" + used.packageName() + "@" + used.version().orElseThrow();
                     assertTrue(order.indexOf(usedPackage) <= order.indexOf(p.name().toString()), used + " in " + order);
@@ -86,11 +86,11 @@ class RealWitTest {
 
     @Test
     void ioStreamsOutputStream() {
-        WitInterface streams = iface(wasi("wasi-io"), "wasi:io/streams@0.2.12");
+        WitInterfaceDef streams = iface(wasi("wasi-io"), "wasi:io/streams@0.2.12");
         ResourceType outputStream = new ResourceType("wasi:io/streams@0.2.12", "output-stream");
         assertTrue(streams.resources().contains(outputStream));
 
-        WitFunction write = streams.function("[method]output-stream.blocking-write-and-flush").orElseThrow();
+        WitFunctionDef write = streams.function("[method]output-stream.blocking-write-and-flush").orElseThrow();
         assertEquals(PlainName.Kind.METHOD, write.kind());
         assertEquals(Optional.of("output-stream"), write.resource());
         assertEquals(List.of(new WitParam("self", HandleType.borrow(outputStream)),
@@ -114,14 +114,14 @@ class RealWitTest {
 
         assertEquals("func(self: borrow<output-stream>, src: borrow<input-stream>, len: u64) -> result<u64, "
                 + "stream-error>", streams.function("[method]output-stream.splice").orElseThrow().type().toString());
-        WitFunction poll = iface(wasi("wasi-io"), "wasi:io/poll@0.2.12").function("poll").orElseThrow();
+        WitFunctionDef poll = iface(wasi("wasi-io"), "wasi:io/poll@0.2.12").function("poll").orElseThrow();
         assertEquals("func(in: list<borrow<pollable>>) -> list<u32>", poll.type().toString());
     }
 
     @Test
     void clocksTimezoneIsUnstable() {
         ResolvedWit wit = wasi("wasi-clocks");
-        WitInterface timezone = iface(wit, "wasi:clocks/timezone@0.2.12");
+        WitInterfaceDef timezone = iface(wit, "wasi:clocks/timezone@0.2.12");
         Gates unstable = new Gates(Optional.empty(), Optional.of("clocks-timezone"), Optional.empty());
         assertEquals(unstable, timezone.gates());
         assertEquals(unstable, timezone.function("display").orElseThrow().gates());
@@ -130,7 +130,7 @@ class RealWitTest {
         assertEquals(List.of(new RecordType.Field("seconds", PrimitiveType.U64),
                 new RecordType.Field("nanoseconds", PrimitiveType.U32)), datetime.fields());
         // Aliases are resolved away: 'instant' is u64.
-        WitInterface monotonic = iface(wit, "wasi:clocks/monotonic-clock@0.2.12");
+        WitInterfaceDef monotonic = iface(wit, "wasi:clocks/monotonic-clock@0.2.12");
         assertEquals("func() -> u64", monotonic.function("now").orElseThrow().type().toString());
         assertEquals(WitTypeDef.Kind.ALIAS, monotonic.type("instant").orElseThrow().kind());
 
@@ -161,13 +161,13 @@ class RealWitTest {
         assertTrue(types.implied());
         assertFalse(((WorldItem.InterfaceRef) proxy.imports().get("wasi:random/random@0.2.12")).implied());
 
-        WitInterface httpTypes = types.target();
-        WitFunction informational =
+        WitInterfaceDef httpTypes = types.target();
+        WitFunctionDef informational =
                 httpTypes.function("[method]response-outparam.send-informational").orElseThrow();
         assertEquals(Optional.of("informational-outbound-responses"), informational.gates().unstableFeature());
-        WitFunction handle = iface(wit, "wasi:http/incoming-handler@0.2.12").function("handle").orElseThrow();
+        WitFunctionDef handle = iface(wit, "wasi:http/incoming-handler@0.2.12").function("handle").orElseThrow();
         assertEquals("func(request: incoming-request, response-out: response-outparam)", handle.type().toString());
-        WitFunction constructor = httpTypes.function("[constructor]fields").orElseThrow();
+        WitFunctionDef constructor = httpTypes.function("[constructor]fields").orElseThrow();
         assertEquals(PlainName.Kind.CONSTRUCTOR, constructor.kind());
         assertEquals(Optional.of(HandleType.own(new ResourceType("wasi:http/types@0.2.12", "fields"))),
                 constructor.type().result());
@@ -187,7 +187,7 @@ class RealWitTest {
                 "wasi:random/insecure-seed@0.2.12", "wasi:cli/terminal-stderr@0.2.12", "wasi:io/streams@0.2.12")) {
             assertTrue(command.imports().containsKey(expected), expected + " in " + command.imports().keySet());
         }
-        WitFunction run = iface(wit, "wasi:cli/run@0.2.12").function("run").orElseThrow();
+        WitFunctionDef run = iface(wit, "wasi:cli/run@0.2.12").function("run").orElseThrow();
         assertEquals(Optional.of(new ResultType(Optional.empty(), Optional.empty())), run.type().result());
         assertEquals("func(status: result)",
                 iface(wit, "wasi:cli/exit@0.2.12").function("exit").orElseThrow().type().toString());
@@ -196,9 +196,9 @@ class RealWitTest {
     @Test
     void filesystemAndSockets() {
         ResolvedWit wit = wasi("wasi-sockets");
-        WitInterface network = iface(wit, "wasi:sockets/network@0.2.12");
+        WitInterfaceDef network = iface(wit, "wasi:sockets/network@0.2.12");
         assertEquals(Optional.of("network-error-code"), network.type("error").orElseThrow().gates().unstableFeature());
-        WitInterface descriptors = iface(wasi("wasi-filesystem"), "wasi:filesystem/types@0.2.12");
+        WitInterfaceDef descriptors = iface(wasi("wasi-filesystem"), "wasi:filesystem/types@0.2.12");
         assertTrue(descriptors.resources().contains(new ResourceType("wasi:filesystem/types@0.2.12", "descriptor")));
         assertEquals(WitTypeDef.Kind.FLAGS, descriptors.type("descriptor-flags").orElseThrow().kind());
     }
@@ -242,8 +242,8 @@ class RealWitTest {
     void wasiTlsDraftWithItsOwnDepsFolder() {
         ResolvedWit wit = WitPackages.load(builtin.resolve("wasi-tls-0.2.0-draft"));
         assertEquals("wasi:tls@0.2.0-draft", wit.root().name().toString());
-        WitInterface types = iface(wit, "wasi:tls/types@0.2.0-draft");
-        WitFunction constructor = types.function("[constructor]client-handshake").orElseThrow();
+        WitInterfaceDef types = iface(wit, "wasi:tls/types@0.2.0-draft");
+        WitFunctionDef constructor = types.function("[constructor]client-handshake").orElseThrow();
         assertEquals("func(server-name: string, input: input-stream, output: output-stream) -> client-handshake",
                 constructor.type().toString());
         assertEquals(PlainName.Kind.STATIC, types.function("[static]client-handshake.finish").orElseThrow().kind());
@@ -269,7 +269,7 @@ class RealWitTest {
     @Test
     void wasi030IsRefusedForItsAsyncFeatures() {
         Path base = builtin.resolve("0.3.0");
-        WitException e = assertThrows(WitException.class, () -> WitPackages.load(base.resolve("wasi-http"),
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.load(base.resolve("wasi-http"),
                 List.of(base.resolve("wasi-clocks"), base.resolve("wasi-random"), base.resolve("wasi-cli"),
                         base.resolve("wasi-filesystem"), base.resolve("wasi-sockets"))));
         assertTrue(e.reason().contains("gated Component Model feature (🔀)"), e.getMessage());
@@ -279,7 +279,7 @@ class RealWitTest {
     void samplesGreeter() {
         Path greeter = Path.of(System.getProperty("basedir", ".")).resolve("../samples/src/main/wit/greeter.wit");
         ResolvedWit wit = WitPackages.load(greeter);
-        WitInterface host = iface(wit, "example:greeter/host@0.2.1");
+        WitInterfaceDef host = iface(wit, "example:greeter/host@0.2.1");
         assertEquals(List.of("log", "greet", "checksum", "shout", "repeat"), List.copyOf(host.functions().keySet()));
         assertEquals(Optional.of(Version.parse("0.2.0")), host.function("log").orElseThrow().gates().since());
         assertEquals(Optional.of(Version.parse("0.2.1")), host.function("shout").orElseThrow().gates().since());

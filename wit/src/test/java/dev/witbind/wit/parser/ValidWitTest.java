@@ -11,8 +11,8 @@ import dev.witbind.wit.names.Version;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.ResolvedWit;
 import dev.witbind.wit.parser.model.TypeRef;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;
@@ -40,11 +40,11 @@ class ValidWitTest {
         return WitPackages.parse("test.wit", text);
     }
 
-    private static WitInterface iface(String text, String name) {
+    private static WitInterfaceDef iface(String text, String name) {
         return wit(text).root().iface(name).orElseThrow();
     }
 
-    private static WitType type(WitInterface iface, String name) {
+    private static WitType type(WitInterfaceDef iface, String name) {
         return iface.type(name).orElseThrow().type();
     }
 
@@ -65,7 +65,7 @@ class ValidWitTest {
 
     @Test
     void primitiveAndAnonymousTypes() {
-        WitInterface i = iface("""
+        WitInterfaceDef i = iface("""
                 package local:demo;
                 interface foo {
                     type t1 = u32;
@@ -99,7 +99,7 @@ class ValidWitTest {
 
     @Test
     void namedTypesKeepTheirNamesAndMayBeUsedBeforeTheyAreDefined() {
-        WitInterface i = iface("""
+        WitInterfaceDef i = iface("""
                 package local:demo;
                 interface foo {
                     type people = list<person>;
@@ -131,7 +131,7 @@ class ValidWitTest {
 
     @Test
     void resourcesDesugarIntoComponentModelFunctions() {
-        WitInterface i = iface("""
+        WitInterfaceDef i = iface("""
                 package local:demo;
                 interface blobs {
                     resource blob {
@@ -154,12 +154,12 @@ class ValidWitTest {
         assertEquals(List.of("[constructor]blob", "[method]blob.write", "[method]blob.read", "[static]blob.merge",
                 "[constructor]blob2", "take"), List.copyOf(i.functions().keySet()));
 
-        WitFunction constructor = i.function("[constructor]blob").orElseThrow();
+        WitFunctionDef constructor = i.function("[constructor]blob").orElseThrow();
         assertEquals(new PlainName(PlainName.Kind.CONSTRUCTOR, Optional.of("blob"), "blob"), constructor.name());
         assertEquals("func(init: list<u8>) -> blob", constructor.type().toString());
         assertEquals(Optional.of(HandleType.own(blob)), constructor.type().result());
 
-        WitFunction read = i.function("[method]blob.read").orElseThrow();
+        WitFunctionDef read = i.function("[method]blob.read").orElseThrow();
         assertEquals(PlainName.Kind.METHOD, read.kind());
         assertEquals(List.of(new WitParam("self", HandleType.borrow(blob)), new WitParam("n", PrimitiveType.U32)),
                 read.type().params());
@@ -180,7 +180,7 @@ class ValidWitTest {
 
     @Test
     void escapedIdentifiersMayBeKeywords() {
-        WitInterface i = iface("""
+        WitInterfaceDef i = iface("""
                 package local:demo;
                 interface %interface {
                     %variant: func(%enum: s32) -> %record;
@@ -196,7 +196,7 @@ class ValidWitTest {
 
     @Test
     void commentsAndDocComments() {
-        WitInterface i = iface("""
+        WitInterfaceDef i = iface("""
                 package local:demo@1.0.0;
                 // a line comment
                 /* a block /* nested */ comment */
@@ -255,7 +255,7 @@ class ValidWitTest {
                 }
                 world v { export x: func(); }
                 """);
-        WitInterface foo = wit.root().iface("foo").orElseThrow();
+        WitInterfaceDef foo = wit.root().iface("foo").orElseThrow();
         Version v020 = Version.parse("0.2.0");
         Version v021 = Version.parse("0.2.1");
         assertEquals(Optional.of(v020), foo.gates().since());
@@ -291,7 +291,7 @@ class ValidWitTest {
                     resource blob;
                 }
                 """);
-        WitInterface user = wit.root().iface("user").orElseThrow();
+        WitInterfaceDef user = wit.root().iface("user").orElseThrow();
         ResourceType blob = new ResourceType("local:demo/types", "blob");
         assertEquals("func(s: u32, b: borrow<blob>) -> result<blob, errno>",
                 user.function("f").orElseThrow().type().toString());
@@ -335,7 +335,7 @@ class ValidWitTest {
                     interface types { resource request; }
                 }
                 """);
-        WitInterface mine = wit.root().iface("my-interface").orElseThrow();
+        WitInterfaceDef mine = wit.root().iface("my-interface").orElseThrow();
         assertEquals(List.of(new WitParam("a", HandleType.own(new ResourceType("wasi:http/types@1.0.0", "request"))),
                 new WitParam("b", HandleType.own(new ResourceType("wasi:http/types@2.0.0", "request")))),
                 mine.function("f").orElseThrow().type().params());
@@ -504,7 +504,7 @@ class ValidWitTest {
                     open: func(name: string) -> file;
                 }
                 """);
-        WitInterface namespace = wit.root().iface("namespace").orElseThrow();
+        WitInterfaceDef namespace = wit.root().iface("namespace").orElseThrow();
         assertEquals(Optional.of(HandleType.own(new ResourceType("local:demo/types", "file"))),
                 namespace.function("open").orElseThrow().type().result());
         assertEquals("func(self: borrow<file>, off: u32, bytes: list<u8>)", wit.root().iface("types").orElseThrow()

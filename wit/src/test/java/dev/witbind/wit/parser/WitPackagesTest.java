@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.parser.model.ResolvedWit;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.OptionType;
@@ -41,13 +41,13 @@ class WitPackagesTest {
         assertEquals(List.of("my:clock@1.2.0", "my:store@0.3.1", "my:app@1.0.0"),
                 wit.packages().stream().map(p -> p.name().toString()).toList());
 
-        WitInterface types = wit.root().iface("types").orElseThrow();
+        WitInterfaceDef types = wit.root().iface("types").orElseThrow();
         ResourceType store = new ResourceType("my:store/kv@0.3.1", "store");
         assertEquals("func(s: borrow<store>) -> list<entry>", types.function("dump").orElseThrow().type().toString());
         assertEquals(HandleType.borrow(store), types.function("dump").orElseThrow().type().params().get(0).type());
         // 'use my:store/kv@0.3.0' found 0.3.1 on track my:store@0.3; kv's 'use my:clock/clock@1.0.0' found 1.2.0.
         assertEquals(List.of(InterfaceName.parse("my:store/kv@0.3.1")), types.uses());
-        WitInterface kv = wit.findInterface("my:store/kv@0.3.1").orElseThrow();
+        WitInterfaceDef kv = wit.findInterface("my:store/kv@0.3.1").orElseThrow();
         assertEquals(Optional.of(new OptionType(PrimitiveType.U64)),
                 kv.function("[method]store.modified").orElseThrow().type().result());
 
@@ -78,8 +78,8 @@ class WitPackagesTest {
 
     @Test
     void aPackageDefinedTwiceDifferentlyIsAnError() {
-        WitException e = assertThrows(WitException.class, () -> WitPackages.load(resource("packages/conflict")));
-        assertEquals(WitException.Kind.RESOLVE, e.kind());
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.load(resource("packages/conflict")));
+        assertEquals(WitParseException.Kind.RESOLVE, e.kind());
         assertTrue(e.path().endsWith("b/z.wit"), e.path());
         assertEquals(1, e.line());
         assertEquals(1, e.column());
@@ -89,7 +89,7 @@ class WitPackagesTest {
 
     @Test
     void filesOfOnePackageMustAgreeOnItsName() {
-        WitException e = assertThrows(WitException.class, () -> WitPackages.load(resource("packages/mismatch")));
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.load(resource("packages/mismatch")));
         assertTrue(e.path().endsWith("b.wit"), e.path());
         assertEquals(1, e.line());
         assertTrue(e.reason().startsWith("package 'my:b' does not match 'my:a' declared at "), e.reason());
@@ -106,7 +106,7 @@ class WitPackagesTest {
         assertEquals("func(x: s8)", wit.root().iface("i").orElseThrow().function("f").orElseThrow().type().toString());
         assertEquals(List.of("dep:x/t@2.1.0", "my:a/i"),
                 List.copyOf(wit.root().world("w").orElseThrow().imports().keySet()));
-        WitException e = assertThrows(WitException.class, () -> WitPackages.parse(
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.parse(
                 List.of(new WitSource("a.wit", "package my:a;")), List.of(List.of(new WitSource("a.wit", "")))));
         assertEquals("two sources have the path 'a.wit'; paths name sources in errors, so they must differ",
                 e.reason());
@@ -114,24 +114,24 @@ class WitPackagesTest {
 
     @Test
     void ioProblemsAreWitExceptions(@TempDir Path temp) throws IOException {
-        WitException missing = assertThrows(WitException.class, () -> WitPackages.load(temp.resolve("nope")));
-        assertEquals(WitException.Kind.IO, missing.kind());
+        WitParseException missing = assertThrows(WitParseException.class, () -> WitPackages.load(temp.resolve("nope")));
+        assertEquals(WitParseException.Kind.IO, missing.kind());
         assertEquals(0, missing.line());
         assertTrue(missing.reason().startsWith("cannot read '" + temp.resolve("nope") + "': NoSuchFileException"),
                 missing.reason());
 
-        WitException empty = assertThrows(WitException.class, () -> WitPackages.load(temp));
+        WitParseException empty = assertThrows(WitParseException.class, () -> WitPackages.load(temp));
         assertEquals("no .wit files in '" + temp + "'", empty.reason());
 
         Path latin1 = temp.resolve("bad.wit");
         Files.write(latin1, "package a:b; // caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
-        WitException encoding = assertThrows(WitException.class, () -> WitPackages.load(latin1));
+        WitParseException encoding = assertThrows(WitParseException.class, () -> WitPackages.load(latin1));
         assertEquals("'" + latin1 + "' is not valid UTF-8", encoding.reason());
     }
 
     @Test
     void errorsRenderLocationReasonAndExcerpt() {
-        WitException e = assertThrows(WitException.class, () -> WitPackages.parse("demo.wit", """
+        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.parse("demo.wit", """
                 package a:b;
                 interface i {
                 \tf: func(x: nope);
@@ -151,7 +151,7 @@ class WitPackagesTest {
 
     @Test
     void columnsCountCodePoints() {
-        WitException e = assertThrows(WitException.class,
+        WitParseException e = assertThrows(WitParseException.class,
                 () -> WitPackages.parse("u.wit", "package a:b;\n/// 🎉 ünïcödé\ninterface 🎉 {}"));
         assertEquals(3, e.line());
         assertEquals(11, e.column());

@@ -39,12 +39,12 @@ public record ResolvedWit(WitPackage root, List<WitPackage> packages) {
      *
      * @throws dev.witbind.wit.names.InvalidNameException when the name is not an interface name
      */
-    public Optional<WitInterface> findInterface(String interfaceName) {
+    public Optional<WitInterfaceDef> findInterface(String interfaceName) {
         return findInterface(InterfaceName.parse(interfaceName));
     }
 
     /** See {@link #findInterface(String)}. */
-    public Optional<WitInterface> findInterface(InterfaceName name) {
+    public Optional<WitInterfaceDef> findInterface(InterfaceName name) {
         return findOnTrack(name, pkg -> pkg.iface(name.interfaceName()));
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record WitPackage(
         PackageName name,
-        Map<String, WitInterface> interfaces,
+        Map<String, WitInterfaceDef> interfaces,
         Map<String, WitWorld> worlds,
         String docs,
         SourceLocation location) {
@@ -26,7 +26,7 @@ public record WitPackage(
         Objects.requireNonNull(location, "location");
     }
 
-    public Optional<WitInterface> iface(String label) {
+    public Optional<WitInterfaceDef> iface(String label) {
         return Optional.ofNullable(interfaces.get(label));
     }
 

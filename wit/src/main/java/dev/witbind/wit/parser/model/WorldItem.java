@@ -24,7 +24,7 @@ public sealed interface WorldItem permits WorldItem.InterfaceRef, WorldItem.Inli
      * A named interface. {@code implied} marks an import the world did not list but needs, because an interface it
      * imports or exports uses types from it (WIT's transitive imports; exports' dependencies become imports).
      */
-    record InterfaceRef(InterfaceName name, WitInterface target, boolean implied, Gates gates, String docs,
+    record InterfaceRef(InterfaceName name, WitInterfaceDef target, boolean implied, Gates gates, String docs,
             SourceLocation location) implements WorldItem {
         public InterfaceRef {
             Objects.requireNonNull(name, "name");
@@ -49,7 +49,7 @@ public sealed interface WorldItem permits WorldItem.InterfaceRef, WorldItem.Inli
      * An interface written inline under a plain name. The name may differ from {@code target.label()} after
      * {@code include ... with { a as b }}; the interface (and the identity of its resources) stays the same.
      */
-    record InlineInterface(String name, WitInterface target) implements WorldItem {
+    record InlineInterface(String name, WitInterfaceDef target) implements WorldItem {
         public InlineInterface {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(target, "target");
@@ -82,7 +82,7 @@ public sealed interface WorldItem permits WorldItem.InterfaceRef, WorldItem.Inli
     }
 
     /** A function under a plain name. */
-    record Function(WitFunction function) implements WorldItem {
+    record Function(WitFunctionDef function) implements WorldItem {
         public Function {
             Objects.requireNonNull(function, "function");
         }

@@ -2,7 +2,7 @@ package dev.witbind.wit.parser.resolve;
 
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.SourceText;
-import dev.witbind.wit.parser.WitException;
+import dev.witbind.wit.parser.WitParseException;
 import java.util.Map;
 
 /** Makes resolution errors with the same excerpt-and-caret rendering as syntax errors. */
@@ -13,9 +13,9 @@ final class Errors {
         this.sources = Map.copyOf(sources);
     }
 
-    WitException at(SourceLocation location, String reason) {
+    WitParseException at(SourceLocation location, String reason) {
         SourceText source = sources.get(location.path());
         String excerpt = source == null ? "" : source.excerpt(location);
-        return new WitException(WitException.Kind.RESOLVE, location, reason, excerpt);
+        return new WitParseException(WitParseException.Kind.RESOLVE, location, reason, excerpt);
     }
 }

@@ -1,6 +1,6 @@
 package dev.witbind.wit.parser.resolve;
 
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.syntax.Ast;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ final class PackageState {
     final Map<String, Declared> items = new LinkedHashMap<>();
     /** Per file (part, by identity: parts hold whole syntax trees): the names its top-level {@code use}s define. */
     final Map<PackageSource.Part, Map<String, Ast.TopLevelUse>> fileUses = new IdentityHashMap<>();
-    final Map<String, WitInterface> interfaces = new HashMap<>();
+    final Map<String, WitInterfaceDef> interfaces = new HashMap<>();
     final Map<String, WitWorld> worlds = new HashMap<>();
 
     PackageState(PackageSource source) {

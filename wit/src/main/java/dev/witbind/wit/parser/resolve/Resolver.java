@@ -7,8 +7,8 @@ import dev.witbind.wit.parser.SourceText;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.PackageName;
 import dev.witbind.wit.parser.model.ResolvedWit;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
@@ -40,7 +40,7 @@ public final class Resolver {
     private final List<PackageState> packages = new ArrayList<>();
     private final Map<String, PackageState> byName = new HashMap<>();
     private final Map<String, List<PackageState>> byUnversionedName = new HashMap<>();
-    private final Map<String, WitInterface> interfacesByName = new HashMap<>();
+    private final Map<String, WitInterfaceDef> interfacesByName = new HashMap<>();
     private final List<String> resolvingInterfaces = new ArrayList<>();
     private final List<String> resolvingWorlds = new ArrayList<>();
 
@@ -52,7 +52,7 @@ public final class Resolver {
      * Resolves the packages of {@code units}; the first unit is the root.
      *
      * @param sources every parsed file's text by path, for error excerpts
-     * @throws dev.witbind.wit.parser.WitException of kind RESOLVE at the first problem
+     * @throws dev.witbind.wit.parser.WitParseException of kind RESOLVE at the first problem
      */
     public static ResolvedWit resolve(List<SourceUnit> units, Map<String, SourceText> sources) {
         return new Resolver(sources).run(units);
@@ -296,7 +296,7 @@ public final class Resolver {
     }
 
     /** The named interface a path names, resolved. */
-    WitInterface interfaceAt(Ast.UsePath path, PackageState from, PackageSource.Part part) {
+    WitInterfaceDef interfaceAt(Ast.UsePath path, PackageState from, PackageSource.Part part) {
         Target target = target(path, from, part);
         if (!target.declared().isInterface()) {
             throw errors.at(path.location(), "'" + path + "' is a world, not an interface");
@@ -304,8 +304,8 @@ public final class Resolver {
         return interfaceOf(target.pkg(), target.name(), path.location());
     }
 
-    private WitInterface interfaceOf(PackageState pkg, String name, SourceLocation reference) {
-        WitInterface done = pkg.interfaces.get(name);
+    private WitInterfaceDef interfaceOf(PackageState pkg, String name, SourceLocation reference) {
+        WitInterfaceDef done = pkg.interfaces.get(name);
         if (done != null) {
             return done;
         }
@@ -323,7 +323,7 @@ public final class Resolver {
         Ast.InterfaceDecl decl = (Ast.InterfaceDecl) declared.decl();
         TypeScope scope = new TypeScope(this, pkg, declared.part(), id, "interface '" + id + "'");
         scope.addMembers(decl.members());
-        WitInterface iface = new WitInterface(pkg.source.name, Optional.of(interfaceName), name, Optional.empty(),
+        WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.of(interfaceName), name, Optional.empty(),
                 scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta()), decl.meta().docs(),
                 decl.name().location());
         resolvingInterfaces.remove(resolvingInterfaces.size() - 1);
@@ -413,7 +413,7 @@ public final class Resolver {
             String direction = extern.export() ? "export" : "import";
             Ast.ItemMeta meta = extern.meta();
             if (extern.extern() instanceof Ast.ExternPath path) {
-                WitInterface target = interfaceForWorld(path.path(), direction);
+                WitInterfaceDef target = interfaceForWorld(path.path(), direction);
                 InterfaceName name = target.name().orElseThrow();
                 // Listing an interface twice is a mistake; listing one that an include brought in is not.
                 if (!(extern.export() ? explicitExports : explicitImports).add(name.toString())) {
@@ -424,7 +424,7 @@ public final class Resolver {
                         meta.docs(), path.path().location()));
             } else if (extern.extern() instanceof Ast.ExternFunction function) {
                 definePlain(extern.export(), function.name().name(), function.name().location());
-                WitFunction resolved = types.function(function.name(), function.signature(), meta);
+                WitFunctionDef resolved = types.function(function.name(), function.signature(), meta);
                 items.put(resolved.externName(), new WorldItem.Function(resolved));
             } else {
                 Ast.ExternInterface inline = (Ast.ExternInterface) extern.extern();
@@ -435,14 +435,14 @@ public final class Resolver {
                 TypeScope scope = new TypeScope(Resolver.this, pkg, part, inlineId,
                         direction + " '" + label + "' of world '" + id + "'");
                 scope.addMembers(inline.members());
-                WitInterface iface = new WitInterface(pkg.source.name, Optional.empty(), label,
+                WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.empty(), label,
                         Optional.of(decl.name().name()), scope.types(), scope.functions(), scope.uses(),
                         gates(pkg, meta), meta.docs(), inline.name().location());
                 items.put(label, new WorldItem.InlineInterface(label, iface));
             }
         }
 
-        private WitInterface interfaceForWorld(Ast.UsePath path, String direction) {
+        private WitInterfaceDef interfaceForWorld(Ast.UsePath path, String direction) {
             Target target = target(path, pkg, part);
             if (!target.declared().isInterface()) {
                 throw errors.at(path.location(), "'" + path + "' is a world; a world cannot be " + direction
@@ -528,8 +528,8 @@ public final class Resolver {
             if (item instanceof WorldItem.InlineInterface inline) {
                 return new WorldItem.InlineInterface(name, inline.target());
             }
-            WitFunction function = ((WorldItem.Function) item).function();
-            return new WorldItem.Function(new WitFunction(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),
+            WitFunctionDef function = ((WorldItem.Function) item).function();
+            return new WorldItem.Function(new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),
                     function.type(), function.gates(), function.docs(), function.location()));
         }
 
@@ -567,7 +567,7 @@ public final class Resolver {
             if (into.containsKey(name.toString()) || !visiting.add(name.toString())) {
                 return;
             }
-            WitInterface iface = interfacesByName.get(name.toString());
+            WitInterfaceDef iface = interfacesByName.get(name.toString());
             for (InterfaceName used : iface.uses()) {
                 imply(used, into, location, visiting);
             }
@@ -588,7 +588,7 @@ public final class Resolver {
     // ---- output ----
 
     private WitPackage build(PackageState pkg) {
-        Map<String, WitInterface> interfaces = new LinkedHashMap<>();
+        Map<String, WitInterfaceDef> interfaces = new LinkedHashMap<>();
         Map<String, WitWorld> worlds = new LinkedHashMap<>();
         for (String name : pkg.items.keySet()) {
             if (pkg.items.get(name).isInterface()) {
@@ -608,7 +608,7 @@ public final class Resolver {
         }
         WitPackage pkgModel = built.get(pkg);
         Set<String> dependencies = new LinkedHashSet<>();
-        for (WitInterface iface : pkgModel.interfaces().values()) {
+        for (WitInterfaceDef iface : pkgModel.interfaces().values()) {
             iface.uses().forEach(used -> dependencies.add(packageKey(used)));
         }
         for (WitWorld world : pkgModel.worlds().values()) {

@@ -5,8 +5,8 @@ import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.TypeRef;
-import dev.witbind.wit.parser.model.WitFunction;
-import dev.witbind.wit.parser.model.WitInterface;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.syntax.Ast;
 import dev.witbind.wit.types.EnumType;
@@ -44,7 +44,7 @@ final class TypeScope {
 
     private record Local(Ast.TypeDecl decl) implements Entry {}
 
-    private record Used(Ast.UseDecl use, Ast.UseName name, WitInterface from) implements Entry {}
+    private record Used(Ast.UseDecl use, Ast.UseName name, WitInterfaceDef from) implements Entry {}
 
     private final Resolver resolver;
     private final Errors errors;
@@ -89,7 +89,7 @@ final class TypeScope {
     }
 
     void addUse(Ast.UseDecl use) {
-        WitInterface from = resolver.interfaceAt(use.path(), pkg, part);
+        WitInterfaceDef from = resolver.interfaceAt(use.path(), pkg, part);
         uses.add(from.name().orElseThrow());
         for (Ast.UseName name : use.names()) {
             if (from.type(name.name().name()).isEmpty()) {
@@ -125,14 +125,14 @@ final class TypeScope {
     }
 
     /** Every function, resources desugared, in declaration order. */
-    Map<String, WitFunction> functions() {
-        Map<String, WitFunction> functions = new LinkedHashMap<>();
+    Map<String, WitFunctionDef> functions() {
+        Map<String, WitFunctionDef> functions = new LinkedHashMap<>();
         for (Object source : functionSources) {
             if (source instanceof Ast.FunctionDecl decl) {
-                WitFunction function = function(decl.name(), decl.signature(), decl.meta());
+                WitFunctionDef function = function(decl.name(), decl.signature(), decl.meta());
                 functions.put(function.externName(), function);
             } else {
-                for (WitFunction function : resourceFunctions((Ast.ResourceDecl) source)) {
+                for (WitFunctionDef function : resourceFunctions((Ast.ResourceDecl) source)) {
                     functions.put(function.externName(), function);
                 }
             }
@@ -141,18 +141,18 @@ final class TypeScope {
     }
 
     /** A freestanding function {@code name: func(...)} of this scope (also a world's inline import or export). */
-    WitFunction function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
+    WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
         WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'");
-        return new WitFunction(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
+        return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
                 resolver.gates(pkg, meta), meta.docs(), name.location());
     }
 
-    private List<WitFunction> resourceFunctions(Ast.ResourceDecl decl) {
+    private List<WitFunctionDef> resourceFunctions(Ast.ResourceDecl decl) {
         String resourceName = decl.name().name();
         ResourceType resource = typeDef(resourceName, null).resource().orElseThrow();
         NameTable functionNames = new NameTable(errors, "resource '" + resourceName + "'");
         boolean hasConstructor = false;
-        List<WitFunction> functions = new ArrayList<>();
+        List<WitFunctionDef> functions = new ArrayList<>();
         for (Ast.ResourceFunction function : decl.functions()) {
             Ast.Signature signature = function.signature();
             String label = function.name().name();
@@ -181,7 +181,7 @@ final class TypeScope {
                     type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'");
                 }
             }
-            functions.add(new WitFunction(name, type, gates, function.meta().docs(), function.name().location()));
+            functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location()));
         }
         return functions;
     }

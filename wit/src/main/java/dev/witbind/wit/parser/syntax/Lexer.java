@@ -3,7 +3,7 @@ package dev.witbind.wit.parser.syntax;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.Label;
 import dev.witbind.wit.parser.SourceText;
-import dev.witbind.wit.parser.WitException;
+import dev.witbind.wit.parser.WitParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -224,7 +224,7 @@ final class Lexer {
         return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
-    private WitException error(int offset, String message) {
-        return source.error(WitException.Kind.SYNTAX, offset, message);
+    private WitParseException error(int offset, String message) {
+        return source.error(WitParseException.Kind.SYNTAX, offset, message);
     }
 }

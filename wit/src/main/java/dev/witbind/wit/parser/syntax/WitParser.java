@@ -5,7 +5,7 @@ import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.Version;
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.SourceText;
-import dev.witbind.wit.parser.WitException;
+import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.PrimitiveType;
@@ -42,7 +42,7 @@ public final class WitParser {
     /**
      * Parses one file.
      *
-     * @throws WitException of kind {@link WitException.Kind#SYNTAX} at the first problem
+     * @throws WitParseException of kind {@link WitParseException.Kind#SYNTAX} at the first problem
      */
     public static Ast.File parse(SourceText source) {
         return new WitParser(source).file();
@@ -116,7 +116,7 @@ public final class WitParser {
         } catch (InvalidNameException e) {
             boolean namespaceWrong = e.part().startsWith("the namespace");
             Ast.Ident culprit = namespaceWrong ? namespace : name;
-            throw source.error(WitException.Kind.SYNTAX, culprit.location(), "invalid package name '"
+            throw source.error(WitParseException.Kind.SYNTAX, culprit.location(), "invalid package name '"
                     + namespace.name() + ":" + name.name() + "': " + e.part() + " " + e.reason());
         }
     }
@@ -132,7 +132,7 @@ public final class WitParser {
         }
         if (token.isKeyword("use")) {
             if (!meta.gates().equals(Gates.NONE)) {
-                throw source.error(WitException.Kind.SYNTAX, meta.location(),
+                throw source.error(WitParseException.Kind.SYNTAX, meta.location(),
                         "a top-level 'use' cannot be gated; gate the items that use it instead");
             }
             next();
@@ -147,7 +147,7 @@ public final class WitParser {
         }
         if (token.isKeyword("package")) {
             if (!meta.gates().equals(Gates.NONE)) {
-                throw source.error(WitException.Kind.SYNTAX, meta.location(),
+                throw source.error(WitParseException.Kind.SYNTAX, meta.location(),
                         "a package declaration cannot be gated; gate its interfaces and worlds instead");
             }
             throw error(token, "packages cannot be nested inside 'package ... { }' blocks");
@@ -525,7 +525,7 @@ public final class WitParser {
             }
         }
         if (deprecated.isPresent() && sinceOrUnstable == null) {
-            throw source.error(WitException.Kind.SYNTAX, location(first),
+            throw source.error(WitParseException.Kind.SYNTAX, location(first),
                     "@deprecated must be paired with @since or @unstable (say since when the item exists)");
         }
         return new Ast.ItemMeta(docs.toString(), new Gates(since, unstable, deprecated), location(first));
@@ -554,7 +554,7 @@ public final class WitParser {
             return version;
         } catch (InvalidNameException e) {
             String hint = e.suggestion().map(s -> " (did you mean '" + s + "'?)").orElse("");
-            throw source.error(WitException.Kind.SYNTAX, range[0],
+            throw source.error(WitParseException.Kind.SYNTAX, range[0],
                     "invalid version '" + text + "': it " + e.reason() + hint);
         }
     }
@@ -713,11 +713,11 @@ public final class WitParser {
         return source.location(token.start());
     }
 
-    private WitException expected(String what, Token found) {
+    private WitParseException expected(String what, Token found) {
         return error(found, "expected " + what + ", found " + found.describe());
     }
 
-    private WitException error(Token token, String message) {
-        return source.error(WitException.Kind.SYNTAX, token.start(), message);
+    private WitParseException error(Token token, String message) {
+        return source.error(WitParseException.Kind.SYNTAX, token.start(), message);
     }
 }

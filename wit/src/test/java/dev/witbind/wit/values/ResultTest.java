@@ -1,4 +1,4 @@
-package dev.witbind.runtime;
+package dev.witbind.wit.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

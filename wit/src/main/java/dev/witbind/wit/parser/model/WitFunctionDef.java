@@ -11,8 +11,8 @@ import java.util.Optional;
  * {@code [constructor]r}, {@code [method]r.m} (whose first parameter is {@code self: borrow<r>}) and
  * {@code [static]r.m}. A constructor's result is {@code own<r>} (or the written {@code result<r, e>}).
  */
-public record WitFunction(PlainName name, WitFunctionType type, Gates gates, String docs, SourceLocation location) {
-    public WitFunction {
+public record WitFunctionDef(PlainName name, WitFunctionType type, Gates gates, String docs, SourceLocation location) {
+    public WitFunctionDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(gates, "gates");

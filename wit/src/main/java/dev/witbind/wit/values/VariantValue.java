@@ -1,4 +1,4 @@
-package dev.witbind.runtime;
+package dev.witbind.wit.values;
 
 import java.util.Objects;
 

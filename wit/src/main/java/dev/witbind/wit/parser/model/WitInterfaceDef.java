@@ -21,19 +21,19 @@ import java.util.Optional;
  *     methods and static functions follow right after the position of the resource
  * @param uses the interfaces whose types this one uses, in first-use order
  */
-public record WitInterface(
+public record WitInterfaceDef(
         PackageName packageName,
         Optional<InterfaceName> name,
         String label,
         Optional<String> world,
         Map<String, WitTypeDef> types,
-        Map<String, WitFunction> functions,
+        Map<String, WitFunctionDef> functions,
         List<InterfaceName> uses,
         Gates gates,
         String docs,
         SourceLocation location) {
 
-    public WitInterface {
+    public WitInterfaceDef {
         Objects.requireNonNull(packageName, "packageName");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
@@ -69,7 +69,7 @@ public record WitInterface(
     }
 
     /** A function by its Component Model name, e.g. {@code get} or {@code [method]output-stream.write}. */
-    public Optional<WitFunction> function(String externName) {
+    public Optional<WitFunctionDef> function(String externName) {
         return Optional.ofNullable(functions.get(externName));
     }
 
@@ -82,12 +82,12 @@ public record WitInterface(
     }
 
     /** The constructor, methods and static functions of one of this interface's resources. */
-    public List<WitFunction> functionsOf(String resource) {
+    public List<WitFunctionDef> functionsOf(String resource) {
         return functions.values().stream().filter(f -> f.resource().equals(Optional.of(resource))).toList();
     }
 
     /** The functions that belong to no resource. */
-    public List<WitFunction> freestandingFunctions() {
+    public List<WitFunctionDef> freestandingFunctions() {
         return functions.values().stream().filter(f -> f.resource().isEmpty()).toList();
     }
 

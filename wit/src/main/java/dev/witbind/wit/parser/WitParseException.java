@@ -1,5 +1,6 @@
 package dev.witbind.wit.parser;
 
+import dev.witbind.wit.WitException;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * <p>{@link #getMessage()} is the whole report ({@code path:line:column: reason} and the excerpt);
  * {@link #reason()} is the sentence alone, for tests and for callers that render their own diagnostics.
  */
-public final class WitException extends RuntimeException {
+public final class WitParseException extends WitException {
     private static final long serialVersionUID = 1L;
 
     /** Which stage found the problem. */
@@ -28,7 +29,7 @@ public final class WitException extends RuntimeException {
     private final String reason;
     private final String excerpt;
 
-    public WitException(Kind kind, SourceLocation location, String reason, String excerpt) {
+    public WitParseException(Kind kind, SourceLocation location, String reason, String excerpt) {
         super(render(location, reason, excerpt));
         this.kind = Objects.requireNonNull(kind, "kind");
         this.location = Objects.requireNonNull(location, "location");
