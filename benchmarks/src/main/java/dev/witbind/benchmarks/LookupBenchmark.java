@@ -1,6 +1,6 @@
 package dev.witbind.benchmarks;
 
-import dev.witbind.runtime.linking.NameMap;
+import dev.witbind.wit.names.NameMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -50,8 +50,8 @@ class BindgenTest {
         Compilation compilation = compileGolden();
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile(SHOP + "ShopHost_WitBindings")
-                .contentsAsUtf8String().contains("public static final String INTERFACE_NAME = "
-                        + "\"example:shop/store@1.0.0\";");
+                .contentsAsUtf8String().contains("public static final InterfaceName INTERFACE_NAME = "
+                        + "InterfaceName.parse(\"example:shop/store@1.0.0\");");
     }
 
     @Test

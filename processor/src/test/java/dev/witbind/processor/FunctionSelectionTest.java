@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which methods become WIT functions, and bindings that compile whatever the Java names are. */
 class FunctionSelectionTest {
-    private static final Pattern FUNC = Pattern.compile("instance\\.funcHandle\\(\"([^\"]+)\",");
+    private static final Pattern FUNC = Pattern.compile("functions\\.define\\(\"([^\"]+)\",");
 
     @Test
     void recordAccessorsAndObjectMethodsAreNotFunctions() {
@@ -111,15 +111,15 @@ class FunctionSelectionTest {
         assertThat(compilation).succeededWithoutWarnings();
         String bindings = Compilations.content(
                 compilation.generatedSourceFile("com.example.Host_WitBindings").orElseThrow());
-        assertTrue(bindings.contains("instance.funcHandle(\"interface-name\", INTERFACE_NAME_, new Handles("
-                + "implementation, 0));"), bindings);
+        assertTrue(bindings.contains("functions.define(\"interface-name\", INTERFACE_NAME_, new Handles(0));"),
+                bindings);
         assertTrue(bindings.contains("case 0 -> new ImportHandle(context, function) {"), bindings);
         assertTrue(bindings.contains("int params_ = cx.checkRange((int) args[0], "), bindings);
         assertTrue(bindings.contains("String result_ = implementation.interfaceName(cx_, args_, instance, result,"),
                 bindings);
-        // every parameter that would clash with a name the handle's body reads got a fresh name; the register and
-        // handle methods' own variables (linker, instance, index, context, function) are only shadowed, which the
-        // handle's class allows (the call wraps where JavaPoet breaks it)
+        // every parameter that would clash with a name the handle's body reads got a fresh name; the handle
+        // method's own variables (index, context, function) and other names (linker, instance) are only shadowed,
+        // which the handle's class allows (the call wraps where JavaPoet breaks it)
         assertTrue(bindings.replaceAll("\\s+", " ").contains("implementation_, linker, params, Abi_, ImportHandle_, "
                 + "context, function, NO_RESULTS_, index);"), bindings);
     }
@@ -137,7 +137,7 @@ class FunctionSelectionTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.example.Host_WitBindings")
-                .contentsAsUtf8String().contains("public static final String COMPATIBILITY_TRACK = null;");
+                .contentsAsUtf8String().contains("<p>It has no compatibility track");
     }
 
     /** The WIT function names the bindings register, in order; the compilation must be clean. */

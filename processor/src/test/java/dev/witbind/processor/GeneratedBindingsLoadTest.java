@@ -2,13 +2,13 @@ package dev.witbind.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.witbind.runtime.Linker;
-import dev.witbind.runtime.WitBindings;
+import dev.witbind.runtime.bindings.WitBindings;
+import dev.witbind.wit.names.InterfaceName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -64,21 +64,20 @@ class GeneratedBindingsLoadTest {
         Class<?> bindingsClass = loader.loadClass("com.example.GreeterHost_WitBindings");
 
         assertTrue(WitBindings.class.isAssignableFrom(bindingsClass));
-        assertEquals("example:greeter/host@0.2.1", bindingsClass.getField("INTERFACE_NAME").get(null));
-        assertEquals("example:greeter/host@0.2", bindingsClass.getField("COMPATIBILITY_TRACK").get(null));
+        InterfaceName name = (InterfaceName) bindingsClass.getField("INTERFACE_NAME").get(null);
+        assertEquals("example:greeter/host@0.2.1", name.toString());
+        assertEquals(Optional.of("example:greeter/host@0.2"), name.compatibilityTrack());
         WitBindings<?> bindings = (WitBindings<?>) bindingsClass.getConstructor().newInstance();
         assertSame(loader.loadClass("com.example.GreeterHost"), bindings.implementationType());
-        assertEquals("example:greeter/host@0.2.1", bindings.interfaceName());
-        assertEquals(Optional.of("example:greeter/host@0.2"), bindings.compatibilityTrack());
+        assertSame(name, bindings.interfaceName());
     }
 
     @Test
     void unversionedInterfaceHasNoTrack() throws ReflectiveOperationException {
         Class<?> bindingsClass = loader.loadClass("com.example.Plugins_Clock_WitBindings");
 
-        assertNull(bindingsClass.getField("COMPATIBILITY_TRACK").get(null));
         WitBindings<?> bindings = (WitBindings<?>) bindingsClass.getConstructor().newInstance();
-        assertEquals(Optional.empty(), bindings.compatibilityTrack());
+        assertEquals(Optional.empty(), bindings.interfaceName().compatibilityTrack());
         assertSame(loader.loadClass("com.example.Plugins$Clock"), bindings.implementationType());
     }
 

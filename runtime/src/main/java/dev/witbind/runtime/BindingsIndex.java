@@ -1,9 +1,10 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.bindings.WitBindings;
+import dev.witbind.runtime.errors.WitBindingsException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.WeakHashMap;
 
 /**
  * Finds the generated {@link WitBindings} of an annotated class through the processor's
- * {@code META-INF/services/dev.witbind.runtime.WitBindings} index (the {@link java.util.ServiceLoader} format).
+ * {@code META-INF/services/dev.witbind.runtime.bindings.WitBindings} index (the {@link java.util.ServiceLoader} format).
  *
  * <p>The bindings of {@code a.b.Outer.Inner} are {@code a.b.Outer_Inner_WitBindings}, so a lookup needs the index
  * only to confirm that the class is listed: the index is read once per class loader (names only, no class
@@ -53,14 +54,14 @@ final class BindingsIndex {
         ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
         String expected = bindingsClassName(type);
         if (!LISTED.computeIfAbsent(loader, BindingsIndex::readIndex).contains(expected)) {
-            throw new IllegalArgumentException(type.getName() + " has no generated witbind bindings (" + expected
+            throw new WitBindingsException(type.getName() + " has no generated witbind bindings (" + expected
                     + " in " + INDEX + "): annotate it with @WitInterface and put witbind-processor on the "
                     + "annotation processor path, or register its functions by hand with "
                     + "Linker.instance(name).func(...)");
         }
         WitBindings<?> bindings = instantiate(expected, loader);
         if (bindings.implementationType() != type) {
-            throw new IllegalStateException("the witbind bindings " + expected + " bind "
+            throw new WitBindingsException("the witbind bindings " + expected + " bind "
                     + bindings.implementationType().getName() + ", not " + type.getName()
                     + " (two classes whose names map to the same bindings name?)");
         }
@@ -71,14 +72,14 @@ final class BindingsIndex {
         try {
             Class<?> bindings = Class.forName(name, false, loader);
             if (!WitBindings.class.isAssignableFrom(bindings)) {
-                throw new IllegalStateException(INDEX + " lists " + name + ", which is not a WitBindings");
+                throw new WitBindingsException(INDEX + " lists " + name + ", which is not a WitBindings");
             }
             return (WitBindings<?>) bindings.getConstructor().newInstance();
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException(INDEX + " lists " + name + ", which cannot be loaded: " + e, e);
+            throw new WitBindingsException(INDEX + " lists " + name + ", which cannot be loaded: " + e, e);
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
                 | InvocationTargetException e) {
-            throw new IllegalStateException(INDEX + " lists " + name + ", which cannot be instantiated: " + e, e);
+            throw new WitBindingsException(INDEX + " lists " + name + ", which cannot be instantiated: " + e, e);
         }
     }
 
@@ -100,7 +101,7 @@ final class BindingsIndex {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the witbind bindings index " + INDEX, e);
+            throw new WitBindingsException("cannot read the witbind bindings index " + INDEX + ": " + e, e);
         }
         return Set.copyOf(names);
     }

@@ -1,8 +1,12 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.InstanceState;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.PostReturn;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
-import dev.witbind.runtime.chicory.ChicoryInstance;
+import dev.witbind.runtime.engine.CoreFunction;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
 import dev.witbind.wit.types.WitFunctionType;
@@ -34,19 +38,24 @@ import java.util.Optional;
  * {@code borrow<r>} cannot be a result: the Component Model allows borrows only in parameters.
  */
 public final class GuestFunction {
-    private final GuestInstance instance;
     private final String name;
     private final WitFunctionType type;
     private final ValueTupleCodec params;
     private final ValueTupleCodec result;
-    private final ChicoryInstance.Export export;
-    private final ChicoryInstance.Export postReturn;
+    private final CoreFunction export;
+    private final PostReturn postReturn;
+    private final LiftLowerContext cx;
+    private final InstanceState state;
     private final String description;
 
-    GuestFunction(GuestInstance instance, String name, WitFunctionType type, CoreSignature signature,
-            ChicoryInstance.Export export, ChicoryInstance.Export postReturn) {
+    /**
+     * @param options the export's canonical options: its memory and {@code realloc} are {@code cx}'s, its post-return
+     *     runs after each call
+     */
+    GuestFunction(String guestName, String name, WitFunctionType type, CoreSignature signature, CoreFunction export,
+            CanonicalOptions options, LiftLowerContext cx, InstanceState state) {
         type.result().filter(WitTypes::containsBorrow).ifPresent(resultType -> {
-            throw new IllegalArgumentException("export '" + name + "' of guest '" + instance.name() + "' cannot return "
+            throw new IllegalArgumentException("export '" + name + "' of guest '" + guestName + "' cannot return "
                     + resultType + ": the Component Model allows borrow handles only in parameters");
         });
         this.params = new ValueTupleCodec(type.params().stream().map(WitParam::type).toList(), "parameter tuple");
@@ -54,12 +63,13 @@ public final class GuestFunction {
                 .orElse(null);
         // the codecs and the signature GuestInstance checked against the export both follow CanonicalAbi.flatten
         assert params.byPointer(CanonicalAbi.MAX_FLAT_PARAMS) == signature.paramsByPointer() : signature;
-        this.instance = instance;
         this.name = name;
         this.type = type;
         this.export = export;
-        this.postReturn = postReturn;
-        this.description = "export '" + name + "' of guest '" + instance.name() + "'";
+        this.postReturn = options.postReturn().orElse(null);
+        this.cx = cx;
+        this.state = state;
+        this.description = "export '" + name + "' of guest '" + guestName + "'";
     }
 
     public String name() {
@@ -76,26 +86,24 @@ public final class GuestFunction {
      * @return the lifted result, or {@code null} for a function without one
      * @throws IllegalArgumentException when an argument does not fit its WIT type, naming where (nothing was
      *     called and nothing was written into the guest)
-     * @throws WitTrapException when the guest traps or returns something the Canonical ABI forbids
-     * @throws WitHostException when a host function the guest called failed
+     * @throws dev.witbind.runtime.errors.WitTrapException when the guest traps or returns something the Canonical ABI forbids
+     * @throws dev.witbind.runtime.errors.WitHostException when a host function the guest called failed
      */
     public Object call(Object... args) {
         checkArguments(args);
-        instance.checkEnterable(description);
-        instance.enter(description);
-        GuestContext cx = instance.context();
+        state.enter(description);
         try {
             long[] results = export.apply(params.lower(cx, args, CanonicalAbi.MAX_FLAT_PARAMS));
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
             cx.checkBorrowsDropped();
             if (postReturn != null) {
-                postReturn.apply(results);
+                postReturn.call(results);
             }
             return lifted;
         } catch (RuntimeException | StackOverflowError e) {
-            throw instance.poison(description, e);
+            throw state.poison(description, e);
         } finally {
-            instance.leave();
+            state.leave();
         }
     }
 

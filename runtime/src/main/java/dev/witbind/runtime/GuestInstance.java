@@ -1,10 +1,22 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.chicory.ChicoryInstance;
-import dev.witbind.runtime.chicory.ChicoryModule;
+import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.InstanceState;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.PostReturn;
+import dev.witbind.runtime.abi.Realloc;
+import dev.witbind.runtime.abi.StringEncoding;
+import dev.witbind.runtime.engine.CoreFunction;
+import dev.witbind.runtime.engine.CoreInstance;
+import dev.witbind.runtime.engine.CoreInstanceBuilder;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.errors.WitExportException;
 import dev.witbind.wit.abi.CanonicalAbi;
+import dev.witbind.wit.abi.CoreFunctionType;
 import dev.witbind.wit.abi.CoreSignature;
 import dev.witbind.wit.types.WitFunctionType;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,16 +28,53 @@ import java.util.Optional;
 public final class GuestInstance {
     private final GuestModule module;
     private final LinkPlan plan;
-    private final ChicoryInstance engine;
-    private final GuestContext context;
-    private volatile String poisonedBy;
-    private boolean entered;
+    private final CoreInstance instance;
+    private final InstanceState state;
+    private final CanonicalOptions options;
+    private final LiftLowerContext context;
 
-    GuestInstance(GuestModule module, LinkPlan plan, ChicoryInstance engine) {
+    private GuestInstance(GuestModule module, LinkPlan plan, CoreInstance instance, InstanceState state,
+            CanonicalOptions options, LiftLowerContext context) {
         this.module = module;
         this.plan = plan;
-        this.engine = engine;
-        this.context = engine.context();
+        this.instance = instance;
+        this.state = state;
+        this.options = options;
+        this.context = context;
+    }
+
+    /**
+     * Instantiates a linked core module. A core module is the Component Model's special case of one core instance
+     * whose own memory and {@code cabi_realloc} are the canonical options of every function, imported or exported:
+     * this is the one place that says so. Each import's handle is bound to those options, calling the host object
+     * its registration gives this instance.
+     */
+    static GuestInstance instantiate(GuestModule guest, LinkPlan plan, Engine engine, Instantiation instantiation) {
+        CoreModule module = guest.coreModule();
+        CoreInstanceBuilder builder = module.newInstance(engine.mode());
+        Optional<Realloc> realloc = Optional.empty();
+        if (module.exportedFunction("cabi_realloc").equals(Optional.of(CoreModuleLinking.REALLOC_TYPE))) {
+            CoreFunction function = builder.exportedFunction("cabi_realloc");
+            realloc = Optional.of((oldPointer, oldSize, alignment, newSize) ->
+                    (int) function.apply(oldPointer, oldSize, alignment, newSize)[0]);
+        }
+        CanonicalOptions options = new CanonicalOptions(
+                module.definesMemory() ? Optional.of(builder.ownMemory()) : Optional.empty(), realloc,
+                Optional.empty(), StringEncoding.UTF8);
+        InstanceState state = new InstanceState(guest.name());
+        LiftLowerContext context = new LiftLowerContext(options, state);
+
+        Map<HostSource<?>, Object> made = new IdentityHashMap<>();
+        for (ImportBinding binding : plan.bindings()) {
+            String function = binding.guestImport().qualifiedName();
+            builder.importFunction(binding.guestImport().module(), binding.guestImport().field(),
+                    binding.definition().bind(context, function, made, instantiation));
+        }
+        try {
+            return new GuestInstance(guest, plan, builder.instantiate(), state, options, context);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw InstanceState.attribute("the start function of guest '" + guest.name() + "'", e);
+        }
     }
 
     public String name() {
@@ -39,77 +88,38 @@ public final class GuestInstance {
 
     /** Whether a trap has made this instance unusable. */
     public boolean isPoisoned() {
-        return poisonedBy != null;
+        return state.isPoisoned();
     }
 
     /**
      * An exported function with its WIT type. Its core type must be the flattened (lifted) WIT type; its
-     * {@code cabi_post_<name>} is called after each call if the guest exports one.
+     * {@code cabi_post_<name>} is called after each call if the guest exports one with the matching type.
      *
-     * @throws IllegalArgumentException when the guest exports no such function or its core type does not match
+     * @throws WitExportException when the guest exports no such function or its core type does not match
      */
     public GuestFunction function(String name, WitFunctionType type) {
         CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LIFT);
-        ChicoryModule exports = module.engineModule();
-        String declared = exports.exportSignature(name).orElseThrow(() -> new IllegalArgumentException(
-                "guest '" + name() + "' exports no function '" + name + "'"));
+        CoreModule exports = module.coreModule();
+        String declared = exports.exportSignature(name).orElseThrow(() -> new WitExportException(name(), name,
+                "exports no function '" + name + "'"));
         if (!exports.exportedFunction(name).equals(Optional.of(CoreFunctionType.of(signature)))) {
-            throw new IllegalArgumentException("guest '" + name() + "' exports '" + name + "' as " + declared
-                    + ", but " + type + " lifts to " + signature);
+            throw new WitExportException(name(), name, "exports '" + name + "' as " + declared + ", but " + type
+                    + " lifts to " + signature);
         }
-        String postReturn = "cabi_post_" + name;
-        boolean hasPostReturn = exports.exportedFunction(postReturn)
+        return new GuestFunction(name(), name, type, signature, instance.function(name),
+                options.withPostReturn(postReturn(name, signature)), context, state);
+    }
+
+    /** The core-module convention for an export's post-return: {@code cabi_post_<name>}, taking its results. */
+    private Optional<PostReturn> postReturn(String export, CoreSignature signature) {
+        String name = "cabi_post_" + export;
+        boolean matches = module.coreModule().exportedFunction(name)
                 .filter(post -> post.params().equals(signature.results()) && post.results().isEmpty())
                 .isPresent();
-        return new GuestFunction(this, name, type, signature, engine.export(name),
-                hasPostReturn ? engine.export(postReturn) : null);
-    }
-
-    GuestContext context() {
-        return context;
-    }
-
-    /** Throws if an earlier trap poisoned this instance. */
-    void checkEnterable(String function) {
-        String cause = poisonedBy;
-        if (cause != null) {
-            throw WitTrapException.in(function, "guest '" + name() + "' trapped earlier and cannot be entered again ("
-                    + cause + ")", null);
+        if (!matches) {
+            return Optional.empty();
         }
-    }
-
-    /**
-     * Marks the instance as running a call from the host. The Canonical ABI forbids entering an instance that is
-     * calling out to the host (its {@code may_enter} rule), e.g. a host function calling back into an export.
-     */
-    void enter(String function) {
-        if (entered) {
-            throw WitTrapException.in(function, "guest '" + name() + "' is calling the host and cannot be entered "
-                    + "until that call returns (the Canonical ABI forbids re-entrance)", null);
-        }
-        entered = true;
-    }
-
-    void leave() {
-        entered = false;
-    }
-
-    /** Marks the instance unusable and returns the exception to throw, attributed to {@code function}. */
-    RuntimeException poison(String function, Throwable failure) {
-        RuntimeException thrown = failure instanceof WitTrapException trap
-                ? trap.in(function)
-                : failure instanceof WitException witException ? witException : trapOf(function, failure);
-        poisonedBy = thrown.getMessage();
-        return thrown;
-    }
-
-    /** A trap of ours for an engine trap (unreachable, out-of-bounds access, stack exhaustion, ...). */
-    static WitTrapException trapOf(String function, Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WitTrapException trap) {
-                return trap.in(function);
-            }
-        }
-        return WitTrapException.in(function, ChicoryInstance.describeTrap(failure), failure);
+        CoreFunction function = instance.function(name);
+        return Optional.of(function::apply);
     }
 }

@@ -1,38 +1,47 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.chicory.ChicoryModule;
+import dev.witbind.runtime.engine.CoreImport;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.engine.chicory.ChicoryEngine;
+import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.wit.names.CompatibilityTrack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A parsed guest core module, ready to be linked and instantiated any number of times. */
 public final class GuestModule {
     private final String name;
-    private final ChicoryModule module;
+    private final CoreModule module;
+    /** The compatibility track of each import module string, derived once here rather than on every link. */
+    private final Map<String, Optional<String>> importTracks = new HashMap<>();
 
-    private GuestModule(String name, ChicoryModule module) {
+    private GuestModule(String name, CoreModule module) {
         this.name = name;
         this.module = module;
+        for (CoreImport coreImport : module.imports()) {
+            importTracks.computeIfAbsent(coreImport.module(), CompatibilityTrack::of);
+        }
     }
 
     /**
      * Parses a core module.
      *
      * @param name how errors and traps refer to this guest, e.g. its file name
-     * @throws IllegalArgumentException when the bytes are not a valid WebAssembly core module, or it has a shared
-     *     memory (witbind guests run one thread)
+     * @throws WitModuleException when the bytes are not a valid WebAssembly core module, or it has a shared memory
+     *     (witbind guests run one thread)
      */
     public static GuestModule parse(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");
-        try {
-            return new GuestModule(name, ChicoryModule.parse(bytes));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("guest '" + name + "' is " + e.getMessage(), e);
-        }
+        Objects.requireNonNull(bytes, "bytes");
+        return new GuestModule(name, ChicoryEngine.INSTANCE.parse(name, bytes));
     }
 
     /** Reads and parses a core module file; the guest is named after the file. */
@@ -61,12 +70,17 @@ public final class GuestModule {
     }
 
     /** The module's imports in declaration order. */
-    public List<GuestImport> imports() {
+    public List<CoreImport> imports() {
         return module.imports();
     }
 
-    ChicoryModule engineModule() {
+    CoreModule coreModule() {
         return module;
+    }
+
+    /** The compatibility track of one of its import module strings. */
+    Optional<String> importTrack(String importModule) {
+        return importTracks.get(importModule);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.abi.LiftLowerContext;
+
 /**
- * The body of a host function in core-value form: the guest's flat arguments in, the flat results out.
+ * The body of a host function written by hand, in core-value form: the guest's flat arguments in, the flat results
+ * out. Define it with {@link LinkerInstance#func}. (Classes annotated {@code @WitInterface} need none: their
+ * generated bindings lift and lower with code specialised to each function.)
  *
- * <p>Generated bindings implement one {@code HostCall} per WIT function, specialised to its signature: each
- * argument is read from {@code args} as the primitive it is, strings and lists are lifted through {@code cx},
- * and the implementation is called directly. Values travel as {@code long}s (an {@code i32} in the low 32 bits,
- * floats as their raw bits), the engine's own convention, so no conversion happens on the way in or out.
+ * <p>Values travel as {@code long}s (an {@code i32} in the low 32 bits, floats as their raw bits), the engine's own
+ * convention; strings, lists and handles are lifted and lowered through {@code cx}.
  */
 @FunctionalInterface
 public interface HostCall {
@@ -16,9 +18,9 @@ public interface HostCall {
     /**
      * Runs the function.
      *
-     * @param cx the calling guest instance: its memory and its {@code cabi_realloc}
+     * @param cx the calling guest: its memory, its {@code realloc} and its resource handles
      * @param args the flat core arguments, including a trailing return pointer when the result goes through memory
      * @return the flat core results
      */
-    long[] call(GuestContext cx, long[] args);
+    long[] call(LiftLowerContext cx, long[] args);
 }

@@ -1,21 +1,9 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.LinkerInstance.Definition;
-import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
-import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
-import dev.witbind.runtime.chicory.ChicoryInstance;
-import dev.witbind.runtime.chicory.ChicoryInstance.HostImport;
-import dev.witbind.runtime.chicory.ChicoryModule;
-import dev.witbind.runtime.linking.NameMap;
-import dev.witbind.wit.abi.CanonicalAbi;
-import dev.witbind.wit.abi.CoreSignature;
-import dev.witbind.wit.abi.CoreType;
-import dev.witbind.wit.names.CompatibilityTrack;
-import dev.witbind.wit.types.WitFunctionType;
-import java.util.ArrayList;
-import java.util.List;
+import dev.witbind.runtime.bindings.WitBindings;
+import dev.witbind.runtime.errors.WitBindingsException;
+import dev.witbind.runtime.errors.WitLinkException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Host definitions, by Component Model name, that guests link against: the JVM counterpart of Wasmtime's component
@@ -26,6 +14,9 @@ import java.util.Optional;
  * provides {@code @0.2.1}, and a guest built against {@code @0.2.1} that only uses 0.2.0's functions links to a host
  * that provides {@code @0.2.0}. Defining a name twice is an error unless {@link #allowShadowing(boolean) shadowing}
  * is on.
+ *
+ * <p>A host is registered as one object that every guest instance shares ({@link #register(Object)}), or as a
+ * factory that makes one object per guest instance ({@link #register(Class, HostFactory)}).
  *
  * <p>A linker is configured at startup on one thread, then may be used to link and instantiate guests from any
  * thread.
@@ -55,17 +46,46 @@ public final class Linker {
     }
 
     /**
-     * Registers an instance of a {@code @WitInterface} class through its generated bindings, found with
-     * {@link java.util.ServiceLoader}.
+     * Registers an instance of a {@code @WitInterface} class through its generated bindings; every guest instance
+     * calls this one object.
      *
-     * @throws IllegalArgumentException when the class has no generated bindings (not annotated, or the witbind
+     * @throws WitBindingsException when the class has no generated bindings (not annotated, or the witbind
      *     processor did not run)
      */
     public <T> Linker register(T implementation) {
         Objects.requireNonNull(implementation, "implementation");
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // the bindings of an object's class bind that class
         WitBindings<T> bindings = (WitBindings<T>) BindingsIndex.forClass(implementation.getClass());
-        bindings.defineInto(this, implementation);
+        return register(bindings, implementation);
+    }
+
+    /**
+     * Registers a {@code @WitInterface} class through its generated bindings with a factory that makes one object
+     * per guest instance: the factory runs while a guest that imports the interface is instantiated, and that
+     * instance's calls go to the object it made (per-instance host state).
+     *
+     * @throws WitBindingsException when the class has no generated bindings
+     */
+    public <T> Linker register(Class<T> type, HostFactory<? extends T> factory) {
+        Objects.requireNonNull(type, "type");
+        @SuppressWarnings("unchecked") // the bindings of a class bind that class
+        WitBindings<T> bindings = (WitBindings<T>) BindingsIndex.forClass(type);
+        return register(bindings, factory);
+    }
+
+    /** {@link #register(Object)} with bindings the caller names, without looking them up. */
+    public <T> Linker register(WitBindings<T> bindings, T implementation) {
+        return define(bindings, HostSource.shared(implementation));
+    }
+
+    /** {@link #register(Class, HostFactory)} with bindings the caller names, without looking them up. */
+    public <T> Linker register(WitBindings<T> bindings, HostFactory<? extends T> factory) {
+        return define(bindings, HostSource.perInstance(bindings.interfaceName().toString(), factory));
+    }
+
+    private <T> Linker define(WitBindings<T> bindings, HostSource<T> host) {
+        LinkerInstance instance = root.instance(bindings.interfaceName());
+        bindings.defineFunctions((name, type, handles) -> instance.define(name, type, host, handles));
         return this;
     }
 
@@ -76,20 +96,7 @@ public final class Linker {
      * @throws WitLinkException listing every import that does not resolve
      */
     public LinkPlan link(GuestModule guest) {
-        ChicoryModule module = guest.engineModule();
-        List<ImportBinding> bindings = new ArrayList<>();
-        List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
-        for (GuestImport guestImport : guest.imports()) {
-            try {
-                bindings.add(resolve(guestImport, module));
-            } catch (Unresolvable e) {
-                unresolved.add(new WitLinkException.Unresolved(guestImport, e.getMessage()));
-            }
-        }
-        if (!unresolved.isEmpty()) {
-            throw new WitLinkException(guest.name(), guest.imports().size(), unresolved);
-        }
-        return new LinkPlan(guest.name(), bindings);
+        return new CoreModuleLinking(root).link(guest);
     }
 
     /** Links and instantiates {@code guest} on Chicory's compiler (see {@link Engine#COMPILER}). */
@@ -103,113 +110,19 @@ public final class Linker {
      * @throws WitLinkException listing every import that does not resolve
      */
     public GuestInstance instantiate(GuestModule guest, Engine engine) {
-        LinkPlan plan = link(guest);
-        List<HostImport> imports = new ArrayList<>(plan.bindings().size());
-        for (ImportBinding binding : plan.bindings()) {
-            GuestImport guestImport = binding.guestImport();
-            String function = guestImport.qualifiedName();
-            imports.add(new HostImport(guestImport.module(), guestImport.field(), guestImport.type().orElseThrow(),
-                    binding.handles(), function));
-        }
-        try {
-            return new GuestInstance(guest, plan, ChicoryInstance.instantiate(guest.engineModule(), imports, engine,
-                    memory -> new GuestContext(guest.name(), memory)));
-        } catch (WitException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            throw GuestInstance.trapOf("the start function of guest '" + guest.name() + "'", e);
-        }
+        return instantiate(guest, engine, null);
     }
 
-    private ImportBinding resolve(GuestImport guestImport, ChicoryModule module) throws Unresolvable {
-        if (!guestImport.kind().equals("func")) {
-            throw new Unresolvable("the guest imports a " + guestImport.kind()
-                    + "; witbind guests import only functions and define their own memory");
-        }
-        NameMap.Hit<Definition> instanceHit = root.table().lookup(guestImport.module())
-                .orElseThrow(() -> new Unresolvable(noInstance(guestImport.module())));
-        if (!(instanceHit.value() instanceof InstanceDefinition instanceDefinition)) {
-            throw new Unresolvable("'" + instanceHit.name() + "' is a function, not an instance");
-        }
-        LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = "'" + instanceHit.name() + "'"
-                + instanceHit.track().map(track -> " (the highest version on track " + track + ")").orElse("");
-        Definition definition = instance.table().lookup(guestImport.field())
-                .map(NameMap.Hit::value)
-                .orElseThrow(() -> new Unresolvable(resolvedAs + " has no function '" + guestImport.field()
-                        + "'; it has: " + String.join(", ", instance.names())));
-        if (!(definition instanceof FunctionDefinition function)) {
-            throw new Unresolvable("'" + guestImport.field() + "' in " + resolvedAs + " is an instance, not a function");
-        }
-        checkSignature(guestImport, function, resolvedAs);
-        checkCanonicalOptions(guestImport, function.type(), module);
-        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function.type(),
-                function.handles());
-    }
-
-    private static void checkSignature(GuestImport guestImport, FunctionDefinition function, String resolvedAs)
-            throws Unresolvable {
-        CoreSignature expected = CanonicalAbi.signature(function.type(), CanonicalAbi.Direction.LOWER);
-        if (!guestImport.type().equals(Optional.of(CoreFunctionType.of(expected)))) {
-            throw new Unresolvable("type mismatch: the guest imports it as " + guestImport.signature() + ", but '"
-                    + function.name() + "' in " + resolvedAs + " is " + function.type() + ", whose core type is "
-                    + expected);
-        }
-    }
-
-    /** The memory and {@code cabi_realloc} the Canonical ABI needs for this function's values. */
-    private static void checkCanonicalOptions(GuestImport guestImport, WitFunctionType type, ChicoryModule module)
-            throws Unresolvable {
-        CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LOWER);
-        boolean usesMemory = signature.paramsByPointer() || signature.resultsByPointer()
-                || type.params().stream().anyMatch(param -> CanonicalAbi.needsRealloc(param.type()));
-        if (usesMemory && !module.definesMemory()) {
-            throw new Unresolvable("'" + guestImport.field() + "' passes values through linear memory, but the guest "
-                    + "defines no memory");
-        }
-        boolean needsRealloc = type.result().map(CanonicalAbi::needsRealloc).orElse(false);
-        boolean hasRealloc = module.exportedFunction("cabi_realloc").equals(Optional.of(REALLOC_TYPE));
-        if (needsRealloc && !hasRealloc) {
-            throw new Unresolvable("'" + guestImport.field() + "' returns " + type.result().orElseThrow()
-                    + ", which the host writes into memory it allocates with the guest's cabi_realloc, but the guest "
-                    + "does not export cabi_realloc with type (i32, i32, i32, i32) -> (i32)");
-        }
-    }
-
-    /** {@code cabi_realloc(old_ptr, old_size, align, new_size) -> ptr}. */
-    static final CoreFunctionType REALLOC_TYPE = new CoreFunctionType(
-            List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32), List.of(CoreType.I32));
-
-    /** Why {@code requested} found no instance, with the versions the linker has. */
-    private String noInstance(String requested) {
-        List<String> similar = root.table().namesLike(requested);
-        String has = similar.isEmpty()
-                ? "the linker has no version of it"
-                : "the linker has " + String.join(", ", similar);
-        Optional<String> track = CompatibilityTrack.of(requested);
-        if (track.isPresent()) {
-            return "no instance '" + requested + "', and nothing on its track " + track.get() + "; " + has;
-        }
-        return "no instance '" + requested + "', which " + whyNoTrack(requested) + "; " + has;
-    }
-
-    private static String whyNoTrack(String requested) {
-        if (requested.indexOf('@') < 0) {
-            return "has no version and so matches only exactly";
-        }
-        return CompatibilityTrack.versionOf(requested)
-                .map(version -> version.isPrerelease()
-                        ? "is a prerelease and so matches only exactly"
-                        : "is a 0.0.x version and so matches only exactly")
-                .orElse("has a version that is not strict SemVer and so matches only exactly");
-    }
-
-    /** An import that does not resolve; collected into one {@link WitLinkException}. */
-    private static final class Unresolvable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unresolvable(String problem) {
-            super(problem, null, false, false);
-        }
+    /**
+     * Links and instantiates {@code guest} on the given engine, with {@code data} for the host factories of this
+     * instance ({@link Instantiation#data(Class)}): the configuration of one plugin, one request, one command.
+     *
+     * @throws WitLinkException listing every import that does not resolve
+     * @throws dev.witbind.runtime.errors.WitHostException when a host factory fails
+     * @throws dev.witbind.runtime.errors.WitTrapException when the guest's start function traps
+     */
+    public GuestInstance instantiate(GuestModule guest, Engine engine, Object data) {
+        Objects.requireNonNull(engine, "engine");
+        return GuestInstance.instantiate(guest, link(guest), engine, new Instantiation(guest.name(), data));
     }
 }

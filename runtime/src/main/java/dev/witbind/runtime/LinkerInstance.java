@@ -1,11 +1,16 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.chicory.ImportHandleFactory;
-import dev.witbind.runtime.linking.NameMap;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.bindings.ImportHandleFactory;
+import dev.witbind.runtime.errors.WitDefinitionException;
 import dev.witbind.wit.names.ExternName;
+import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
+import dev.witbind.wit.names.NameMap;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,37 +31,43 @@ public final class LinkerInstance {
     /** What a name stands for at one level. */
     sealed interface Definition permits FunctionDefinition, InstanceDefinition {}
 
-    /** A host function: its WIT type and what makes its handle for each guest instance. */
-    record FunctionDefinition(String name, WitFunctionType type, ImportHandleFactory handles) implements Definition {}
+    /**
+     * A host function: its WIT type, where its host object comes from, and what makes its handle for each guest
+     * instance.
+     */
+    record FunctionDefinition<T>(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles)
+            implements Definition {
+
+        /** The handle of this function for one guest instance, calling that instance's host object. */
+        ImportHandle bind(LiftLowerContext cx, String function, Map<HostSource<?>, Object> made,
+                Instantiation instantiation) {
+            return handles.bind(cx, function, host.forInstance(made, instantiation));
+        }
+    }
 
     /** A nested instance. */
     record InstanceDefinition(LinkerInstance instance) implements Definition {}
 
     /**
-     * Defines a host function with its WIT type.
+     * Defines a host function with its WIT type, written by hand in core-value form. The linker checks that it
+     * returns as many core values as {@code type} flattens to.
      *
      * @throws WitDefinitionException if the name is already defined here and shadowing is off
      * @throws InvalidNameException if the name is not a valid extern name
      */
     public LinkerInstance func(String name, WitFunctionType type, HostCall call) {
         Objects.requireNonNull(call, "call");
-        return funcHandle(name, type, HostCalls.handles(call, Objects.requireNonNull(type, "type")));
+        Objects.requireNonNull(type, "type");
+        define(name, type, HostSource.none(), CheckedHostCall.handles(call, type));
+        return this;
     }
 
-    /**
-     * Defines a host function by the {@link dev.witbind.runtime.chicory.ImportHandle} each guest instance calls:
-     * what generated bindings use, so that the engine calls their code with no adapter in between. The handles must
-     * return exactly the flat core results of {@code type} (nothing checks it, unlike {@link #func}).
-     *
-     * @throws WitDefinitionException if the name is already defined here and shadowing is off
-     * @throws InvalidNameException if the name is not a valid extern name
-     */
-    public LinkerInstance funcHandle(String name, WitFunctionType type, ImportHandleFactory handles) {
+    /** Defines a function of generated bindings (see {@link dev.witbind.runtime.bindings.FunctionDefinitions}). */
+    <T> void define(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles) {
         ExternName.parse(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handles, "handles");
-        define(name, new FunctionDefinition(name, type, handles));
-        return this;
+        define(name, new FunctionDefinition<>(name, type, host, handles));
     }
 
     /**
@@ -67,7 +78,16 @@ public final class LinkerInstance {
      * @throws InvalidNameException if the name is not a valid extern name
      */
     public LinkerInstance instance(String name) {
-        ExternName.parse(name);
+        ExternName parsed = ExternName.parse(name);
+        return parsed instanceof InterfaceName interfaceName ? instance(interfaceName) : instance(name, null);
+    }
+
+    /** {@link #instance(String)} for a name parsed already: nothing is parsed or derived again. */
+    public LinkerInstance instance(InterfaceName name) {
+        return instance(name.toString(), name);
+    }
+
+    private LinkerInstance instance(String name, InterfaceName parsed) {
         var existing = names.getExact(name);
         if (existing.isPresent()) {
             if (existing.get() instanceof InstanceDefinition instance) {
@@ -78,7 +98,16 @@ public final class LinkerInstance {
             }
         }
         LinkerInstance instance = new LinkerInstance(linker, path.isEmpty() ? name : path + "/" + name);
-        define(name, new InstanceDefinition(instance));
+        InstanceDefinition definition = new InstanceDefinition(instance);
+        try {
+            if (parsed != null) {
+                names.define(parsed, definition, linker.shadowing());
+            } else {
+                names.define(name, definition, linker.shadowing());
+            }
+        } catch (NameMap.DuplicateNameException e) {
+            throw duplicate(name);
+        }
         return instance;
     }
 
@@ -86,9 +115,13 @@ public final class LinkerInstance {
         try {
             names.define(name, definition, linker.shadowing());
         } catch (NameMap.DuplicateNameException e) {
-            throw new WitDefinitionException(describe(name) + " defined twice (enable shadowing with "
-                    + "Linker.allowShadowing(true) to replace the earlier definition)");
+            throw duplicate(name);
         }
+    }
+
+    private WitDefinitionException duplicate(String name) {
+        return new WitDefinitionException(describe(name) + " defined twice (enable shadowing with "
+                + "Linker.allowShadowing(true) to replace the earlier definition)");
     }
 
     private String describe(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.witbind.runtime.errors.WitBindingsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +34,27 @@ class BindingsIndexTest {
 
     @Test
     void aClassWithoutBindingsNamesTheBindingsItLookedFor() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        WitBindingsException e = assertThrows(WitBindingsException.class,
                 () -> new Linker().register(new NotAnnotated()));
         assertEquals("dev.witbind.runtime.BindingsIndexTest$NotAnnotated has no generated witbind bindings "
                 + "(dev.witbind.runtime.BindingsIndexTest_NotAnnotated_WitBindings in "
-                + "META-INF/services/dev.witbind.runtime.WitBindings): annotate it with @WitInterface and put "
+                + "META-INF/services/dev.witbind.runtime.bindings.WitBindings): annotate it with @WitInterface and put "
                 + "witbind-processor on the annotation processor path, or register its functions by hand with "
                 + "Linker.instance(name).func(...)", e.getMessage());
     }
 
     @Test
     void aListedClassThatCannotBeLoadedIsAnIndexError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        WitBindingsException e = assertThrows(WitBindingsException.class,
                 () -> new Linker().register(new Missing()));
-        assertTrue(e.getMessage().startsWith("META-INF/services/dev.witbind.runtime.WitBindings lists "
+        assertTrue(e.getMessage().startsWith("META-INF/services/dev.witbind.runtime.bindings.WitBindings lists "
                 + "dev.witbind.runtime.BindingsIndexTest_Missing_WitBindings, which cannot be loaded: "
                 + "java.lang.ClassNotFoundException"), e.getMessage());
     }
 
     @Test
     void bindingsOfAnotherClassAreRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        WitBindingsException e = assertThrows(WitBindingsException.class,
                 () -> new Linker().register(new Impostor()));
         assertEquals("the witbind bindings dev.witbind.runtime.BindingsIndexTest_Impostor_WitBindings bind "
                 + "dev.witbind.runtime.BindingsIndexTest$Listed, not dev.witbind.runtime.BindingsIndexTest$Impostor "

@@ -1,6 +1,8 @@
 package dev.witbind.runtime;
 
-import java.util.Optional;
+import dev.witbind.runtime.bindings.FunctionDefinitions;
+import dev.witbind.runtime.bindings.WitBindings;
+import dev.witbind.wit.names.InterfaceName;
 
 /** Listed under {@link BindingsIndexTest.Impostor}'s bindings name, but binding another class. */
 public final class BindingsIndexTest_Impostor_WitBindings implements WitBindings<BindingsIndexTest.Listed> {
@@ -10,17 +12,12 @@ public final class BindingsIndexTest_Impostor_WitBindings implements WitBindings
     }
 
     @Override
-    public String interfaceName() {
-        return "test:index/impostor@1.0.0";
+    public InterfaceName interfaceName() {
+        return InterfaceName.parse("test:index/impostor@1.0.0");
     }
 
     @Override
-    public Optional<String> compatibilityTrack() {
-        return Optional.empty();
-    }
-
-    @Override
-    public void defineInto(Linker linker, BindingsIndexTest.Listed implementation) {
+    public void defineFunctions(FunctionDefinitions<BindingsIndexTest.Listed> functions) {
         throw new AssertionError("never registered");
     }
 }

@@ -1,8 +1,11 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.bindings.FunctionDefinitions;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.bindings.WitBindings;
+import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
-import java.util.Optional;
 
 /** Hand-written bindings of {@link BindingsIndexTest.Listed}, in the shape the processor generates them. */
 public final class BindingsIndexTest_Listed_WitBindings implements WitBindings<BindingsIndexTest.Listed> {
@@ -12,17 +15,18 @@ public final class BindingsIndexTest_Listed_WitBindings implements WitBindings<B
     }
 
     @Override
-    public String interfaceName() {
-        return "test:index/listed@1.0.0";
+    public InterfaceName interfaceName() {
+        return InterfaceName.parse("test:index/listed@1.0.0");
     }
 
     @Override
-    public Optional<String> compatibilityTrack() {
-        return Optional.of("test:index/listed@1");
-    }
-
-    @Override
-    public void defineInto(Linker linker, BindingsIndexTest.Listed implementation) {
-        linker.instance(interfaceName()).func("ping", WitFunctionType.of(List.of()), (cx, args) -> HostCall.NO_RESULTS);
+    public void defineFunctions(FunctionDefinitions<BindingsIndexTest.Listed> functions) {
+        functions.define("ping", WitFunctionType.of(List.of()), (cx, function, implementation) ->
+                new ImportHandle(cx, function) {
+                    @Override
+                    protected long[] call(long[] args) {
+                        return NO_RESULTS;
+                    }
+                });
     }
 }

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.abi.ProbeHost;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;

@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.witbind.runtime.abi.HostValueException;
 import dev.witbind.runtime.abi.ProbeHost;
+import dev.witbind.runtime.errors.WitHostException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
 import java.util.Locale;

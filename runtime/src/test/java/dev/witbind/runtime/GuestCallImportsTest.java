@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.abi.ProbeHost;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitType;
 import java.util.ArrayList;

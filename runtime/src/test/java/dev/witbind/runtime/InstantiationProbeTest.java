@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.witbind.runtime.abi.ProbeHost;
+import dev.witbind.runtime.engine.CoreImport;
+import dev.witbind.runtime.errors.WitExportException;
+import dev.witbind.runtime.errors.WitLinkException;
+import dev.witbind.runtime.errors.WitModuleException;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,7 @@ class InstantiationProbeTest {
     @Test
     void theGuestDeclaresEveryImportWithItsLoweredCoreType() {
         List<String> imports = new ArrayList<>();
-        for (GuestImport guestImport : GUEST.imports()) {
+        for (CoreImport guestImport : GUEST.imports()) {
             imports.add(guestImport.qualifiedName() + " " + guestImport.signature());
         }
 
@@ -102,7 +106,7 @@ class InstantiationProbeTest {
                 + "\n  - " + echoU64, thrown.getMessage());
         assertEquals("wrong-types.wasm", thrown.guestName());
         assertEquals(List.of("scalars", "echo-u64"),
-                thrown.unresolved().stream().map(entry -> entry.guestImport().field()).toList());
+                thrown.unresolved().stream().map(entry -> entry.field()).toList());
     }
 
     @Test
@@ -148,11 +152,11 @@ class InstantiationProbeTest {
         WitFunctionType u32s = WitFunctionType.of(List.of(param("a", U32), param("b", U32)), U64);
         WitFunctionType stringResult = WitFunctionType.of(List.of(), STRING);
 
-        IllegalArgumentException wrongParams = assertThrows(IllegalArgumentException.class,
+        WitExportException wrongParams = assertThrows(WitExportException.class,
                 () -> guest.function("add-u64", u32s));
-        IllegalArgumentException wrongResult = assertThrows(IllegalArgumentException.class,
+        WitExportException wrongResult = assertThrows(WitExportException.class,
                 () -> guest.function("call-many", stringResult));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        WitExportException missing = assertThrows(WitExportException.class,
                 () -> guest.function("subtract-u64", u32s));
 
         assertEquals("guest 'abi-probe.wasm' exports 'add-u64' as (i64, i64) -> (i64), but "
@@ -180,7 +184,7 @@ class InstantiationProbeTest {
             0x05, 0x04, 0x01, 0x03, 0x01, 0x01, // memory section: one memory, shared, min 1, max 1
         };
 
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        WitModuleException thrown = assertThrows(WitModuleException.class,
                 () -> GuestModule.parse("threads.wasm", sharedMemory));
 
         assertEquals("guest 'threads.wasm' is a module with a shared memory, which witbind does not support (the "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.witbind.runtime.errors.WitDefinitionException;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;

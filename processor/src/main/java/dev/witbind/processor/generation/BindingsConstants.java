@@ -18,9 +18,9 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
-import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
@@ -167,7 +167,7 @@ final class BindingsConstants {
                 FieldSpec.builder(ResourceType.class, constant, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The WIT resource {@code $L}, implemented by {@link $T}.\n", resource.name(),
                                 resourceClasses.get(resource))
-                        .initializer("new $T($N, $S)", ResourceType.class, INTERFACE_NAME, resource.name())
+                        .initializer("new $T($N.toString(), $S)", ResourceType.class, INTERFACE_NAME, resource.name())
                         .build()));
         namedConstants.forEach((type, constant) -> fields.add(
                 FieldSpec.builder(type.getClass(), constant, Modifier.STATIC, Modifier.FINAL)

@@ -15,6 +15,7 @@ import dev.witbind.processor.model.ResourceModel;
 import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
+import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -34,21 +35,18 @@ import javax.lang.model.element.Modifier;
  * no reflection and no boxing, and the engine calls it with no adapter in between.
  */
 public final class BindingsGenerator {
-    private static final String RUNTIME = "dev.witbind.runtime";
-    private static final ClassName LINKER = ClassName.get(RUNTIME, "Linker");
-    private static final ClassName LINKER_INSTANCE = ClassName.get(RUNTIME, "LinkerInstance");
-    private static final ClassName WIT_BINDINGS = ClassName.get(RUNTIME, "WitBindings");
-    private static final ClassName IMPORT_HANDLE = ClassName.get(RUNTIME + ".chicory", "ImportHandle");
-    private static final ClassName IMPORT_HANDLE_FACTORY = ClassName.get(RUNTIME + ".chicory", "ImportHandleFactory");
-    private static final ClassName GUEST_CONTEXT = ClassName.get(RUNTIME, "GuestContext");
-    private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
+    private static final ClassName WIT_BINDINGS = RuntimeTypes.WIT_BINDINGS;
+    private static final ClassName FUNCTION_DEFINITIONS = RuntimeTypes.FUNCTION_DEFINITIONS;
+    private static final ClassName IMPORT_HANDLE = RuntimeTypes.IMPORT_HANDLE;
+    private static final ClassName IMPORT_HANDLE_FACTORY = RuntimeTypes.IMPORT_HANDLE_FACTORY;
+    private static final ClassName LIFT_LOWER_CONTEXT = RuntimeTypes.LIFT_LOWER_CONTEXT;
+    private static final ClassName ABI = RuntimeTypes.ABI;
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private static final String INTERFACE_NAME = "INTERFACE_NAME";
-    private static final String COMPATIBILITY_TRACK = "COMPATIBILITY_TRACK";
-    private static final String LINKER_PARAMETER = "linker";
     private static final String IMPLEMENTATION = "implementation";
-    private static final String INSTANCE = "instance";
+    /** The parameter of {@code defineFunctions}. */
+    private static final String FUNCTIONS = "functions";
     /** The record that makes every function's handles, and the static method it calls. */
     private static final String HANDLES = "Handles";
     private static final String HANDLE_METHOD = "handle";
@@ -85,8 +83,7 @@ public final class BindingsGenerator {
     public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
         ClassName bindings = model.bindingsName();
         ClassName implementation = model.implementation();
-        BindingsConstants typeConstants = BindingsConstants.of(model,
-                List.of(INTERFACE_NAME, COMPATIBILITY_TRACK, NO_RESULTS));
+        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, NO_RESULTS));
         List<String> constants = typeConstants.functionConstants();
         ValueCodeGenerator values = new ValueCodeGenerator(typeConstants);
 
@@ -95,21 +92,16 @@ public final class BindingsGenerator {
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(WIT_BINDINGS, implementation))
-                .addField(interfaceNameField(model))
-                .addField(compatibilityTrackField(model));
+                .addField(interfaceNameField(model));
         typeConstants.typeFields().forEach(type::addField);
         for (int i = 0; i < constants.size(); i++) {
             type.addField(functionTypeField(model, model.functions().get(i), constants.get(i), typeConstants));
         }
         typeConstants.dropFields().forEach(type::addField);
         type.addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Creates the bindings; {@link $T} calls this to find them.\n",
-                                ClassName.get("java.util", "ServiceLoader"))
+                        .addJavadoc("Creates the bindings; the linker does, having found them in the services index.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .build())
-                .addMethod(registerMethod(model, constants, typeConstants))
-                .addMethod(handleMethod(model, typeConstants, values))
-                .addType(handlesRecord(model))
                 .addMethod(MethodSpec.methodBuilder("implementationType")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
@@ -119,24 +111,12 @@ public final class BindingsGenerator {
                 .addMethod(MethodSpec.methodBuilder("interfaceName")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
-                        .returns(String.class)
+                        .returns(InterfaceName.class)
                         .addStatement("return $N", INTERFACE_NAME)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("compatibilityTrack")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(ParameterizedTypeName.get(Optional.class, String.class))
-                        .addStatement(model.compatibilityTrack().isPresent()
-                                ? CodeBlock.of("return $T.of($N)", Optional.class, COMPATIBILITY_TRACK)
-                                : CodeBlock.of("return $T.empty()", Optional.class))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("defineInto")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(LINKER, LINKER_PARAMETER)
-                        .addParameter(implementation, IMPLEMENTATION)
-                        .addStatement("register($N, $N)", LINKER_PARAMETER, IMPLEMENTATION)
-                        .build());
+                .addMethod(defineFunctionsMethod(model, constants, typeConstants))
+                .addMethod(handleMethod(model, typeConstants, values))
+                .addType(handlesRecord(model));
         values.helpers().forEach(type::addMethod);
         originatingElements.forEach(type::addOriginatingElement);
         return JavaFile.builder(bindings.packageName(), type.build())
@@ -150,39 +130,31 @@ public final class BindingsGenerator {
     private static CodeBlock classJavadoc(InterfaceModel model) {
         return CodeBlock.builder()
                 .add("Binds {@link $T} to the WIT interface {@code $L}.\n", model.implementation(), model.interfaceName())
-                .add("\n<p>{@link #register} defines one host function per WIT function in a {@link $T}, each calling\n",
-                        LINKER)
-                .add("the implementation directly. Generated by witbind from {@code @WitInterface}; edit {@link $T}\n",
-                        model.implementation())
-                .add("instead.\n")
+                .add("\n<p>{@link #defineFunctions} defines one host function per WIT function, each calling the\n")
+                .add("implementation directly; register an implementation with {@code Linker.register}. Generated by\n")
+                .add("witbind from {@code @WitInterface}; edit {@link $T} instead.\n", model.implementation())
                 .build();
     }
 
+    /**
+     * The interface name as a parsed value, whose track the linker reads instead of deriving it again. The processor
+     * has checked the name; parsing it once more when the class initialises costs microseconds and keeps a single
+     * way of making names.
+     */
     private static FieldSpec interfaceNameField(InterfaceModel model) {
-        return FieldSpec.builder(String.class, INTERFACE_NAME, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The interface name exactly as annotated.\n")
-                .initializer("$S", model.interfaceName())
-                .build();
-    }
-
-    private static FieldSpec compatibilityTrackField(InterfaceModel model) {
-        FieldSpec.Builder field = FieldSpec.builder(String.class, COMPATIBILITY_TRACK,
+        FieldSpec.Builder field = FieldSpec.builder(InterfaceName.class, INTERFACE_NAME,
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         Optional<String> track = model.compatibilityTrack();
+        field.addJavadoc("The interface name exactly as annotated.\n\n");
         if (track.isPresent()) {
-            return field
-                    .addJavadoc("The compatibility track of {@link #$N}: a guest that imports another version on\n",
-                            INTERFACE_NAME)
-                    .addJavadoc("this track links to the highest version a linker has on it.\n")
-                    .initializer("$S", track.get())
-                    .build();
+            field.addJavadoc("<p>Its compatibility track is {@code $L}: a guest that imports another version on\n",
+                            track.get())
+                    .addJavadoc("this track links to the highest version a linker has on it.\n");
+        } else {
+            field.addJavadoc("<p>It has no compatibility track (it has no version, a {@code 0.0.x} version or a\n")
+                    .addJavadoc("prerelease), so it matches only imports of exactly this name.\n");
         }
-        return field
-                .addJavadoc("Always {@code null}: {@code $L} has no compatibility track (it has no version, a\n",
-                        model.interfaceName())
-                .addJavadoc("{@code 0.0.x} version or a prerelease), so it matches only imports of exactly that name.\n")
-                .initializer("null")
-                .build();
+        return field.initializer("$T.parse($S)", InterfaceName.class, model.interfaceName()).build();
     }
 
     private static FieldSpec functionTypeField(InterfaceModel model, FunctionModel function, String constant,
@@ -228,50 +200,47 @@ public final class BindingsGenerator {
         return CodeBlock.of("$T.$L", PrimitiveType.class, ((PrimitiveType) type).name());
     }
 
-    // ---- register ---------------------------------------------------------------------------------------------
+    // ---- defineFunctions --------------------------------------------------------------------------------------
 
-    private static MethodSpec registerMethod(InterfaceModel model, List<String> constants,
+    private static MethodSpec defineFunctionsMethod(InterfaceModel model, List<String> constants,
             BindingsConstants typeConstants) {
-        MethodSpec.Builder register = MethodSpec.methodBuilder("register")
-                .addJavadoc("Defines the functions of {@link #$N} in {@code $N}, each calling {@code $N}.\n",
-                        INTERFACE_NAME, LINKER_PARAMETER, IMPLEMENTATION)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(LINKER, LINKER_PARAMETER)
-                .addParameter(model.implementation(), IMPLEMENTATION)
-                .addStatement("$T.requireNonNull($N, $S)", Objects.class, IMPLEMENTATION, IMPLEMENTATION)
-                .addStatement("$T $N = $N.instance($N)", LINKER_INSTANCE, INSTANCE, LINKER_PARAMETER, INTERFACE_NAME);
+        MethodSpec.Builder define = MethodSpec.methodBuilder("defineFunctions")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(ParameterizedTypeName.get(FUNCTION_DEFINITIONS, model.implementation()), FUNCTIONS);
         int index = 0;
         for (int i = 0; i < constants.size(); i++) {
-            register.addStatement("$N.funcHandle($S, $N, new $N($N, $L))", INSTANCE, model.functions().get(i).witName(),
-                    constants.get(i), HANDLES, IMPLEMENTATION, index++);
+            define.addStatement("$N.define($S, $N, new $N($L))", FUNCTIONS, model.functions().get(i).witName(),
+                    constants.get(i), HANDLES, index++);
         }
         for (ResourceModel resource : model.resources()) {
-            register.addStatement("$N.funcHandle($S, $N, new $N($N, $L))", INSTANCE, resource.dropFunctionName(),
-                    typeConstants.dropConstant(resource.type()), HANDLES, IMPLEMENTATION, index++);
+            define.addStatement("$N.define($S, $N, new $N($L))", FUNCTIONS, resource.dropFunctionName(),
+                    typeConstants.dropConstant(resource.type()), HANDLES, index++);
         }
-        return register.build();
+        return define.build();
     }
 
     /**
-     * {@code record Handles(Impl implementation, int index) implements ImportHandleFactory}: one factory class for
-     * every function (a factory lambda per function was one more class per function, spun at registration).
+     * {@code record Handles(int index) implements ImportHandleFactory<Impl>}: one factory class for every function (a
+     * factory lambda per function was one more class per function, spun at registration). The linker passes the
+     * implementation for the guest instance being made: the registered object, or what a factory made for it.
      */
     private static TypeSpec handlesRecord(InterfaceModel model) {
         return TypeSpec.recordBuilder(HANDLES)
-                .addJavadoc("Makes the handles of function {@code $N} (in the order {@link #register} defines them) "
-                        + "for each guest\ninstance that imports it.\n", INDEX_PARAMETER)
+                .addJavadoc("Makes the handles of function {@code $N} (in the order {@link #defineFunctions} defines "
+                        + "them) for each\nguest instance that imports it.\n", INDEX_PARAMETER)
                 .addModifiers(Modifier.PRIVATE)
                 .recordConstructor(MethodSpec.constructorBuilder()
-                        .addParameter(model.implementation(), IMPLEMENTATION)
                         .addParameter(int.class, INDEX_PARAMETER)
                         .build())
-                .addSuperinterface(IMPORT_HANDLE_FACTORY)
+                .addSuperinterface(ParameterizedTypeName.get(IMPORT_HANDLE_FACTORY, model.implementation()))
                 .addMethod(MethodSpec.methodBuilder("bind")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(IMPORT_HANDLE)
-                        .addParameter(GUEST_CONTEXT, CONTEXT_PARAMETER)
+                        .addParameter(LIFT_LOWER_CONTEXT, CONTEXT_PARAMETER)
                         .addParameter(String.class, FUNCTION_PARAMETER)
+                        .addParameter(model.implementation(), IMPLEMENTATION)
                         .addStatement("return $N($N, $N, $N, $N)", HANDLE_METHOD, INDEX_PARAMETER, IMPLEMENTATION,
                                 CONTEXT_PARAMETER, FUNCTION_PARAMETER)
                         .build())
@@ -308,7 +277,7 @@ public final class BindingsGenerator {
                 .returns(IMPORT_HANDLE)
                 .addParameter(int.class, INDEX_PARAMETER)
                 .addParameter(model.implementation(), IMPLEMENTATION)
-                .addParameter(GUEST_CONTEXT, CONTEXT_PARAMETER)
+                .addParameter(LIFT_LOWER_CONTEXT, CONTEXT_PARAMETER)
                 .addParameter(String.class, FUNCTION_PARAMETER)
                 .addCode(cases.build())
                 .build();
@@ -472,7 +441,7 @@ public final class BindingsGenerator {
         };
     }
 
-    /** The {@code GuestContext} method that stores a result through the guest's return pointer. */
+    /** The {@code LiftLowerContext} method that stores a result through the guest's return pointer. */
     private static String storeMethod(WitType type) {
         if (type == PrimitiveType.STRING) {
             return "storeString";

@@ -15,11 +15,11 @@ import javax.tools.StandardLocation;
 
 /**
  * The {@link java.util.ServiceLoader} index that lets the runtime find every bindings class:
- * {@code META-INF/services/dev.witbind.runtime.WitBindings}, one class name a line, sorted.
+ * {@code META-INF/services/dev.witbind.runtime.bindings.WitBindings}, one class name a line, sorted.
  */
 public final class ServiceIndex {
     /** Where the index lives in the class output. */
-    public static final String PATH = "META-INF/services/dev.witbind.runtime.WitBindings";
+    public static final String PATH = "META-INF/services/dev.witbind.runtime.bindings.WitBindings";
 
     private ServiceIndex() {}
 

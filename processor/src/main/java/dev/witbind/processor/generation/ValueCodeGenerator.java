@@ -40,11 +40,10 @@ import javax.lang.model.element.Modifier;
  * {@code Double.longBitsToDouble}) are exactly the conversions each payload type applies to its own slots.
  */
 final class ValueCodeGenerator {
-    private static final String RUNTIME = "dev.witbind.runtime";
-    private static final ClassName GUEST_CONTEXT = ClassName.get(RUNTIME, "GuestContext");
-    private static final ClassName ABI = ClassName.get(RUNTIME, "Abi");
-    private static final ClassName WIT_TRAP = ClassName.get(RUNTIME, "WitTrapException");
-    private static final ClassName HOST_VALUE = ClassName.get(RUNTIME, "HostValueException");
+    private static final ClassName LIFT_LOWER_CONTEXT = RuntimeTypes.LIFT_LOWER_CONTEXT;
+    private static final ClassName ABI = RuntimeTypes.ABI;
+    private static final ClassName WIT_TRAP = RuntimeTypes.WIT_TRAP_EXCEPTION;
+    private static final ClassName HOST_VALUE = RuntimeTypes.HOST_VALUE_EXCEPTION;
     private static final ClassName RESULT = ClassName.get(Result.class);
     private static final ClassName OK = RESULT.nestedClass("Ok");
     private static final ClassName ERR = RESULT.nestedClass("Err");
@@ -368,7 +367,7 @@ final class ValueCodeGenerator {
     }
 
     private static MethodSpec.Builder slotParameters(MethodSpec.Builder method, int count) {
-        method.addParameter(GUEST_CONTEXT, CX);
+        method.addParameter(LIFT_LOWER_CONTEXT, CX);
         for (int i = 0; i < count; i++) {
             method.addParameter(TypeName.LONG, "a" + i);
         }
@@ -422,7 +421,7 @@ final class ValueCodeGenerator {
     /** {@code loadX(cx, ptr)}: a record, variant, option or result from guest memory. */
     private String loader(ValueType type) {
         return helper("load", type, method -> {
-            method.addParameter(GUEST_CONTEXT, CX).addParameter(TypeName.INT, PTR).returns(type.javaType());
+            method.addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR).returns(type.javaType());
             Shape shape = type.shape();
             if (shape instanceof Shape.Record record) {
                 NameAllocator locals = new NameAllocator();
@@ -570,7 +569,7 @@ final class ValueCodeGenerator {
     /** {@code storeX(cx, ptr, value)}: a record, variant, option, result or list into guest memory. */
     private String storer(ValueType type) {
         return helper("store", type, method -> {
-            method.addParameter(GUEST_CONTEXT, CX).addParameter(TypeName.INT, PTR)
+            method.addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR)
                     .addParameter(type.javaType(), VALUE);
             Shape shape = type.shape();
             if (shape instanceof Shape.Record record) {
@@ -678,7 +677,7 @@ final class ValueCodeGenerator {
             ListType listType = (ListType) type.witType();
             int size = CanonicalAbi.size(listType.element());
             int alignment = CanonicalAbi.alignment(listType.element());
-            method.addParameter(GUEST_CONTEXT, CX).addParameter(TypeName.INT, PTR).addParameter(TypeName.INT, LEN)
+            method.addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR).addParameter(TypeName.INT, LEN)
                     .returns(type.javaType())
                     // The length is unsigned and the product may exceed an int: checked as a long.
                     .addStatement("$N.checkRange($N, $T.toUnsignedLong($N) * $L, $L, $S)", CX, PTR, Integer.class, LEN,
@@ -707,7 +706,7 @@ final class ValueCodeGenerator {
     private String stringStorer() {
         ValueType string = new ValueType(ClassName.get(String.class), PrimitiveType.STRING);
         return helper("store", string, method -> method
-                .addParameter(GUEST_CONTEXT, CX).addParameter(TypeName.INT, PTR)
+                .addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR)
                 .addParameter(String.class, VALUE)
                 .addStatement("long data = $N.lowerString($N)", CX, VALUE)
                 .addStatement("$N.storeI32($N, (int) data)", CX, PTR)
@@ -718,7 +717,7 @@ final class ValueCodeGenerator {
     private String bytesStorer() {
         ValueType bytes = new ValueType(ArrayTypeName.of(TypeName.BYTE), new ListType(PrimitiveType.U8));
         return helper("store", bytes, method -> method
-                .addParameter(GUEST_CONTEXT, CX).addParameter(TypeName.INT, PTR)
+                .addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR)
                 .addParameter(ArrayTypeName.of(TypeName.BYTE), VALUE)
                 .addStatement("$N.storeI32($N, $N.lowerBytes($N, $S))", CX, PTR, CX, VALUE, "list<u8>")
                 .addStatement("$N.storeI32($N + 4, $N.length)", CX, PTR, VALUE));

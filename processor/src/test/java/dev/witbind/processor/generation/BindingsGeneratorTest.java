@@ -33,24 +33,26 @@ class BindingsGeneratorTest {
         assertContains(code,
                 "@Generated(\"test.Generator\")",
                 "public final class Host_WitBindings implements WitBindings<Host> {",
-                "public static final String INTERFACE_NAME = \"example:greeter/host@0.2.1\";",
-                "public static final String COMPATIBILITY_TRACK = \"example:greeter/host@0.2\";",
+                "public static final InterfaceName INTERFACE_NAME = InterfaceName.parse("
+                        + "\"example:greeter/host@0.2.1\");",
+                "<p>Its compatibility track is {@code example:greeter/host@0.2}",
                 "public Host_WitBindings() {",
-                "public static void register(Linker linker, Host implementation) {",
-                "LinkerInstance instance = linker.instance(INTERFACE_NAME);",
-                "return Optional.of(COMPATIBILITY_TRACK);",
-                "register(linker, implementation);");
+                "public InterfaceName interfaceName() {",
+                "return INTERFACE_NAME;",
+                "public void defineFunctions(FunctionDefinitions<Host> functions) {",
+                "functions.define(\"greet\", GREET, new Handles(0));",
+                "private record Handles(int index) implements ImportHandleFactory<Host> {",
+                "public ImportHandle bind(LiftLowerContext context, String function, Host implementation) {");
     }
 
     @Test
-    void nameWithoutTrackGeneratesNullAndAnEmptyOptional() {
+    void nameWithoutTrackSaysSo() {
         String code = generate(new InterfaceModel(HOST, "example:greeter/host@0.0.1",
                 List.of(function("ping", "ping", null))));
 
         assertContains(code,
-                "public static final String COMPATIBILITY_TRACK = null;",
-                "so it matches only imports of exactly that name",
-                "return Optional.empty();");
+                "<p>It has no compatibility track (it has no version, a {@code 0.0.x} version or a",
+                "so it matches only imports of exactly this name.");
     }
 
     @Test

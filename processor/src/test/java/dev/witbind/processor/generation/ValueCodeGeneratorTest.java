@@ -82,7 +82,7 @@ class ValueCodeGeneratorTest {
 
         assertContains(code,
                 "Host.Shape shape = liftShape(cx, args[0], args[1], args[2]);",
-                "private static Host.Shape liftShape(GuestContext cx, long a0, long a1, long a2) {",
+                "private static Host.Shape liftShape(LiftLowerContext cx, long a0, long a1, long a2) {",
                 // f32 in the i64 slot, s32 in the i64 slot, f64 in the i64 slot, u64 as is.
                 "case 1 -> new Host.Shape.Ratio(Abi.liftF32(a1));",
                 "case 2 -> new Host.Shape.Count((int) a1);",
@@ -219,7 +219,7 @@ class ValueCodeGeneratorTest {
                 .toString();
 
         assertContains(code,
-                "static final ResourceType BUCKET_RESOURCE = new ResourceType(INTERFACE_NAME, \"bucket\");",
+                "static final ResourceType BUCKET_RESOURCE = new ResourceType(INTERFACE_NAME.toString(), \"bucket\");",
                 "static final WitFunctionType BUCKET_CONSTRUCTOR = ",
                 "static final WitFunctionType BUCKET_MERGE = ",
                 "static final WitFunctionType BUCKET_OPEN = ",
@@ -229,7 +229,7 @@ class ValueCodeGeneratorTest {
                 "Host.Bucket other = (Host.Bucket) cx.liftOwn(BUCKET_RESOURCE, (int) args[1]);",
                 "self.merge(other);",
                 "Host.Bucket result = Host.Bucket.open();",
-                "instance.funcHandle(\"[resource-drop]bucket\", BUCKET_DROP, new Handles(implementation, ",
+                "functions.define(\"[resource-drop]bucket\", BUCKET_DROP, new Handles(",
                 "cx.dropResource(BUCKET_RESOURCE, (int) args[0]);");
     }
 

@@ -1,6 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.types.FlagsType;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -33,17 +32,17 @@ final class FlagsCodec extends ValueCodec {
     }
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         return unpack((int) flat[at]);
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         flat[at] = i32(pack((Set<?>) value));
     }
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         return unpack(switch (size()) {
             case 1 -> cx.loadI8(ptr) & 0xFF;
             case 2 -> cx.loadI16(ptr) & 0xFFFF;
@@ -52,7 +51,7 @@ final class FlagsCodec extends ValueCodec {
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         int bits = pack((Set<?>) value);
         switch (size()) {
             case 1 -> cx.storeI8(ptr, (byte) bits);

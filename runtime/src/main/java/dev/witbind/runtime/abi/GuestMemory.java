@@ -1,9 +1,9 @@
 package dev.witbind.runtime.abi;
 
 /**
- * The two things the Canonical ABI needs from a guest instance: its linear memory and its {@code cabi_realloc}.
- * The engine adapter implements it; {@link dev.witbind.runtime.GuestContext} does every bounds, alignment and
- * encoding check before calling it, so implementations may assume valid, in-range addresses.
+ * A guest's linear memory as the Canonical ABI reads and writes it: the {@code memory} of a {@link CanonicalOptions}.
+ * The engine adapter implements it; {@link LiftLowerContext} does every bounds, alignment and encoding check before
+ * calling it, so implementations may assume valid, in-range addresses.
  */
 public interface GuestMemory {
     /** The current size of linear memory in bytes (it can grow during a call). */
@@ -31,10 +31,4 @@ public interface GuestMemory {
     void storeI32(int address, int value);
 
     void storeI64(int address, long value);
-
-    /** Whether the guest exports {@code cabi_realloc}. */
-    boolean hasRealloc();
-
-    /** Calls the guest's {@code cabi_realloc(old_ptr, old_size, align, new_size)}. */
-    int realloc(int oldPointer, int oldSize, int alignment, int newSize);
 }

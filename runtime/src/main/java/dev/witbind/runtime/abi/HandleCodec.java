@@ -1,17 +1,16 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ResourceType;
 
 /**
  * {@code own<r>} and {@code borrow<r>} of a resource the host implements: the Java value is the resource object
- * itself, the core value an {@code i32} index into the guest instance's handle table ({@link GuestContext}).
+ * itself, the core value an {@code i32} index into the guest instance's handle table ({@link LiftLowerContext}).
  *
  * <p>Lowering an {@code own} moves the object to the guest ({@code lower_own}); lowering a {@code borrow} lends it for
  * the call into the guest that is starting, which must drop the handle before it returns ({@code lower_borrow}).
  * Lifting an {@code own} takes the object back out of the guest's table ({@code lift_own}); lifting a {@code borrow}
- * lends the guest's handle to the host until {@link GuestContext#endBorrows} ({@code lift_borrow}).
+ * lends the guest's handle to the host until {@link LiftLowerContext#endBorrows} ({@code lift_borrow}).
  */
 final class HandleCodec extends ValueCodec {
     private final boolean own;
@@ -32,30 +31,30 @@ final class HandleCodec extends ValueCodec {
     }
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         return lift(cx, (int) flat[at]);
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         flat[at] = i32(lower(cx, value));
     }
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         return lift(cx, cx.loadI32(ptr));
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         cx.storeI32(ptr, lower(cx, value));
     }
 
-    private Object lift(GuestContext cx, int handle) {
+    private Object lift(LiftLowerContext cx, int handle) {
         return own ? cx.liftOwn(resource, handle) : cx.liftBorrow(resource, handle);
     }
 
-    private int lower(GuestContext cx, Object value) {
+    private int lower(LiftLowerContext cx, Object value) {
         return own ? cx.lowerOwn(resource, value) : cx.lowerBorrow(resource, value);
     }
 }

@@ -1,6 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.types.ListType;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,24 +35,24 @@ final class ListCodec extends ValueCodec {
     }
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         return lift(cx, (int) flat[at], (int) flat[at + 1]);
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         List<?> list = (List<?>) value;
         flat[at] = i32(lower(cx, list));
         flat[at + 1] = list.size();
     }
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         return lift(cx, cx.loadI32(ptr), cx.loadI32(ptr + 4));
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         List<?> list = (List<?>) value;
         // lower first: cabi_realloc runs guest code, and the pair is written once the elements are in place
         int elements = lower(cx, list);
@@ -62,7 +61,7 @@ final class ListCodec extends ValueCodec {
     }
 
     /** {@code load_list_from_range}. */
-    private List<Object> lift(GuestContext cx, int ptr, int length) {
+    private List<Object> lift(LiftLowerContext cx, int ptr, int length) {
         long count = Integer.toUnsignedLong(length);
         long byteLength = count * element.size();
         if (byteLength > MAX_LIST_BYTE_LENGTH) {
@@ -78,7 +77,7 @@ final class ListCodec extends ValueCodec {
     }
 
     /** {@code store_list_into_range}: the elements in memory from the guest's {@code cabi_realloc}; the pointer. */
-    private int lower(GuestContext cx, List<?> list) {
+    private int lower(LiftLowerContext cx, List<?> list) {
         int size = element.size();
         int ptr = cx.allocate(element.alignment(), list.size() * size, description);
         int address = ptr;

@@ -1,7 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.Abi;
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.types.PrimitiveType;
 
 /** {@code bool}, the integers, the floats and {@code char}: one core value, one load or store. */
@@ -36,7 +34,7 @@ final class PrimitiveCodec extends ValueCodec {
     }
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         long value = flat[at];
         // Narrow types take the low bits: lift_flat_unsigned/signed ignore the rest, and so does wrap_i64_to_i32.
         return switch (primitive) {
@@ -53,7 +51,7 @@ final class PrimitiveCodec extends ValueCodec {
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         flat[at] = switch (primitive) {
             case BOOL -> (Boolean) value ? 1 : 0;
             case S8 -> i32((Byte) value);
@@ -69,7 +67,7 @@ final class PrimitiveCodec extends ValueCodec {
     }
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         return switch (primitive) {
             case BOOL -> cx.loadI8(ptr) != 0;
             case S8, U8 -> cx.loadI8(ptr);
@@ -84,7 +82,7 @@ final class PrimitiveCodec extends ValueCodec {
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         switch (primitive) {
             case BOOL -> cx.storeI8(ptr, (byte) ((Boolean) value ? 1 : 0));
             case S8, U8 -> cx.storeI8(ptr, (Byte) value);

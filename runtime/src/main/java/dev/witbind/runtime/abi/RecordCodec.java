@@ -1,6 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.WitType;
@@ -66,7 +65,7 @@ final class RecordCodec extends ValueCodec {
     }
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = fields.get(i).liftFlat(cx, flat, at + flatOffsets[i]);
@@ -75,14 +74,14 @@ final class RecordCodec extends ValueCodec {
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         for (int i = 0; i < fields.size(); i++) {
             fields.get(i).lowerFlat(cx, field(value, i), flat, at + flatOffsets[i]);
         }
     }
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = fields.get(i).loadAt(cx, ptr + offsets[i]);
@@ -91,7 +90,7 @@ final class RecordCodec extends ValueCodec {
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         for (int i = 0; i < fields.size(); i++) {
             fields.get(i).storeAt(cx, field(value, i), ptr + offsets[i]);
         }

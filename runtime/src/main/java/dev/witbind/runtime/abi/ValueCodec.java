@@ -1,7 +1,6 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreType;
 import dev.witbind.wit.types.EnumType;
@@ -167,7 +166,7 @@ public abstract sealed class ValueCodec
      *
      * @throws WitTrapException when the core values break a Canonical ABI rule
      */
-    public abstract Object liftFlat(GuestContext cx, long[] flat, int at);
+    public abstract Object liftFlat(LiftLowerContext cx, long[] flat, int at);
 
     /**
      * {@code lower_flat}: writes a {@linkplain #validate validated} value as {@code flatCount()} core values from
@@ -175,14 +174,14 @@ public abstract sealed class ValueCodec
      *
      * @throws WitTrapException when {@code cabi_realloc} is missing or returns a bad pointer
      */
-    public abstract void lowerFlat(GuestContext cx, Object value, long[] flat, int at);
+    public abstract void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at);
 
     /**
      * {@code load}: the value stored at {@code ptr}.
      *
      * @throws WitTrapException when {@code ptr} is misaligned, the value leaves memory or breaks a Canonical ABI rule
      */
-    public final Object load(GuestContext cx, int ptr) {
+    public final Object load(LiftLowerContext cx, int ptr) {
         cx.checkRange(ptr, size, alignment, describe(type));
         return loadAt(cx, ptr);
     }
@@ -193,16 +192,16 @@ public abstract sealed class ValueCodec
      * @throws WitTrapException when {@code ptr} is misaligned or the value would leave memory, or
      *     {@code cabi_realloc} fails
      */
-    public final void store(GuestContext cx, Object value, int ptr) {
+    public final void store(LiftLowerContext cx, Object value, int ptr) {
         cx.checkRange(ptr, size, alignment, describe(type));
         storeAt(cx, value, ptr);
     }
 
     /** {@link #load} at an address whose range and alignment the caller has checked. */
-    abstract Object loadAt(GuestContext cx, int ptr);
+    abstract Object loadAt(LiftLowerContext cx, int ptr);
 
     /** {@link #store} at an address whose range and alignment the caller has checked. */
-    abstract void storeAt(GuestContext cx, Object value, int ptr);
+    abstract void storeAt(LiftLowerContext cx, Object value, int ptr);
 
     /** {@link #validate} below {@code path}. */
     abstract void check(Object value, Path path);

@@ -1,6 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.types.WitType;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class ValueTupleCodec {
      * {@code lower_flat_values}: the core values for {@linkplain ValueCodec#validate validated} values; through
      * memory ({@code cabi_realloc}'d, as one pointer) when they flatten to more than {@code maxFlat}.
      */
-    public long[] lower(GuestContext cx, Object[] values, int maxFlat) {
+    public long[] lower(LiftLowerContext cx, Object[] values, int maxFlat) {
         if (byPointer(maxFlat)) {
             int ptr = cx.allocate(alignment, size, what);
             for (int i = 0; i < codecs.size(); i++) {
@@ -79,9 +78,9 @@ public final class ValueTupleCodec {
      * {@code lift_flat_values}: the values from core values; from the tuple {@code flat[0]} points to when they
      * flatten to more than {@code maxFlat}.
      *
-     * @throws dev.witbind.runtime.WitTrapException when the pointer or a value breaks a Canonical ABI rule
+     * @throws dev.witbind.runtime.errors.WitTrapException when the pointer or a value breaks a Canonical ABI rule
      */
-    public Object[] lift(GuestContext cx, long[] flat, int maxFlat) {
+    public Object[] lift(LiftLowerContext cx, long[] flat, int maxFlat) {
         Object[] values = new Object[codecs.size()];
         if (byPointer(maxFlat)) {
             int ptr = cx.checkRange((int) flat[0], size, alignment, what);

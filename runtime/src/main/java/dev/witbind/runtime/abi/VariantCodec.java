@@ -1,6 +1,5 @@
 package dev.witbind.runtime.abi;
 
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.OptionType;
@@ -159,7 +158,7 @@ final class VariantCodec extends ValueCodec {
     // ---- flat -------------------------------------------------------------------------------------------------
 
     @Override
-    public Object liftFlat(GuestContext cx, long[] flat, int at) {
+    public Object liftFlat(LiftLowerContext cx, long[] flat, int at) {
         int index = checkDiscriminant(Integer.toUnsignedLong((int) flat[at]));
         ValueCodec payload = payloads.get(index);
         // The payload reads the joined positions as its own types: with the engine convention every bit-cast of
@@ -168,7 +167,7 @@ final class VariantCodec extends ValueCodec {
     }
 
     @Override
-    public void lowerFlat(GuestContext cx, Object value, long[] flat, int at) {
+    public void lowerFlat(LiftLowerContext cx, Object value, long[] flat, int at) {
         int index = caseOf(value);
         flat[at] = index;
         ValueCodec payload = payloads.get(index);
@@ -186,7 +185,7 @@ final class VariantCodec extends ValueCodec {
     // ---- memory -----------------------------------------------------------------------------------------------
 
     @Override
-    Object loadAt(GuestContext cx, int ptr) {
+    Object loadAt(LiftLowerContext cx, int ptr) {
         long discriminant = switch (discriminantSize) {
             case 1 -> cx.loadI8(ptr) & 0xFFL;
             case 2 -> cx.loadI16(ptr) & 0xFFFFL;
@@ -198,7 +197,7 @@ final class VariantCodec extends ValueCodec {
     }
 
     @Override
-    void storeAt(GuestContext cx, Object value, int ptr) {
+    void storeAt(LiftLowerContext cx, Object value, int ptr) {
         int index = caseOf(value);
         ValueCodec payload = payloads.get(index);
         // the payload first: lowering it may call cabi_realloc, which runs guest code

@@ -1,6 +1,6 @@
 package dev.witbind.runtime.resources;
 
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.ResourceType;
 import java.util.Arrays;
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.witbind.runtime.Abi;
-import dev.witbind.runtime.HostValueException;
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,8 +14,6 @@ import static dev.witbind.wit.types.PrimitiveType.U32;
 import static dev.witbind.wit.types.PrimitiveType.U64;
 import static dev.witbind.wit.types.PrimitiveType.U8;
 
-import dev.witbind.runtime.Abi;
-import dev.witbind.runtime.GuestContext;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.LinkerInstance;
@@ -35,7 +33,7 @@ import java.util.Set;
  * ({@code src/test/guests/abi-probe.c}).
  *
  * <p>Each function is a hand-written {@link HostCall} in the shape generated bindings have: specialised to its WIT
- * type, arguments read from the flat core values with {@link Abi} and {@link GuestContext}, no reflection. Every
+ * type, arguments read from the flat core values with {@link Abi} and {@link LiftLowerContext}, no reflection. Every
  * call records what the host saw, in a line a test compares exactly.
  */
 public final class ProbeHost {
@@ -127,7 +125,7 @@ public final class ProbeHost {
 
     // ---- the host functions, as generated bindings would write them ------------------------------------------
 
-    private long[] scalars(GuestContext cx, long[] args) {
+    private long[] scalars(LiftLowerContext cx, long[] args) {
         boolean a = Abi.liftBool(args[0]);
         byte b = (byte) args[1];
         byte c = (byte) args[2];
@@ -155,7 +153,7 @@ public final class ProbeHost {
         return this;
     }
 
-    private long[] many(GuestContext cx, long[] args) {
+    private long[] many(LiftLowerContext cx, long[] args) {
         // 18 flat parameters: the guest passes one pointer to the tuple (lift_flat_values checks it first)
         int tuple = cx.checkRange((int) args[0], MANY_TUPLE_SIZE, MANY_TUPLE_ALIGNMENT, "the parameters of many");
         List<String> strings = new ArrayList<>(9);
@@ -172,25 +170,25 @@ public final class ProbeHost {
         return new long[] {Long.MIN_VALUE | bytes << 32 | codePoints};
     }
 
-    private long[] echoU64(GuestContext cx, long[] args) {
+    private long[] echoU64(LiftLowerContext cx, long[] args) {
         long v = args[0];
         seen.add("echo-u64 " + Long.toUnsignedString(v));
         return new long[] {v};
     }
 
-    private long[] echoF64(GuestContext cx, long[] args) {
+    private long[] echoF64(LiftLowerContext cx, long[] args) {
         double v = Abi.liftF64(args[0]);
         seen.add(String.format("echo-f64 0x%016x", Double.doubleToRawLongBits(v)));
         return new long[] {Abi.lowerF64(v)};
     }
 
-    private long[] echoF32(GuestContext cx, long[] args) {
+    private long[] echoF32(LiftLowerContext cx, long[] args) {
         float v = Abi.liftF32(args[0]);
         seen.add(String.format("echo-f32 0x%08x", Float.floatToRawIntBits(v)));
         return new long[] {Abi.lowerF32(v)};
     }
 
-    private long[] echoChar(GuestContext cx, long[] args) {
+    private long[] echoChar(LiftLowerContext cx, long[] args) {
         int c = Abi.liftChar(args[0]);
         seen.add(String.format("echo-char U+%04X", c));
         return new long[] {Abi.lowerChar(echoCharResult != null ? echoCharResult : c)};
@@ -202,31 +200,31 @@ public final class ProbeHost {
         return this;
     }
 
-    private long[] echoBool(GuestContext cx, long[] args) {
+    private long[] echoBool(LiftLowerContext cx, long[] args) {
         boolean b = Abi.liftBool(args[0]);
         seen.add(String.format("echo-bool %s (i32 0x%08x)", b, (int) args[0]));
         return new long[] {Abi.lowerBool(b)};
     }
 
-    private long[] echoS8(GuestContext cx, long[] args) {
+    private long[] echoS8(LiftLowerContext cx, long[] args) {
         byte v = (byte) args[0];
         seen.add(String.format("echo-s8 %d (i32 0x%08x)", v, (int) args[0]));
         return new long[] {v}; // lower_flat_signed: sign-extended
     }
 
-    private long[] echoU16(GuestContext cx, long[] args) {
+    private long[] echoU16(LiftLowerContext cx, long[] args) {
         short v = (short) args[0];
         seen.add(String.format("echo-u16 %d (i32 0x%08x)", Short.toUnsignedInt(v), (int) args[0]));
         return new long[] {v & 0xFFFFL}; // unsigned: zero-extended
     }
 
-    private long[] bytesLen(GuestContext cx, long[] args) {
+    private long[] bytesLen(LiftLowerContext cx, long[] args) {
         byte[] b = cx.liftBytes((int) args[0], (int) args[1]);
         seen.add("bytes-len " + b.length);
         return new long[] {b.length};
     }
 
-    private long[] reverse(GuestContext cx, long[] args) {
+    private long[] reverse(LiftLowerContext cx, long[] args) {
         byte[] b = cx.liftBytes((int) args[0], (int) args[1]);
         seen.add("reverse " + Arrays.toString(b));
         byte[] reversed = new byte[b.length];

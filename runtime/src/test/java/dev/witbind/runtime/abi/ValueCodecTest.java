@@ -15,9 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.WitTrapException;
 import dev.witbind.runtime.conformance.Heap;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
@@ -57,7 +56,7 @@ class ValueCodecTest {
     private static final FlagsType PERMS = new FlagsType("perms", List.of("read", "write", "exec"));
 
     private final Heap heap = new Heap();
-    private final GuestContext cx = heap.context();
+    private final LiftLowerContext cx = heap.context();
 
     // ---- refused Java values ----------------------------------------------------------------------------------
 
@@ -155,9 +154,9 @@ class ValueCodecTest {
         assertEquals("trap: invalid discriminant 4294967295 for option<u8> with 2 cases",
                 trapOf(() -> ValueCodec.of(new OptionType(U8)).liftFlat(cx, new long[] {-1, 0}, 0)));
         EnumType big = new EnumType("big", IntStream.range(0, 300).mapToObj(i -> "c" + i).toList());
-        heap.storeI16(0, (short) 299); // more than 256 cases: a 2-byte discriminant
+        heap.memory().storeI16(0, (short) 299); // more than 256 cases: a 2-byte discriminant
         assertEquals("c299", ValueCodec.of(big).load(cx, 0));
-        heap.storeI16(0, (short) 0x8000);
+        heap.memory().storeI16(0, (short) 0x8000);
         assertEquals("trap: invalid discriminant 32768 for enum big with 300 cases",
                 trapOf(() -> ValueCodec.of(big).load(cx, 0)));
     }
@@ -165,7 +164,7 @@ class ValueCodecTest {
     @Test
     void listsOutsideMemoryMisalignedOrTooLongTrap() {
         ValueCodec words = ValueCodec.of(new ListType(U32));
-        long end = heap.byteSize();
+        long end = heap.memory().byteSize();
 
         assertEquals(String.format("trap: list<u32> at 0x%X (8 bytes) is out of bounds of the %d-byte memory", end - 4,
                 end), trapOf(() -> words.liftFlat(cx, new long[] {end - 4, 2}, 0)));
@@ -184,7 +183,7 @@ class ValueCodecTest {
     @Test
     void anEmptyListMayEndExactlyAtTheEndOfMemoryButNotPastIt() {
         ValueCodec words = ValueCodec.of(new ListType(U32));
-        long end = heap.byteSize();
+        long end = heap.memory().byteSize();
 
         assertEquals(List.of(), words.liftFlat(cx, new long[] {end, 0}, 0));
         assertEquals(String.format("trap: list<u32> at 0x%X (0 bytes) is out of bounds of the %d-byte memory",
@@ -193,8 +192,8 @@ class ValueCodecTest {
 
     @Test
     void aCharInMemoryIsCheckedAndABoolIsAnyNonZeroByte() {
-        heap.storeI32(0, 0xD800);
-        heap.storeI8(4, (byte) 0x80);
+        heap.memory().storeI32(0, 0xD800);
+        heap.memory().storeI8(4, (byte) 0x80);
 
         assertEquals("trap: invalid char 0xD800: not a Unicode scalar value (surrogates and values above U+10FFFF "
                 + "are not chars)", trapOf(() -> ValueCodec.of(CHAR).load(cx, 0)));
@@ -231,7 +230,7 @@ class ValueCodecTest {
         assertArrayEquals(new long[] {0x7FC0_0000L}, lowerFlat(ValueCodec.of(F32), nanWithPayload));
         assertArrayEquals(new long[] {0x7FF8_0000_0000_0000L}, lowerFlat(ValueCodec.of(F64), doubleNan));
         ValueCodec.of(F32).store(cx, nanWithPayload, 0);
-        assertEquals(0x7FC0_0000, heap.loadI32(0));
+        assertEquals(0x7FC0_0000, heap.memory().loadI32(0));
     }
 
     @Test

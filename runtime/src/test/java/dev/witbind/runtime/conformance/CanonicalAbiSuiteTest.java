@@ -20,7 +20,7 @@ import static dev.witbind.wit.types.PrimitiveType.U64;
 import static dev.witbind.wit.types.PrimitiveType.U8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.witbind.runtime.GuestContext;
+import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -179,7 +179,7 @@ class CanonicalAbiSuiteTest {
     /** Lifts the bits flat and loads them from memory; both must lower again to {@code out} (deterministic profile). */
     private static void nan(PrimitiveType type, long in, long out, byte[] inMemory) {
         ValueCodec codec = ValueCodec.of(type);
-        GuestContext cx = Heap.of(inMemory).context();
+        LiftLowerContext cx = Heap.of(inMemory).context();
         for (Object lifted : new Object[] {codec.liftFlat(cx, new long[] {in}, 0), codec.load(cx, 0)}) {
             long[] lowered = new long[1];
             codec.lowerFlat(cx, lifted, lowered, 0);
@@ -360,7 +360,7 @@ class CanonicalAbiSuiteTest {
             ValueTupleCodec tuple = new ValueTupleCodec(List.of(type), "the value");
             tuple.codecs().get(0).validate(value, "the value");
             Heap callee = new Heap();
-            GuestContext cx = callee.context();
+            LiftLowerContext cx = callee.context();
             long[] coreArguments = tuple.lower(cx, new Object[] {value}, CanonicalAbi.MAX_FLAT_PARAMS);
             long[] coreResults = coreArguments.clone();
             Reference.assertValue(value, tuple.lift(cx, coreResults, 16)[0]);

@@ -1,11 +1,13 @@
 package dev.witbind.runtime.conformance;
 
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.TestGuestContexts;
-import dev.witbind.runtime.WitTrapException;
-import dev.witbind.runtime.chicory.ChicoryMemory;
-import dev.witbind.runtime.chicory.LinearMemory;
+import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.Realloc;
+import dev.witbind.runtime.abi.TestContexts;
+import dev.witbind.runtime.engine.chicory.ChicoryMemory;
+import dev.witbind.runtime.engine.chicory.LinearMemory;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +18,14 @@ import java.util.List;
  * {@code Heap.realloc}: allocations start at address 0, a shrinking reallocation stays in place, a growing one
  * copies the old bytes to the next free address, and running out of memory traps.
  */
-public final class Heap extends ChicoryMemory {
+public final class Heap implements Realloc {
+    private final LinearMemory memory = new LinearMemory(new MemoryLimits(1, 1));
+    private final ChicoryMemory view = new ChicoryMemory(memory);
     private final List<String> reallocs = new ArrayList<>();
     private int lastAlloc;
 
     /** An empty heap. */
-    public Heap() {
-        memory = new LinearMemory(new MemoryLimits(1, 1));
-    }
+    public Heap() {}
 
     /** A heap whose memory starts with {@code bytes} (each an unsigned byte value). */
     public Heap(int... bytes) {
@@ -41,8 +43,13 @@ public final class Heap extends ChicoryMemory {
     }
 
     /** The context the codecs work in, as a guest with this memory and realloc would give them. */
-    public GuestContext context() {
-        return TestGuestContexts.over("heap", this);
+    public LiftLowerContext context() {
+        return TestContexts.over("heap", view, this);
+    }
+
+    /** The heap's memory, as the Canonical ABI sees it. */
+    public GuestMemory memory() {
+        return view;
     }
 
     /** The bytes at {@code [from, to)}. */
@@ -62,8 +69,8 @@ public final class Heap extends ChicoryMemory {
         }
         long ret = CanonicalAbi.alignTo(lastAlloc, alignment);
         long end = ret + Integer.toUnsignedLong(newSize);
-        if (end > byteSize()) {
-            throw new WitTrapException("oom: have " + byteSize() + " need " + end);
+        if (end > memory.byteSize()) {
+            throw new WitTrapException("oom: have " + memory.byteSize() + " need " + end);
         }
         lastAlloc = (int) end;
         memory.copy((int) ret, oldPointer, oldSize);
@@ -73,10 +80,5 @@ public final class Heap extends ChicoryMemory {
     private int log(int oldPointer, int oldSize, int alignment, int newSize, int ptr) {
         reallocs.add("(" + oldPointer + ", " + oldSize + ", " + alignment + ", " + newSize + ") -> " + ptr);
         return ptr;
-    }
-
-    @Override
-    public boolean hasRealloc() {
-        return true;
     }
 }

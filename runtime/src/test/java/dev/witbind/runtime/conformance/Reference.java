@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.witbind.runtime.GuestContext;
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.ValueCodec;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreType;
 import dev.witbind.wit.types.EnumType;
@@ -55,7 +55,7 @@ final class Reference {
             Object... coreValues) {
         ValueCodec codec = ValueCodec.of(type);
         long[] flat = flat(codec.flatTypes(), coreValues);
-        GuestContext cx = heap.context();
+        LiftLowerContext cx = heap.context();
         if (expected == TRAP) {
             assertThrows(WitTrapException.class, () -> codec.liftFlat(cx, flat, 0));
             return;
@@ -64,7 +64,7 @@ final class Reference {
 
         ValueCodec lowerCodec = ValueCodec.of(lowerType);
         lowerCodec.validate(expected, "the value");
-        GuestContext fresh = new Heap().context();
+        LiftLowerContext fresh = new Heap().context();
         long[] lowered = new long[lowerCodec.flatCount()];
         lowerCodec.lowerFlat(fresh, expected, lowered, 0);
         assertValue(lowerExpected, lowerCodec.liftFlat(fresh, lowered, 0));
@@ -87,7 +87,7 @@ final class Reference {
             return;
         }
         Heap copy = new Heap(bytes);
-        GuestContext cx = copy.context();
+        LiftLowerContext cx = copy.context();
         ValueCodec element = ValueCodec.of(type.element());
         List<?> elements = expected instanceof byte[] bytesOfU8
                 ? IntStream.range(0, bytesOfU8.length).mapToObj(i -> bytesOfU8[i]).toList()

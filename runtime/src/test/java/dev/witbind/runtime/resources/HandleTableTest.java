@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.ResourceType;
 import org.junit.jupiter.api.Test;
 

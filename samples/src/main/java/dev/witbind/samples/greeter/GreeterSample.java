@@ -5,7 +5,8 @@ import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.Linker;
-import dev.witbind.runtime.WitLinkException;
+import dev.witbind.runtime.errors.WitLinkException;
+import dev.witbind.wit.names.InterfaceName;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -30,18 +31,17 @@ public final class GreeterSample {
         GreeterHost current = new GreeterHost();
         LegacyGreeterHost legacy = new LegacyGreeterHost();
         out.println("witbind samples (Chicory " + engine.name().toLowerCase(Locale.ROOT) + ")");
-        runAgainst(new Linker().register(current), GreeterHost_WitBindings.INTERFACE_NAME,
-                GreeterHost_WitBindings.COMPATIBILITY_TRACK, engine);
-        runAgainst(new Linker().register(legacy), LegacyGreeterHost_WitBindings.INTERFACE_NAME,
-                LegacyGreeterHost_WitBindings.COMPATIBILITY_TRACK, engine);
+        runAgainst(new Linker().register(current), GreeterHost_WitBindings.INTERFACE_NAME, engine);
+        runAgainst(new Linker().register(legacy), LegacyGreeterHost_WitBindings.INTERFACE_NAME, engine);
         out.println();
         out.println("The 0.2.1 host's log: " + current.messages());
         out.println("The 0.2.0 host's log: " + legacy.messages());
     }
 
-    private void runAgainst(Linker linker, String hostName, String track, Engine engine) {
+    private void runAgainst(Linker linker, InterfaceName host, Engine engine) {
         out.println();
-        out.println("== host provides " + hostName + " (compatibility track " + track + ")");
+        out.println("== host provides " + host + " (compatibility track " + host.compatibilityTrack().orElseThrow()
+                + ")");
         for (String file : GreeterGuests.FILES) {
             GuestModule guest = GreeterGuests.load(file);
             try {

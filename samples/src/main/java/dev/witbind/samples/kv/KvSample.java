@@ -1,11 +1,11 @@
 package dev.witbind.samples.kv;
 
 import dev.witbind.runtime.Engine;
-import dev.witbind.runtime.GuestImport;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.Linker;
+import dev.witbind.runtime.engine.CoreImport;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ public final class KvSample {
         out.println();
         out.println("== host provides example:kv/store@1.0.0; guest " + guest.name() + " imports "
                 + instance.linkPlan().bindings().stream().map(ImportBinding::guestImport)
-                        .map(GuestImport::field).toList());
+                        .map(CoreImport::field).toList());
         String report = (String) instance.function("run", RUN).call();
         report.lines().forEach(line -> out.println("      " + line));
         out.println("  the host closed these buckets: " + store.closedBuckets());

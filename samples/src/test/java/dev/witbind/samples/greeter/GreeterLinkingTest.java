@@ -9,7 +9,7 @@ import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.Linker;
-import dev.witbind.runtime.WitLinkException;
+import dev.witbind.runtime.errors.WitLinkException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +157,7 @@ class GreeterLinkingTest {
                 () -> linker.instantiate(GreeterGuests.load("greeter-0.2.1.wasm"), engine));
 
         assertEquals(List.of("shout", "repeat"),
-                refused.unresolved().stream().map(u -> u.guestImport().field()).toList());
+                refused.unresolved().stream().map(u -> u.field()).toList());
         assertEquals("cannot link guest 'greeter-0.2.1.wasm': 2 of 5 imports are unresolved\n"
                 + "  - example:greeter/host@0.2.1 shout: 'example:greeter/host@0.2.0' (the highest version on track "
                 + "example:greeter/host@0.2) has no function 'shout'; it has: checksum, greet, log\n"
@@ -201,7 +201,7 @@ class GreeterLinkingTest {
     @EnumSource(Engine.class)
     void registeringTheSameInterfaceTwiceFailsUnlessShadowing(Engine engine) {
         Linker linker = new Linker().register(new GreeterHost());
-        var twice = assertThrows(dev.witbind.runtime.WitDefinitionException.class,
+        var twice = assertThrows(dev.witbind.runtime.errors.WitDefinitionException.class,
                 () -> linker.register(new GreeterHost()));
         assertTrue(twice.getMessage().contains("'log' in instance 'example:greeter/host@0.2.1' defined twice"),
                 twice.getMessage());

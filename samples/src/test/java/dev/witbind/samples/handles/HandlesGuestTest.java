@@ -11,7 +11,7 @@ import dev.witbind.runtime.GuestFunction;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.Linker;
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;

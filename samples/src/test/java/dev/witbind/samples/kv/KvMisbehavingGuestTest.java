@@ -9,7 +9,7 @@ import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.Linker;
-import dev.witbind.runtime.WitTrapException;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;

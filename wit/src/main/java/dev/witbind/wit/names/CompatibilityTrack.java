@@ -26,9 +26,12 @@ public final class CompatibilityTrack {
         if (plain != null) {
             return plain.isEmpty() ? Optional.empty() : Optional.of(base + "@" + plain);
         }
-        return Version.tryParse(name.substring(at + 1))
-                .flatMap(Version::trackSuffix)
-                .map(suffix -> base + "@" + suffix);
+        return Version.tryParse(name.substring(at + 1)).flatMap(version -> of(base, version));
+    }
+
+    /** The track of {@code unversioned@version}, for a name whose version is already parsed. */
+    public static Optional<String> of(String unversioned, Version version) {
+        return version.trackSuffix().map(suffix -> unversioned + "@" + suffix);
     }
 
     /**

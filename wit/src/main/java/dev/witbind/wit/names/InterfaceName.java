@@ -6,9 +6,42 @@ import java.util.Optional;
  * An {@code interfacename}: {@code namespace:package/interface} with an optional {@code @version}, for example
  * {@code wasi:io/streams@0.2.1}. The namespace and package are lowercase kebab-case words; the interface is a
  * label (acronym fragments allowed); the version is strict SemVer 2.0.
+ *
+ * <p>A value: parsed once, with its text and its {@linkplain #compatibilityTrack() compatibility track} computed
+ * when it is made, so that linkers and name maps that are handed one never parse or derive anything again.
  */
-public record InterfaceName(String namespace, String packageName, String interfaceName, Optional<Version> version)
-        implements ExternName {
+public final class InterfaceName implements ExternName {
+    private final String namespace;
+    private final String packageName;
+    private final String interfaceName;
+    private final Optional<Version> version;
+    private final String text;
+    private final Optional<String> track;
+
+    private InterfaceName(String namespace, String packageName, String interfaceName, Optional<Version> version) {
+        this.namespace = namespace;
+        this.packageName = packageName;
+        this.interfaceName = interfaceName;
+        this.version = version;
+        String unversioned = namespace + ":" + packageName + "/" + interfaceName;
+        this.text = version.map(v -> unversioned + "@" + v).orElse(unversioned);
+        this.track = version.flatMap(v -> CompatibilityTrack.of(unversioned, v));
+    }
+
+    /**
+     * The name of interface {@code interfaceName} in package {@code namespace:packageName}, at {@code version}.
+     *
+     * @throws InvalidNameException when a part does not follow the grammar
+     */
+    public static InterfaceName of(String namespace, String packageName, String interfaceName,
+            Optional<Version> version) {
+        InterfaceName name = new InterfaceName(namespace, packageName, interfaceName, version);
+        if (Label.wordsProblem(namespace) != null || Label.wordsProblem(packageName) != null
+                || Label.labelProblem(interfaceName) != null) {
+            return parse(name.text); // reports the first broken part, with the parser's message
+        }
+        return name;
+    }
 
     /**
      * Parses an interface name.
@@ -86,18 +119,48 @@ public record InterfaceName(String namespace, String packageName, String interfa
         return suggestion != null && (!words || Label.wordsProblem(suggestion) == null) ? suggestion : null;
     }
 
+    public String namespace() {
+        return namespace;
+    }
+
+    public String packageName() {
+        return packageName;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public Optional<Version> version() {
+        return version;
+    }
+
     /** {@code namespace:package/interface}, without the version. */
     public String unversioned() {
         return namespace + ":" + packageName + "/" + interfaceName;
     }
 
-    /** The compatibility track, e.g. {@code wasi:io/streams@0.2}; empty when the name has none. */
+    /**
+     * The compatibility track ({@link CompatibilityTrack}'s rule), e.g. {@code wasi:io/streams@0.2}; empty when the
+     * name has none. Computed when the name was made.
+     */
+    @Override
     public Optional<String> compatibilityTrack() {
-        return CompatibilityTrack.of(toString());
+        return track;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InterfaceName name && name.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
     }
 
     @Override
     public String toString() {
-        return unversioned() + version.map(v -> "@" + v).orElse("");
+        return text;
     }
 }

@@ -84,6 +84,12 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
         }
     }
 
+    /** Plain names have no version, so no compatibility track: they match only exactly. */
+    @Override
+    public Optional<String> compatibilityTrack() {
+        return Optional.empty();
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

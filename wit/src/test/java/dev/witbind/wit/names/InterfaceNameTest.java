@@ -16,7 +16,7 @@ class InterfaceNameTest {
     @Test
     void withoutVersion() {
         InterfaceName name = InterfaceName.parse("wasi:io/streams");
-        assertEquals(new InterfaceName("wasi", "io", "streams", Optional.empty()), name);
+        assertEquals(InterfaceName.of("wasi", "io", "streams", Optional.empty()), name);
         assertEquals("wasi:io/streams", name.unversioned());
         assertEquals("wasi:io/streams", name.toString());
     }

@@ -21,12 +21,12 @@ public record PackageName(String namespace, String name, Optional<Version> versi
 
     /** The compatibility track of this package's version, e.g. {@code wasi:io@0.2}; empty when it has none. */
     public Optional<String> compatibilityTrack() {
-        return CompatibilityTrack.of(toString());
+        return version.flatMap(v -> CompatibilityTrack.of(unversioned(), v));
     }
 
     /** The name of the interface {@code label} in this package, e.g. {@code wasi:io/streams@0.2.12}. */
     public InterfaceName interfaceName(String label) {
-        return new InterfaceName(namespace, name, label, version);
+        return InterfaceName.of(namespace, name, label, version);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.witbind.wit.parser.model;
 
+import dev.witbind.wit.names.CompatibilityTrack;
 import dev.witbind.wit.names.InterfaceName;
-import dev.witbind.wit.names.Version;
-import java.util.Comparator;
+import dev.witbind.wit.names.NameMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,13 +13,32 @@ import java.util.function.Function;
  * resolved with, each package after the packages it uses (where that is acyclic; the root comes last unless
  * another package uses it).
  */
-public record ResolvedWit(WitPackage root, List<WitPackage> packages) {
-    public ResolvedWit {
-        Objects.requireNonNull(root, "root");
-        packages = List.copyOf(packages);
-        if (!packages.contains(root)) {
+public final class ResolvedWit {
+    private final WitPackage root;
+    private final List<WitPackage> packages;
+    /** The packages by full name, found exactly or else on their compatibility track, as the linker finds hosts. */
+    private final NameMap<WitPackage> byName = new NameMap<>();
+
+    public ResolvedWit(WitPackage root, List<WitPackage> packages) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.packages = List.copyOf(packages);
+        if (!this.packages.contains(root)) {
             throw new IllegalArgumentException("the root package must be one of the packages");
         }
+        for (WitPackage pkg : this.packages) {
+            PackageName name = pkg.name();
+            byName.define(name.toString(), name.compatibilityTrack(), name.version(), pkg, false);
+        }
+    }
+
+    /** The package that was loaded (the directory or file); its dependencies are among {@link #packages()}. */
+    public WitPackage root() {
+        return root;
+    }
+
+    /** Every package, each after the packages it uses where that is acyclic. */
+    public List<WitPackage> packages() {
+        return packages;
     }
 
     /** A package by its full name ({@code wasi:io@0.2.12}), or its unversioned name when only one version is loaded. */
@@ -64,16 +83,10 @@ public record ResolvedWit(WitPackage root, List<WitPackage> packages) {
 
     /** The item of the package with exactly the name's version, else of the highest version on its track. */
     private <T> Optional<T> findOnTrack(InterfaceName name, Function<WitPackage, Optional<T>> item) {
-        Optional<String> track = name.compatibilityTrack();
-        return packages.stream()
-                .filter(p -> p.name().namespace().equals(name.namespace())
-                        && p.name().name().equals(name.packageName()))
-                .filter(p -> p.name().version().equals(name.version())
-                        || (track.isPresent() && p.interfaceName(name.interfaceName()).compatibilityTrack().equals(track)))
-                .max(Comparator.comparing((WitPackage p) -> p.name().version().equals(name.version()))
-                        .thenComparing(p -> p.name().version().orElse(null),
-                                Comparator.nullsFirst(Comparator.<Version>naturalOrder())))
-                .flatMap(item);
+        String packageName = name.namespace() + ":" + name.packageName();
+        Optional<String> track = name.version().flatMap(version -> CompatibilityTrack.of(packageName, version));
+        return byName.lookup(packageName + name.version().map(v -> "@" + v).orElse(""), track)
+                .flatMap(hit -> item.apply(hit.value()));
     }
 
     @Override

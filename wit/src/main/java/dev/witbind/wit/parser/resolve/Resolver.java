@@ -1,6 +1,7 @@
 package dev.witbind.wit.parser.resolve;
 
 import dev.witbind.wit.names.InterfaceName;
+import dev.witbind.wit.names.NameMap;
 import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.SourceText;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
 public final class Resolver {
     private final Errors errors;
     private final List<PackageState> packages = new ArrayList<>();
-    private final Map<String, PackageState> byName = new HashMap<>();
+    /** Every loaded package by its full name, resolved exactly or else on its compatibility track. */
+    private final NameMap<PackageState> byName = new NameMap<>();
     private final Map<String, List<PackageState>> byUnversionedName = new HashMap<>();
     private final Map<String, WitInterfaceDef> interfacesByName = new HashMap<>();
     private final List<String> resolvingInterfaces = new ArrayList<>();
@@ -163,7 +165,7 @@ public final class Resolver {
         }
         PackageState rootState = null;
         for (PackageSource source : unitPackages.values()) {
-            PackageState existing = byName.get(source.name.toString());
+            PackageState existing = byName.getExact(source.name.toString()).orElse(null);
             PackageState state;
             if (existing != null) {
                 // deps/ of different packages may carry the same dependency; that is fine if it is the same text.
@@ -176,7 +178,8 @@ public final class Resolver {
             } else {
                 state = new PackageState(source);
                 packages.add(state);
-                byName.put(source.name.toString(), state);
+                byName.define(source.name.toString(), source.name.compatibilityTrack(), source.name.version(), state,
+                        false);
                 byUnversionedName.computeIfAbsent(source.name.unversioned(), key -> new ArrayList<>()).add(state);
             }
             if (source == unitRoot) {
@@ -279,16 +282,10 @@ public final class Resolver {
             throw errors.at(path.location(), "'" + path + "' does not say which version of '"
                     + requested.unversioned() + "' it means, and several are loaded: " + loaded);
         }
-        PackageState exact = byName.get(requested.toString());
-        if (exact != null) {
-            return exact;
-        }
         Optional<String> track = requested.compatibilityTrack();
-        Optional<PackageState> onTrack = candidates.stream()
-                .filter(c -> track.isPresent() && c.source.name.compatibilityTrack().equals(track))
-                .max(Comparator.comparing(c -> c.source.name.version().orElseThrow()));
-        if (onTrack.isPresent()) {
-            return onTrack.get();
+        Optional<PackageState> found = byName.lookup(requested.toString(), track).map(NameMap.Hit::value);
+        if (found.isPresent()) {
+            return found.get();
         }
         throw errors.at(path.location(), "no loaded package matches '" + requested + "'"
                 + track.map(t -> " or its compatibility track " + t).orElse(" (a prerelease or 0.0.x version "
@@ -616,7 +613,7 @@ public final class Resolver {
             world.exportedInterfaces().forEach(used -> dependencies.add(packageKey(used)));
         }
         for (String dependency : dependencies) {
-            PackageState state = byName.get(dependency);
+            PackageState state = byName.getExact(dependency).orElse(null);
             if (state != null) {
                 visit(state, visited, ordered, built);
             }

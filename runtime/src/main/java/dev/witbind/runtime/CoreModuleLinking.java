@@ -1,0 +1,142 @@
+package dev.witbind.runtime;
+
+import dev.witbind.runtime.LinkerInstance.Definition;
+import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
+import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
+import dev.witbind.runtime.engine.CoreImport;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.errors.WitLinkException;
+import dev.witbind.wit.abi.CanonicalAbi;
+import dev.witbind.wit.abi.CoreFunctionType;
+import dev.witbind.wit.abi.CoreSignature;
+import dev.witbind.wit.abi.CoreType;
+import dev.witbind.wit.names.CompatibilityTrack;
+import dev.witbind.wit.names.NameMap;
+import dev.witbind.wit.types.WitFunctionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves every import of a core module against a linker's root: the module string through the semver-aware
+ * lookup at the root, the field in the instance found, then the core type against the host function's flattened WIT
+ * type and the canonical options the function needs against what the module has.
+ */
+final class CoreModuleLinking {
+    /** {@code cabi_realloc(old_ptr, old_size, align, new_size) -> ptr}. */
+    static final CoreFunctionType REALLOC_TYPE = new CoreFunctionType(
+            List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32), List.of(CoreType.I32));
+
+    private final LinkerInstance root;
+
+    CoreModuleLinking(LinkerInstance root) {
+        this.root = root;
+    }
+
+    /**
+     * @throws WitLinkException listing every import that does not resolve
+     */
+    LinkPlan link(GuestModule guest) {
+        CoreModule module = guest.coreModule();
+        List<ImportBinding> bindings = new ArrayList<>();
+        List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
+        for (CoreImport guestImport : guest.imports()) {
+            try {
+                bindings.add(resolve(guestImport, guest.importTrack(guestImport.module()), module));
+            } catch (Unresolvable e) {
+                unresolved.add(new WitLinkException.Unresolved(guestImport.module(), guestImport.field(),
+                        e.getMessage()));
+            }
+        }
+        if (!unresolved.isEmpty()) {
+            throw new WitLinkException(guest.name(), guest.imports().size(), unresolved);
+        }
+        return new LinkPlan(guest.name(), bindings);
+    }
+
+    private ImportBinding resolve(CoreImport guestImport, Optional<String> track, CoreModule module)
+            throws Unresolvable {
+        if (!guestImport.kind().equals("func")) {
+            throw new Unresolvable("the guest imports a " + guestImport.kind()
+                    + "; witbind guests import only functions and define their own memory");
+        }
+        NameMap.Hit<Definition> instanceHit = root.table().lookup(guestImport.module(), track)
+                .orElseThrow(() -> new Unresolvable(noInstance(guestImport.module(), track)));
+        if (!(instanceHit.value() instanceof InstanceDefinition instanceDefinition)) {
+            throw new Unresolvable("'" + instanceHit.name() + "' is a function, not an instance");
+        }
+        LinkerInstance instance = instanceDefinition.instance();
+        String resolvedAs = "'" + instanceHit.name() + "'"
+                + instanceHit.track().map(t -> " (the highest version on track " + t + ")").orElse("");
+        Definition definition = instance.table().getExact(guestImport.field())
+                .orElseThrow(() -> new Unresolvable(resolvedAs + " has no function '" + guestImport.field()
+                        + "'; it has: " + String.join(", ", instance.names())));
+        if (!(definition instanceof FunctionDefinition<?> function)) {
+            throw new Unresolvable("'" + guestImport.field() + "' in " + resolvedAs + " is an instance, not a function");
+        }
+        checkSignature(guestImport, function, resolvedAs);
+        checkCanonicalOptions(guestImport, function.type(), module);
+        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function);
+    }
+
+    private static void checkSignature(CoreImport guestImport, FunctionDefinition<?> function, String resolvedAs)
+            throws Unresolvable {
+        CoreSignature expected = CanonicalAbi.signature(function.type(), CanonicalAbi.Direction.LOWER);
+        if (!guestImport.type().equals(Optional.of(CoreFunctionType.of(expected)))) {
+            throw new Unresolvable("type mismatch: the guest imports it as " + guestImport.signature() + ", but '"
+                    + function.name() + "' in " + resolvedAs + " is " + function.type() + ", whose core type is "
+                    + expected);
+        }
+    }
+
+    /** The memory and {@code cabi_realloc} the Canonical ABI needs for this function's values. */
+    private static void checkCanonicalOptions(CoreImport guestImport, WitFunctionType type, CoreModule module)
+            throws Unresolvable {
+        CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LOWER);
+        boolean usesMemory = signature.paramsByPointer() || signature.resultsByPointer()
+                || type.params().stream().anyMatch(param -> CanonicalAbi.needsRealloc(param.type()));
+        if (usesMemory && !module.definesMemory()) {
+            throw new Unresolvable("'" + guestImport.field() + "' passes values through linear memory, but the guest "
+                    + "defines no memory");
+        }
+        boolean needsRealloc = type.result().map(CanonicalAbi::needsRealloc).orElse(false);
+        boolean hasRealloc = module.exportedFunction("cabi_realloc").equals(Optional.of(REALLOC_TYPE));
+        if (needsRealloc && !hasRealloc) {
+            throw new Unresolvable("'" + guestImport.field() + "' returns " + type.result().orElseThrow()
+                    + ", which the host writes into memory it allocates with the guest's cabi_realloc, but the guest "
+                    + "does not export cabi_realloc with type (i32, i32, i32, i32) -> (i32)");
+        }
+    }
+
+    /** Why {@code requested} found no instance, with the versions the linker has. */
+    private String noInstance(String requested, Optional<String> track) {
+        List<String> similar = root.table().namesLike(requested);
+        String has = similar.isEmpty()
+                ? "the linker has no version of it"
+                : "the linker has " + String.join(", ", similar);
+        if (track.isPresent()) {
+            return "no instance '" + requested + "', and nothing on its track " + track.get() + "; " + has;
+        }
+        return "no instance '" + requested + "', which " + whyNoTrack(requested) + "; " + has;
+    }
+
+    private static String whyNoTrack(String requested) {
+        if (requested.indexOf('@') < 0) {
+            return "has no version and so matches only exactly";
+        }
+        return CompatibilityTrack.versionOf(requested)
+                .map(version -> version.isPrerelease()
+                        ? "is a prerelease and so matches only exactly"
+                        : "is a 0.0.x version and so matches only exactly")
+                .orElse("has a version that is not strict SemVer and so matches only exactly");
+    }
+
+    /** An import that does not resolve; collected into one {@link WitLinkException}. */
+    private static final class Unresolvable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unresolvable(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.witbind.runtime.engine.chicory;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.engine.CoreExtern;
+import dev.witbind.runtime.engine.CoreFunction;
+import dev.witbind.runtime.engine.CoreInstance;
+
+/** A Chicory instance of a core module. */
+final class ChicoryInstance implements CoreInstance {
+    private final Instance instance;
+
+    ChicoryInstance(Instance instance) {
+        this.instance = instance;
+    }
+
+    @Override
+    public CoreFunction function(String name) {
+        requireExport(name, ExternalType.FUNCTION);
+        return new ChicoryFunction(name, instance.export(name));
+    }
+
+    @Override
+    public GuestMemory memory(String name) {
+        requireExport(name, ExternalType.MEMORY);
+        Memory memory = instance.exports().memory(name);
+        if (!(memory instanceof LinearMemory linear)) {
+            throw new IllegalArgumentException("memory '" + name + "' is not witbind's linear memory");
+        }
+        return new ChicoryMemory(linear);
+    }
+
+    @Override
+    public CoreExtern export(String name) {
+        return switch (exportType(name)) {
+            case FUNCTION -> new ChicoryExtern.Function(instance, name);
+            case MEMORY -> new ChicoryExtern.Mem(instance.exports().memory(name));
+            case TABLE -> new ChicoryExtern.Table(instance.exports().table(name));
+            case GLOBAL -> new ChicoryExtern.Global(instance.exports().global(name));
+            default -> throw new IllegalArgumentException("export '" + name + "' is a " + exportType(name)
+                    + ", which witbind does not pass between instances");
+        };
+    }
+
+    private void requireExport(String name, ExternalType type) {
+        if (exportType(name) != type) {
+            throw new IllegalArgumentException("export '" + name + "' is a " + exportType(name) + ", not a " + type);
+        }
+    }
+
+    private ExternalType exportType(String name) {
+        var exports = instance.module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            if (exports.getExport(i).name().equals(name)) {
+                return exports.getExport(i).exportType();
+            }
+        }
+        throw new IllegalArgumentException("the instance has no export '" + name + "'");
+    }
+}

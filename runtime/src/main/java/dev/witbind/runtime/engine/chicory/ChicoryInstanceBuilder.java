@@ -1,0 +1,120 @@
+package dev.witbind.runtime.engine.chicory;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportMemory;
+import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.engine.CoreExtern;
+import dev.witbind.runtime.engine.CoreFunction;
+import dev.witbind.runtime.engine.CoreInstance;
+import dev.witbind.runtime.engine.CoreInstanceBuilder;
+import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.wit.WitException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A Chicory instance being made: imports collected, views bound when it exists. */
+final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
+    private final ChicoryModule module;
+    private final ExecutionMode mode;
+    private final ImportValues.Builder imports = ImportValues.builder();
+    private final ChicoryMemory ownMemory = new ChicoryMemory();
+    private final Map<String, ChicoryFunction> functionViews = new LinkedHashMap<>();
+    private boolean built;
+
+    ChicoryInstanceBuilder(ChicoryModule module, ExecutionMode mode) {
+        this.module = module;
+        this.mode = mode;
+    }
+
+    @Override
+    public GuestMemory ownMemory() {
+        return ownMemory;
+    }
+
+    @Override
+    public CoreFunction exportedFunction(String name) {
+        if (!module.exportsFunction(name)) {
+            throw new IllegalArgumentException("the module exports no function '" + name + "'");
+        }
+        return functionViews.computeIfAbsent(name, ChicoryFunction::new);
+    }
+
+    @Override
+    public CoreInstanceBuilder importFunction(String moduleName, String field, ImportHandle handle) {
+        // The type is the importing module's declaration: Chicory matches imports by exact type.
+        FunctionType type = module.importedFunctionType(moduleName, field).orElseThrow(() ->
+                new IllegalArgumentException("the module imports no function " + moduleName + "#" + field));
+        imports.addFunction(new HostFunction(moduleName, field, type, handle));
+        return this;
+    }
+
+    @Override
+    public CoreInstanceBuilder importExtern(String moduleName, String field, CoreExtern extern) {
+        if (!(extern instanceof ChicoryExtern chicory)) {
+            throw new IllegalArgumentException("not an export of a Chicory instance: " + extern);
+        }
+        if (chicory instanceof ChicoryExtern.Function function) {
+            imports.addFunction(ImportFunction.exportAsImport(moduleName, field, function.instance(), function.name()));
+        } else if (chicory instanceof ChicoryExtern.Mem memory) {
+            imports.addMemory(new ImportMemory(moduleName, field, memory.memory()));
+        } else if (chicory instanceof ChicoryExtern.Table table) {
+            imports.addTable(new ImportTable(moduleName, field, table.table()));
+        } else {
+            imports.addGlobal(new ImportGlobal(moduleName, field, ((ChicoryExtern.Global) chicory).global()));
+        }
+        return this;
+    }
+
+    @Override
+    public CoreInstance instantiate() {
+        if (built) {
+            throw new IllegalStateException("this builder has made its instance already");
+        }
+        built = true;
+        Instance instance;
+        try {
+            Instance.Builder builder = Instance.builder(module.wasmModule())
+                    .withImportValues(imports.build())
+                    .withMemoryFactory(LinearMemory::new)
+                    .withInitialize(false)
+                    .withStart(false);
+            if (mode == ExecutionMode.COMPILER) {
+                builder.withMachineFactory(module.compiled());
+            }
+            instance = builder.build();
+        } catch (WitException e) {
+            throw e;
+        } catch (ChicoryException e) {
+            throw new WitModuleException(module.name(), "not instantiable: " + e.getMessage(), e);
+        }
+        bindViews(instance);
+        try {
+            // Data and element segments, then the start section. Never an exported _start (the 'false'): a
+            // command's _start is run by whoever runs the command, not by instantiation.
+            instance.initialize(false);
+        } catch (WitException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw ChicoryFunction.trap(e);
+        }
+        return new ChicoryInstance(instance);
+    }
+
+    /** Views first: start functions may call host functions, which lift and lower through them. */
+    private void bindViews(Instance instance) {
+        if (module.definesMemory()) {
+            // Every memory a module defines is made by the factory above.
+            ownMemory.bind((LinearMemory) instance.memory());
+        }
+        functionViews.forEach((name, view) -> view.bind(instance.export(name)));
+    }
+}

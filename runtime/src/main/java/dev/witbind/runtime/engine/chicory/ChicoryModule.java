@@ -1,0 +1,241 @@
+package dev.witbind.runtime.engine.chicory;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.witbind.runtime.engine.CoreImport;
+import dev.witbind.runtime.engine.CoreInstanceBuilder;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.wit.abi.CoreFunctionType;
+import dev.witbind.wit.abi.CoreType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed Chicory module and what witbind reads off it: imports and exported function types. All of witbind's
+ * Chicory-specific code lives in this package.
+ */
+final class ChicoryModule implements CoreModule {
+    private final String name;
+    private final WasmModule module;
+    private final List<CoreImport> imports;
+    private final Map<String, String> exportSignatures;
+    private final Map<String, CoreFunctionType> exportTypes;
+    private Function<Instance, Machine> compiled;
+
+    private ChicoryModule(String name, WasmModule module) {
+        this.name = name;
+        this.module = module;
+        this.imports = readImports(module);
+        this.exportSignatures = new HashMap<>();
+        this.exportTypes = new HashMap<>();
+        readExports(module);
+    }
+
+    /**
+     * Parses and validates a core module.
+     *
+     * @throws WitModuleException with Chicory's reason when the bytes are not a valid module, or when its memory is
+     *     shared
+     */
+    static ChicoryModule parse(String name, byte[] bytes) {
+        WasmModule module;
+        try {
+            module = Parser.parse(bytes);
+        } catch (ChicoryException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new WitModuleException(name, "not a valid WebAssembly core module: " + e.getMessage(), e);
+        }
+        if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
+                .orElse(false)) {
+            throw new WitModuleException(name, "a module with a shared memory, which witbind does not support (the "
+                    + "Component Model has no threads): build the guest without the threads feature", null);
+        }
+        try {
+            return new ChicoryModule(name, module);
+        } catch (IllegalArgumentException e) {
+            throw new WitModuleException(name, "not a valid WebAssembly core module: " + e.getMessage(), e);
+        }
+    }
+
+    /** How errors refer to the module. */
+    String name() {
+        return name;
+    }
+
+    WasmModule wasmModule() {
+        return module;
+    }
+
+    /**
+     * The module compiled to JVM bytecode, done once on first use and shared by every instance: compiling is what
+     * makes the compiler's instantiation slow, so it must not happen per instance.
+     */
+    synchronized Function<Instance, Machine> compiled() {
+        if (compiled == null) {
+            compiled = MachineFactoryCompiler.compile(module);
+        }
+        return compiled;
+    }
+
+    @Override
+    public List<CoreImport> imports() {
+        return imports;
+    }
+
+    @Override
+    public Optional<CoreFunctionType> exportedFunction(String name) {
+        return Optional.ofNullable(exportTypes.get(name));
+    }
+
+    @Override
+    public Optional<String> exportSignature(String name) {
+        return Optional.ofNullable(exportSignatures.get(name));
+    }
+
+    @Override
+    public boolean definesMemory() {
+        return module.memorySection().map(section -> section.memoryCount() > 0).orElse(false);
+    }
+
+    boolean exportsFunction(String name) {
+        return exportSignatures.containsKey(name);
+    }
+
+    @Override
+    public CoreInstanceBuilder newInstance(ExecutionMode mode) {
+        return new ChicoryInstanceBuilder(this, mode);
+    }
+
+    /** The type the module declares for the function import {@code module#field}; empty when it has no such import. */
+    Optional<FunctionType> importedFunctionType(String moduleName, String field) {
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imported = module.importSection().getImport(i);
+            if (imported instanceof FunctionImport function && imported.module().equals(moduleName)
+                    && imported.name().equals(field)) {
+                return Optional.of(module.typeSection().getType(function.typeIndex()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<CoreImport> readImports(WasmModule module) {
+        List<CoreImport> imports = new ArrayList<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imported = module.importSection().getImport(i);
+            if (imported instanceof FunctionImport function) {
+                FunctionType type = module.typeSection().getType(function.typeIndex());
+                imports.add(toCoreImport(imported, type));
+            } else {
+                String kind = imported.importType().name().toLowerCase(Locale.ROOT);
+                imports.add(new CoreImport(imported.module(), imported.name(), kind, Optional.empty(), kind));
+            }
+        }
+        return List.copyOf(imports);
+    }
+
+    private static CoreImport toCoreImport(Import imported, FunctionType type) {
+        return coreType(type)
+                .map(core -> CoreImport.function(imported.module(), imported.name(), core))
+                .orElseGet(() -> new CoreImport(imported.module(), imported.name(), "func", Optional.empty(),
+                        describe(type)));
+    }
+
+    private void readExports(WasmModule module) {
+        int importedFunctions = module.importSection().count(ExternalType.FUNCTION);
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() != ExternalType.FUNCTION) {
+                continue;
+            }
+            FunctionType type = functionType(module, export.index(), importedFunctions);
+            exportSignatures.put(export.name(), describe(type));
+            coreType(type).ifPresent(core -> exportTypes.put(export.name(), core));
+        }
+    }
+
+    private static FunctionType functionType(WasmModule module, int functionIndex, int importedFunctions) {
+        int defined = module.functionSection().functionCount();
+        if (functionIndex < 0 || functionIndex >= importedFunctions + defined) {
+            // Chicory's parser does not check export indices; its instantiation would fail later, less clearly.
+            throw new IllegalArgumentException("an export refers to function " + Integer.toUnsignedString(functionIndex)
+                    + ", but the module has " + (importedFunctions + defined) + " functions");
+        }
+        if (functionIndex < importedFunctions) {
+            int seen = 0;
+            for (int i = 0; i < module.importSection().importCount(); i++) {
+                if (module.importSection().getImport(i) instanceof FunctionImport function) {
+                    if (seen++ == functionIndex) {
+                        return module.typeSection().getType(function.typeIndex());
+                    }
+                }
+            }
+        }
+        int typeIndex = module.functionSection().getFunctionType(functionIndex - importedFunctions);
+        return module.typeSection().getType(typeIndex);
+    }
+
+    private static Optional<CoreFunctionType> coreType(FunctionType type) {
+        List<CoreType> params = coreTypes(type.params());
+        List<CoreType> results = coreTypes(type.returns());
+        return params == null || results == null ? Optional.empty() : Optional.of(new CoreFunctionType(params, results));
+    }
+
+    private static List<CoreType> coreTypes(List<ValType> types) {
+        List<CoreType> core = new ArrayList<>(types.size());
+        for (ValType type : types) {
+            CoreType mapped = coreType(type);
+            if (mapped == null) {
+                return null;
+            }
+            core.add(mapped);
+        }
+        return core;
+    }
+
+    private static CoreType coreType(ValType type) {
+        if (type.equals(ValType.I32)) {
+            return CoreType.I32;
+        } else if (type.equals(ValType.I64)) {
+            return CoreType.I64;
+        } else if (type.equals(ValType.F32)) {
+            return CoreType.F32;
+        } else if (type.equals(ValType.F64)) {
+            return CoreType.F64;
+        }
+        return null;
+    }
+
+    static ValType valType(CoreType type) {
+        return switch (type) {
+            case I32 -> ValType.I32;
+            case I64 -> ValType.I64;
+            case F32 -> ValType.F32;
+            case F64 -> ValType.F64;
+        };
+    }
+
+    private static String describe(FunctionType type) {
+        return describe(type.params()) + " -> " + describe(type.returns());
+    }
+
+    private static String describe(List<ValType> types) {
+        return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ", "(", ")"));
+    }
+}
