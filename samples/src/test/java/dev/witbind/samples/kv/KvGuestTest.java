@@ -9,6 +9,7 @@ import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.Linker;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,5 +74,27 @@ class KvGuestTest {
 
         assertEquals(EXPECTED, second);
         assertEquals(List.of("fruit", "archive", "copy", "fruit", "archive", "copy"), store.closedBuckets());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStoreMadePerInstanceKeepsEachInstancesBucketsApart(Engine engine) {
+        List<KvStore> stores = new ArrayList<>();
+        Linker linker = new Linker().register(KvStore.class, instantiation -> {
+            KvStore store = new KvStore();
+            stores.add(store);
+            return store;
+        });
+        GuestInstance first = linker.instantiate(kvGuest(), engine);
+        GuestInstance second = linker.instantiate(kvGuest(), engine);
+
+        first.function("run", RUN).call();
+        first.function("run", RUN).call();
+        String report = (String) second.function("run", RUN).call();
+
+        assertEquals(EXPECTED, report);
+        assertEquals(2, stores.size());
+        assertEquals(List.of("fruit", "archive", "copy", "fruit", "archive", "copy"), stores.get(0).closedBuckets());
+        assertEquals(List.of("fruit", "archive", "copy"), stores.get(1).closedBuckets());
     }
 }

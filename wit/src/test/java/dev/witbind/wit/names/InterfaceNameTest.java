@@ -102,4 +102,27 @@ class InterfaceNameTest {
     void toStringIsTheParsedText(String text) {
         assertEquals(text, InterfaceName.parse(text).toString());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasi:io/streams", "wasi:io/streams@0.2.1", "a:b/c@1.2.3+build", "a:b/c@0.0.1",
+            "a:b/c@1.0.0-rc.1", "a:b/c@10.20.30"})
+    void theTrackComputedWhenTheNameIsMadeIsTheRulesTrack(String text) {
+        assertEquals(CompatibilityTrack.of(text), InterfaceName.parse(text).compatibilityTrack());
+        ExternName asExtern = ExternName.parse(text);
+        assertEquals(CompatibilityTrack.of(text), asExtern.compatibilityTrack());
+    }
+
+    @Test
+    void plainNamesHaveNoTrack() {
+        assertEquals(Optional.empty(), ExternName.parse("[method]bucket.get").compatibilityTrack());
+    }
+
+    @Test
+    void aNameMadeFromPartsIsCheckedLikeAParsedOne() {
+        InvalidNameException e = assertThrows(InvalidNameException.class,
+                () -> InterfaceName.of("Wasi", "io", "streams", Optional.empty()));
+        assertEquals(InterfaceName.parse("wasi:io/streams@0.2.0"),
+                InterfaceName.of("wasi", "io", "streams", Optional.of(Version.parse("0.2.0"))));
+        assertTrue(e.getMessage().contains("the namespace 'Wasi'"), e.getMessage());
+    }
 }

@@ -252,4 +252,43 @@ class NameMapTest {
         assertEquals(new Hit<>(requested, name, value, track), hit);
         assertEquals(track.isPresent(), hit.viaTrack());
     }
+
+    // --- names parsed once ---
+
+    @Test
+    void aParsedInterfaceNameIsDefinedAndLookedUpWithTheTrackItCarries() {
+        NameMap<String> map = new NameMap<>();
+        map.define(InterfaceName.parse("a:b/c@1.0.1"), "host 1.0.1", false);
+        map.define(InterfaceName.parse("a:b/c@1.2.0"), "host 1.2.0", false);
+
+        Hit<String> hit = map.lookup(InterfaceName.parse("a:b/c@1.0.0")).orElseThrow();
+
+        assertEquals("a:b/c@1.2.0", hit.name());
+        assertEquals(Optional.of("a:b/c@1"), hit.track());
+        assertEquals("host 1.0.1", map.lookup(InterfaceName.parse("a:b/c@1.0.1")).orElseThrow().value());
+        assertEquals(Optional.empty(), map.lookup(InterfaceName.parse("a:b/c@2.0.0")));
+    }
+
+    @Test
+    void namesThatAreNotInterfaceNamesCarryTheTrackTheCallerDerived() {
+        // WIT package names, as the resolver defines them
+        NameMap<String> packages = new NameMap<>();
+        packages.define("wasi:io@0.2.3", Optional.of("wasi:io@0.2"), Optional.of(Version.parse("0.2.3")), "0.2.3",
+                false);
+        packages.define("wasi:io@0.2.12", Optional.of("wasi:io@0.2"), Optional.of(Version.parse("0.2.12")), "0.2.12",
+                false);
+
+        assertEquals("0.2.12", packages.lookup("wasi:io@0.2.0", Optional.of("wasi:io@0.2")).orElseThrow().value());
+        // no track given: exact matches only, whatever the text looks like
+        assertEquals(Optional.empty(), packages.lookup("wasi:io@0.2.0", Optional.empty()));
+        assertEquals("0.2.3", packages.lookup("wasi:io@0.2.3", Optional.empty()).orElseThrow().value());
+    }
+
+    @Test
+    void aTrackWithoutAVersionIsRefused() {
+        NameMap<String> map = new NameMap<>();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> map.define("x@1.0.0", Optional.of("x@1"), Optional.empty(), "v", false));
+        assertEquals("'x@1.0.0' has the track x@1 but no version", e.getMessage());
+    }
 }

@@ -1,5 +1,12 @@
 package dev.witbind.runtime.engine.chicory;
 
+import static dev.witbind.runtime.engine.chicory.WasmBytes.body;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.bytes;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.concat;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.export;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.section;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.sleb;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.uleb;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +41,6 @@ import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -980,61 +986,6 @@ class LinearMemoryTest {
         try (InputStream in = LinearMemoryTest.class.getClassLoader().getResourceAsStream(name)) {
             assertNotNull(in, name);
             return in.readAllBytes();
-        }
-    }
-
-    private static byte[] bytes(int... values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return bytes;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] section(int id, byte[]... contents) {
-        byte[] content = concat(contents);
-        return concat(bytes(id), uleb(content.length), content);
-    }
-
-    private static byte[] export(String name, int kind, int index) {
-        byte[] utf8 = name.getBytes(UTF_8);
-        return concat(uleb(utf8.length), utf8, bytes(kind), uleb(index));
-    }
-
-    /** A function body without locals. */
-    private static byte[] body(int... code) {
-        byte[] instructions = concat(bytes(0), bytes(code), bytes(0x0b));
-        return concat(uleb(instructions.length), instructions);
-    }
-
-    private static byte[] uleb(int value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        do {
-            int b = value & 0x7f;
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
-        return out.toByteArray();
-    }
-
-    private static byte[] sleb(int value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            int b = value & 0x7f;
-            value >>= 7;
-            if ((value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0)) {
-                out.write(b);
-                return out.toByteArray();
-            }
-            out.write(b | 0x80);
         }
     }
 }

@@ -1,0 +1,197 @@
+package dev.witbind.runtime.engine.chicory;
+
+import static dev.witbind.runtime.engine.chicory.WasmBytes.FUNCREF;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.I32;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.PREAMBLE;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.body;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.bytes;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.concat;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.export;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.importEntry;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.section;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.InstanceState;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.engine.CoreFunction;
+import dev.witbind.runtime.engine.CoreInstance;
+import dev.witbind.runtime.engine.CoreInstanceBuilder;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.runtime.errors.WitTrapException;
+import dev.witbind.wit.abi.CoreFunctionType;
+import dev.witbind.wit.abi.CoreType;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The engine adapter as the component instantiator will use it: several core instances wired together, a memory,
+ * a table, a global and a function of one imported by another by identity, a host function among them, and views of
+ * an instance's exports taken before it exists.
+ */
+class ChicoryEngineTest {
+    /**
+     * Exports {@code double(x) = 2x}, {@code load0() = i32.load(0)}, a one-page memory {@code mem}, a one-slot table
+     * {@code tab} whose slot 0 is {@code double} (an active element segment), and a mutable global {@code g = 7}.
+     */
+    private static final byte[] PROVIDER = concat(PREAMBLE,
+            section(1, bytes(2), bytes(0x60, 1, I32, 1, I32), bytes(0x60, 0, 1, I32)),
+            section(3, bytes(2, 0, 1)),
+            section(4, bytes(1, FUNCREF, 0, 1)),
+            section(5, bytes(1, 0, 1)),
+            section(6, bytes(1, I32, 1, 0x41, 7, 0x0b)),
+            section(7, bytes(5), export("double", 0, 0), export("load0", 0, 1), export("tab", 1, 0),
+                    export("mem", 2, 0), export("g", 3, 0)),
+            section(9, bytes(1, 0, 0x41, 0, 0x0b, 1, 0)),
+            section(10, bytes(2),
+                    body(0x20, 0, 0x41, 2, 0x6c),
+                    body(0x41, 0, 0x28, 2, 0)));
+
+    /**
+     * Imports the provider's memory, table, global and {@code double}, and a host function {@code host#add1}; exports
+     * {@code run(x)}, which stores x at address 0, then returns {@code double(x) + tab[0](x) + add1(x) + g} and
+     * increments {@code g}.
+     */
+    private static final byte[] CONSUMER = concat(PREAMBLE,
+            section(1, bytes(1), bytes(0x60, 1, I32, 1, I32)),
+            section(2, bytes(5),
+                    importEntry("a", "mem", bytes(2, 0, 1)),
+                    importEntry("a", "tab", bytes(1, FUNCREF, 0, 1)),
+                    importEntry("a", "g", bytes(3, I32, 1)),
+                    importEntry("a", "double", bytes(0, 0)),
+                    importEntry("host", "add1", bytes(0, 0))),
+            section(3, bytes(1, 0)),
+            section(7, bytes(1), export("run", 0, 2)),
+            section(10, bytes(1), body(
+                    0x41, 0, 0x20, 0, 0x36, 2, 0, // i32.store(0, x)
+                    0x20, 0, 0x10, 0, // call a.double
+                    0x20, 0, 0x41, 0, 0x11, 0, 0, // call_indirect type 0 through table slot 0
+                    0x6a,
+                    0x20, 0, 0x10, 1, // call host.add1
+                    0x6a,
+                    0x23, 0, // global.get g
+                    0x6a,
+                    0x23, 0, 0x41, 1, 0x6a, 0x24, 0))); // g = g + 1
+
+    private static ImportHandle addOne() {
+        return new ImportHandle(new LiftLowerContext(CanonicalOptions.NONE, new InstanceState("consumer")), "host#add1") {
+            @Override
+            protected long[] call(long[] args) {
+                return new long[] {args[0] + 1};
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void instancesShareMemoryTableGlobalAndFunctionsByIdentity(ExecutionMode mode) {
+        CoreModule provider = ChicoryEngine.INSTANCE.parse("provider.wasm", PROVIDER);
+        CoreModule consumer = ChicoryEngine.INSTANCE.parse("consumer.wasm", CONSUMER);
+        CoreInstance a = provider.newInstance(mode).instantiate();
+        CoreInstance b = consumer.newInstance(mode)
+                .importExtern("a", "mem", a.export("mem"))
+                .importExtern("a", "tab", a.export("tab"))
+                .importExtern("a", "g", a.export("g"))
+                .importExtern("a", "double", a.export("double"))
+                .importFunction("host", "add1", addOne())
+                .instantiate();
+
+        assertArrayEquals(new long[] {10 + 10 + 6 + 7}, b.function("run").apply(5));
+        // what the consumer wrote and changed is the provider's own memory and global
+        assertArrayEquals(new long[] {5}, a.function("load0").apply());
+        assertEquals(5, a.memory("mem").loadI32(0));
+        assertArrayEquals(new long[] {20 + 20 + 11 + 8}, b.function("run").apply(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void viewsTakenBeforeTheInstanceExistsAreBoundWhenItIsMade(ExecutionMode mode) {
+        CoreInstanceBuilder builder = ChicoryEngine.INSTANCE.parse("provider.wasm", PROVIDER).newInstance(mode);
+        CoreFunction load0 = builder.exportedFunction("load0");
+        var memory = builder.ownMemory();
+
+        IllegalStateException early = assertThrows(IllegalStateException.class, load0::apply);
+        assertEquals("'load0' is called before its instance exists", early.getMessage());
+
+        builder.instantiate();
+        memory.storeI32(0, 0x12345678);
+        assertArrayEquals(new long[] {0x12345678}, load0.apply());
+        assertEquals(65536, memory.byteSize());
+    }
+
+    @Test
+    void theModuleSaysWhatItImportsAndExports() {
+        CoreModule consumer = ChicoryEngine.INSTANCE.parse("consumer.wasm", CONSUMER);
+        CoreFunctionType i32ToI32 = new CoreFunctionType(List.of(CoreType.I32), List.of(CoreType.I32));
+
+        assertEquals(List.of("a#mem memory", "a#tab table", "a#g global", "a#double (i32) -> (i32)",
+                        "host#add1 (i32) -> (i32)"),
+                consumer.imports().stream().map(i -> i.qualifiedName() + " " + i.signature()).toList());
+        assertEquals(Optional.of(i32ToI32), consumer.exportedFunction("run"));
+        assertEquals(Optional.of("(i32) -> (i32)"), consumer.exportSignature("run"));
+        assertEquals(Optional.empty(), consumer.exportedFunction("nothing"));
+        assertTrue(!consumer.definesMemory());
+    }
+
+    @Test
+    void aMissingImportFailsTheInstantiationWithChicorysReason() {
+        CoreModule consumer = ChicoryEngine.INSTANCE.parse("consumer.wasm", CONSUMER);
+
+        WitModuleException thrown = assertThrows(WitModuleException.class,
+                () -> consumer.newInstance(ExecutionMode.INTERPRETER).instantiate());
+
+        assertTrue(thrown.getMessage().startsWith("guest 'consumer.wasm' is not instantiable: "), thrown.getMessage());
+    }
+
+    @Test
+    void exportsAreCheckedByKind() {
+        CoreInstance a = ChicoryEngine.INSTANCE.parse("provider.wasm", PROVIDER)
+                .newInstance(ExecutionMode.INTERPRETER).instantiate();
+
+        assertEquals("export 'mem' is a MEMORY, not a FUNCTION",
+                assertThrows(IllegalArgumentException.class, () -> a.function("mem")).getMessage());
+        assertEquals("the instance has no export 'nope'",
+                assertThrows(IllegalArgumentException.class, () -> a.export("nope")).getMessage());
+        assertEquals("memory", a.export("mem").kind());
+        assertEquals("table", a.export("tab").kind());
+        assertEquals("global", a.export("g").kind());
+        assertEquals("func", a.export("double").kind());
+    }
+
+    @Test
+    void anEngineTrapLeavesAsOurs() {
+        byte[] unreachable = concat(PREAMBLE,
+                section(1, bytes(1), bytes(0x60, 0, 0)),
+                section(3, bytes(1, 0)),
+                section(7, bytes(1), export("boom", 0, 0)),
+                section(10, bytes(1), body(0x00)));
+        CoreInstance instance = ChicoryEngine.INSTANCE.parse("boom.wasm", unreachable)
+                .newInstance(ExecutionMode.INTERPRETER).instantiate();
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> instance.function("boom").apply());
+
+        assertTrue(trap.reason().contains("unreachable"), trap.reason());
+    }
+
+    @Test
+    void anExportOfAFunctionThatDoesNotExistIsRefusedWhenRead() {
+        byte[] wildExport = concat(PREAMBLE,
+                section(1, bytes(1), bytes(0x60, 0, 0)),
+                section(7, bytes(1), export("ghost", 0, 5)));
+
+        WitModuleException thrown = assertThrows(WitModuleException.class,
+                () -> ChicoryEngine.INSTANCE.parse("ghost.wasm", wildExport));
+
+        assertTrue(thrown.getMessage().startsWith("guest 'ghost.wasm' is not a valid WebAssembly core module"),
+                thrown.getMessage());
+    }
+}
