@@ -21,6 +21,8 @@ public enum Rule {
     CORE_SECTION_ORDER("a core module's sections appear in the order of the core specification, each at most once"),
     CORE_CONSTANT("a core module's constant expression uses only the constant instructions witbind knows"),
     CANON_OPTION_TWICE("a canonical option appears at most once, and at most one string-encoding is given"),
+    TYPE_SIZE("a value type nests at most " + Limits.MAX_TYPE_DEPTH + " deep and spells out at most "
+            + Limits.MAX_TYPE_SIZE + " type constructors"),
     EMPTY_TYPE("records, variants, tuples, flags and enums have at least one member (flags at most 32)"),
 
     // The gate: constructs that are valid but behind a feature gate of the Explainer, which witbind refuses by name.
