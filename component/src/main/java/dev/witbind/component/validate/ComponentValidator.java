@@ -355,8 +355,26 @@ public final class ComponentValidator {
         }
         TypeOps.Substitution substitution = new TypeOps.Substitution(bindings);
         Map<String, Shapes.Extern> exports = new LinkedHashMap<>();
-        component.exports().forEach((name, extern) -> exports.put(name, substitution.apply(extern)));
+        component.exports().forEach((name, extern) -> exports.put(name, withOrigins(substitution.apply(extern), args)));
         return new Shapes.Instance(exports);
+    }
+
+    /**
+     * A type the component exports as one of its {@code (eq ...)} type imports takes the origin of the argument
+     * given for that import, so that an exported interface still says which interface its types come from.
+     */
+    private static Shapes.Extern withOrigins(Shapes.Extern extern, Map<String, Shapes.Extern> args) {
+        if (extern instanceof Shapes.TypeExtern type && type.entry() instanceof Shapes.ValueEntry value
+                && value.parameter() != null && args.get(value.parameter()) instanceof Shapes.TypeExtern arg
+                && arg.entry() instanceof Shapes.ValueEntry given) {
+            return new Shapes.TypeExtern(new Shapes.ValueEntry(value.type(), given.origin()));
+        }
+        if (extern instanceof Shapes.InstanceExtern instance) {
+            Map<String, Shapes.Extern> exports = new LinkedHashMap<>();
+            instance.type().exports().forEach((name, member) -> exports.put(name, withOrigins(member, args)));
+            return new Shapes.InstanceExtern(new Shapes.Instance(exports));
+        }
+        return extern;
     }
 
     /** Binds the abstract resources an imported instance type exports to those of the instance supplied. */
@@ -384,9 +402,8 @@ public final class ComponentValidator {
         for (Definition.InlineExport export : exports) {
             names.add(NameRules.externName(export.name(), offset, section), offset, section);
             Shapes.Extern item = item(export.item(), scope, offset, section);
-            if (item instanceof Shapes.TypeExtern type && type.entry() instanceof Shapes.ValueEntry value) {
-                item = new Shapes.TypeExtern(new Shapes.ValueEntry(Vt.named(value.type(), export.name()),
-                        value.origin()));
+            if (item instanceof Shapes.TypeExtern type) {
+                item = new Shapes.TypeExtern(named(type.entry(), export.name()));
             }
             items.put(export.name(), item);
         }
@@ -560,7 +577,7 @@ public final class ComponentValidator {
             int index = scope.types.size();
             ResourceIdentity identity = ResourceIdentity.defined("resource-" + index, index, resource.destructor());
             scope.defined.add(identity);
-            return new Shapes.ResourceEntry(identity);
+            return new Shapes.ResourceEntry(identity, null);
         }
         if (type instanceof DefType.InstanceType instance) {
             Scope child = new Scope(scope, Scope.Kind.INSTANCE_TYPE);
@@ -628,10 +645,12 @@ public final class ComponentValidator {
             result = new Vt.Res(r.ok().map(t -> valType(t, scope, offset, section)),
                     r.error().map(t -> valType(t, scope, offset, section)));
         } else if (type instanceof DefType.Own own) {
-            result = new Vt.Handle(true, resource(own.resourceTypeIndex(), scope, offset, section, "own"));
+            Shapes.ResourceEntry entry = resourceEntry(own.resourceTypeIndex(), scope, offset, section, "own");
+            result = new Vt.Handle(true, entry.resource(), entry.name());
         } else {
             DefType.Borrow borrow = (DefType.Borrow) type;
-            result = new Vt.Handle(false, resource(borrow.resourceTypeIndex(), scope, offset, section, "borrow"));
+            Shapes.ResourceEntry entry = resourceEntry(borrow.resourceTypeIndex(), scope, offset, section, "borrow");
+            result = new Vt.Handle(false, entry.resource(), entry.name());
         }
         checkSize(result, offset, section);
         return result;
@@ -645,13 +664,14 @@ public final class ComponentValidator {
         }
     }
 
-    private static ResourceIdentity resource(int index, Scope scope, int offset, Section section, String what) {
+    private static Shapes.ResourceEntry resourceEntry(int index, Scope scope, int offset, Section section,
+            String what) {
         Shapes.TypeEntry entry = Scope.get(scope.types, index, Sort.TYPE, offset, section);
         if (!(entry instanceof Shapes.ResourceEntry resource)) {
             throw new ComponentFormatException(offset, section, Rule.RESOURCE_TYPE, what + " of type " + index
-                    + ", which is not a resource type");
+                    + ", which is a " + kindOf(entry) + ", not a resource type");
         }
-        return resource.resource();
+        return resource;
     }
 
     private static Vt valType(ValType type, Scope scope, int offset, Section section) {
@@ -742,10 +762,7 @@ public final class ComponentValidator {
         }
         if (desc instanceof ExternDesc.TypeEq eq) {
             Shapes.TypeEntry entry = Scope.get(scope.types, eq.typeIndex(), Sort.TYPE, offset, section);
-            if (entry instanceof Shapes.ValueEntry value) {
-                entry = new Shapes.ValueEntry(Vt.named(value.type(), name), value.origin());
-            }
-            return new Shapes.TypeExtern(entry);
+            return new Shapes.TypeExtern(named(entry, name));
         }
         if (desc instanceof ExternDesc.SubResource) {
             ResourceIdentity resource = scope.kind == Scope.Kind.COMPONENT && imported
@@ -757,7 +774,7 @@ public final class ComponentValidator {
             } else if (scope.parent != null) {
                 scope.abstractImports.add(resource);
             }
-            return new Shapes.TypeExtern(new Shapes.ResourceEntry(resource));
+            return new Shapes.TypeExtern(new Shapes.ResourceEntry(resource, name));
         }
         if (desc instanceof ExternDesc.Instance instance) {
             Shapes.TypeEntry entry = Scope.get(scope.types, instance.typeIndex(), Sort.TYPE, offset, section);
@@ -788,6 +805,10 @@ public final class ComponentValidator {
         ExternName parsed = NameRules.externName(name, offset, section);
         scope.importNames.add(parsed, offset, section);
         Shapes.Extern extern = externType(desc, name, true, scope, offset, section);
+        if (scope.parent != null && extern instanceof Shapes.TypeExtern type
+                && type.entry() instanceof Shapes.ValueEntry value) {
+            extern = new Shapes.TypeExtern(new Shapes.ValueEntry(value.type(), value.origin(), name));
+        }
         if (extern instanceof Shapes.InstanceExtern instance) {
             extern = new Shapes.InstanceExtern(instantiateImport(instance.type(), name, scope));
         }
@@ -859,13 +880,23 @@ public final class ComponentValidator {
                 }
             }
             exported = ascribed;
-        } else if (actual instanceof Shapes.TypeExtern type && type.entry() instanceof Shapes.ValueEntry value) {
-            exported = new Shapes.TypeExtern(new Shapes.ValueEntry(Vt.named(value.type(), export.name()),
-                    value.origin()));
+        } else if (actual instanceof Shapes.TypeExtern type) {
+            exported = new Shapes.TypeExtern(named(type.entry(), export.name()));
         }
         annotated(parsed, exported, scope.exportedResources, offset, section);
         scope.exports.put(export.name(), exported);
         add(exported, scope, export.name());
+    }
+
+    /** The entry a named import, export or type bound adds: the same type, under that name. */
+    private static Shapes.TypeEntry named(Shapes.TypeEntry entry, String name) {
+        if (entry instanceof Shapes.ValueEntry value) {
+            return new Shapes.ValueEntry(Vt.named(value.type(), name), value.origin(), value.parameter());
+        }
+        if (entry instanceof Shapes.ResourceEntry resource) {
+            return new Shapes.ResourceEntry(resource.resource(), name);
+        }
+        return entry;
     }
 
     private static String sortText(Sort sort) {
@@ -988,7 +1019,7 @@ public final class ComponentValidator {
                     : canon instanceof Canon.ResourceDrop d ? d.typeIndex() : ((Canon.ResourceRep) canon).typeIndex();
             String name = canon instanceof Canon.ResourceNew ? "resource.new"
                     : canon instanceof Canon.ResourceDrop ? "resource.drop" : "resource.rep";
-            ResourceIdentity resource = resource(typeIndex, scope, offset, section, name);
+            ResourceIdentity resource = resourceEntry(typeIndex, scope, offset, section, name).resource();
             if (!(canon instanceof Canon.ResourceDrop) && !scope.defined.contains(resource)) {
                 throw new ComponentFormatException(offset, section, Rule.RESOURCE_TYPE, name + " of type " + typeIndex
                         + ", " + resource + ", which this component does not define");

@@ -34,13 +34,20 @@ final class Shapes {
     sealed interface TypeEntry {}
 
     /**
-     * A value type; {@code origin} is set when the type was taken from an instance's export (an interface's type).
+     * A value type; {@code origin} is set when the type was taken from an instance's export (an interface's type);
+     * {@code parameter} names the {@code (eq ...)} type import of a nested component it came from, whose argument
+     * then supplies the origin when the component is instantiated ({@code null} otherwise).
      */
-    record ValueEntry(Vt type, Optional<ItemType.TypeOrigin> origin) implements TypeEntry {}
+    record ValueEntry(Vt type, Optional<ItemType.TypeOrigin> origin, String parameter) implements TypeEntry {
+        ValueEntry(Vt type, Optional<ItemType.TypeOrigin> origin) {
+            this(type, origin, null);
+        }
+    }
 
     record FuncEntry(Func type) implements TypeEntry {}
 
-    record ResourceEntry(ResourceIdentity resource) implements TypeEntry {}
+    /** A resource; {@code name} is the label of the import, export or alias that gave this index, if any. */
+    record ResourceEntry(ResourceIdentity resource, String name) implements TypeEntry {}
 
     record InstanceEntry(Instance type) implements TypeEntry {}
 

@@ -249,7 +249,7 @@ final class TypeOps {
             }
             Vt result;
             if (type instanceof Vt.Handle h) {
-                result = new Vt.Handle(h.own(), resource(h.resource()));
+                result = new Vt.Handle(h.own(), resource(h.resource()), h.name());
             } else if (type instanceof Vt.Rec r) {
                 result = new Vt.Rec(r.name(), r.labels(), r.types().stream().map(this::apply).toList());
             } else if (type instanceof Vt.Var v) {
@@ -276,10 +276,10 @@ final class TypeOps {
 
         Shapes.TypeEntry apply(Shapes.TypeEntry entry) {
             if (entry instanceof Shapes.ValueEntry value) {
-                return new Shapes.ValueEntry(apply(value.type()), value.origin());
+                return new Shapes.ValueEntry(apply(value.type()), value.origin(), value.parameter());
             }
             if (entry instanceof Shapes.ResourceEntry resource) {
-                return new Shapes.ResourceEntry(resource(resource.resource()));
+                return new Shapes.ResourceEntry(resource(resource.resource()), resource.name());
             }
             if (entry instanceof Shapes.FuncEntry func) {
                 return new Shapes.FuncEntry(apply(func.type()));

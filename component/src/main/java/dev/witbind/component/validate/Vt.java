@@ -107,8 +107,11 @@ sealed interface Vt {
         }
     }
 
-    /** {@code own} or {@code borrow} of a resource. */
-    record Handle(boolean own, ResourceIdentity resource) implements Vt {
+    /**
+     * {@code own} or {@code borrow} of a resource; {@code name} is the label of the type index the handle was
+     * written with (WIT names a handle by the type it refers to), or {@code null}.
+     */
+    record Handle(boolean own, ResourceIdentity resource, String name) implements Vt {
         @Override
         public int size() {
             return 1;

@@ -99,6 +99,9 @@ final class WitConversion {
         }
         Vt.Handle h = (Vt.Handle) type;
         ResourceType resource = resources.apply(h.resource());
+        if (h.name() != null && dev.witbind.wit.names.Label.isLabel(h.name())) {
+            resource = new ResourceType(resource.owner(), h.name());
+        }
         return h.own() ? HandleType.own(resource) : HandleType.borrow(resource);
     }
 }
