@@ -564,7 +564,7 @@ public final class ComponentValidator {
         if (type instanceof DefType.Resource resource) {
             if (scope.kind != Scope.Kind.COMPONENT) {
                 throw new ComponentFormatException(offset, section, Rule.DECLARATOR, "a resource type defined inside "
-                        + "a " + scope.kind.text + "; only imports and exports introduce resources there");
+                        + scope.kind.text + "; only imports and exports introduce resources there");
             }
             if (resource.destructor().isPresent()) {
                 CoreFuncType dtor = Scope.get(scope.coreFuncs, resource.destructor().getAsInt(), Sort.CORE_FUNC,

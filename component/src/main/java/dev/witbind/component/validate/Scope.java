@@ -23,9 +23,9 @@ import java.util.Set;
  */
 final class Scope {
     enum Kind {
-        COMPONENT("component"),
-        COMPONENT_TYPE("component type"),
-        INSTANCE_TYPE("instance type");
+        COMPONENT("a component"),
+        COMPONENT_TYPE("a component type"),
+        INSTANCE_TYPE("an instance type");
 
         final String text;
 
