@@ -186,6 +186,17 @@ class MalformedBinaryTest {
     }
 
     @Test
+    void aTypeExportedUnderAnInterfaceNameKeepsAWitName() {
+        // (type (record (field "x" u32))) (export "a:b/c" (type 0)): valid, though WIT cannot name the type so.
+        byte[] bytes = component(vecSection(TYPE, bytes(0x72, 1, 1, 'x', 0x79)),
+                vecSection(11, concat(bytes(0x00), name("a:b/c"), bytes(0x03, 0x00, 0x00))));
+        Component component = Component.read(bytes);
+        assertEquals("a:b/c", component.exports().get(0).name());
+        assertEquals("type-1", component.exports().get(0).type() instanceof
+                dev.witbind.component.model.ItemType.ValueType value ? value.type().toString() : null);
+    }
+
+    @Test
     void customSectionsAreKeptAndMalformedNamesIgnored() {
         byte[] names = section(0, name("component-name"), bytes(0x00, 0x04), name("abc"));
         byte[] other = section(0, name("my-data"), bytes(1, 2, 3));

@@ -54,6 +54,7 @@ public final class ComponentValidator {
     private final List<CanonFunction> canonFunctions = new ArrayList<>();
     private final Map<Shapes.Func, WitFunctionType> abiTypes = new IdentityHashMap<>();
     /** Flattening for the ABI checks needs no resource names: every resource is "r". */
+    private final Map<Shapes.TypeEntry, Boolean> mentionsResource = new IdentityHashMap<>();
     private final WitConversion abiConversion = new WitConversion(resource -> new ResourceType("", "r"));
     private Scope top;
 
@@ -342,7 +343,7 @@ public final class ComponentValidator {
             }
             bindResources(expected, arg, placeholders, bindings);
             budgetFor(expected, offset, section);
-            Shapes.Extern substituted = new TypeOps.Substitution(bindings).apply(expected);
+            Shapes.Extern substituted = new TypeOps.Substitution(bindings, budget, offset, section).apply(expected);
             String mismatch = TypeOps.mismatch(arg, substituted);
             if (mismatch != null) {
                 throw new ComponentFormatException(offset, section, Rule.INSTANTIATE, "the argument '"
@@ -353,7 +354,7 @@ public final class ComponentValidator {
         for (ResourceIdentity exported : component.abstractExports()) {
             bindings.put(exported, ResourceIdentity.defined(exported.name(), -1, java.util.OptionalInt.empty()));
         }
-        TypeOps.Substitution substitution = new TypeOps.Substitution(bindings);
+        TypeOps.Substitution substitution = new TypeOps.Substitution(bindings, budget, offset, section);
         Map<String, Shapes.Extern> exports = new LinkedHashMap<>();
         component.exports().forEach((name, extern) -> exports.put(name, withOrigins(substitution.apply(extern), args)));
         return new Shapes.Instance(exports);
@@ -490,7 +491,7 @@ public final class ComponentValidator {
                         Scope.get(target.components, outer.index(), sort, offset, section));
                 default -> {
                     Shapes.TypeEntry entry = Scope.get(target.types, outer.index(), sort, offset, section);
-                    if (crossesComponent && TypeOps.mentionsResource(entry)) {
+                    if (crossesComponent && mentionsResource(entry, offset, section)) {
                         throw new ComponentFormatException(offset, section, Rule.ALIAS_OUTER, "an outer alias of type "
                                 + outer.index() + ", which refers to a resource, across a component boundary");
                     }
@@ -498,6 +499,49 @@ public final class ComponentValidator {
                 }
             }
         }
+    }
+
+    /** {@link TypeOps#mentionsResource}, charged to the budget once per distinct type. */
+    private boolean mentionsResource(Shapes.TypeEntry entry, int offset, Section section) {
+        Boolean known = mentionsResource.get(entry);
+        if (known == null) {
+            budget.charge(entrySize(entry), offset, section);
+            known = TypeOps.mentionsResource(entry);
+            mentionsResource.put(entry, known);
+        }
+        return known;
+    }
+
+    private static long entrySize(Shapes.TypeEntry entry) {
+        if (entry instanceof Shapes.ValueEntry value) {
+            return value.type().size();
+        }
+        if (entry instanceof Shapes.FuncEntry func) {
+            return func.type().size();
+        }
+        if (entry instanceof Shapes.InstanceEntry instance) {
+            return externsSize(instance.type().exports().values());
+        }
+        if (entry instanceof Shapes.ComponentEntry component) {
+            return externsSize(component.type().imports().values()) + externsSize(component.type().exports().values());
+        }
+        return 1;
+    }
+
+    private static long externsSize(java.util.Collection<Shapes.Extern> externs) {
+        long size = 1;
+        for (Shapes.Extern extern : externs) {
+            if (extern instanceof Shapes.FuncExtern func) {
+                size += func.type().size();
+            } else if (extern instanceof Shapes.TypeExtern type) {
+                size += entrySize(type.entry());
+            } else if (extern instanceof Shapes.InstanceExtern instance) {
+                size += externsSize(instance.type().exports().values());
+            } else {
+                size++;
+            }
+        }
+        return size;
     }
 
     private static void addAliased(Shapes.Extern item, Sort sort, String name, String origin, Scope scope, int offset,
@@ -810,7 +854,7 @@ public final class ComponentValidator {
             extern = new Shapes.TypeExtern(new Shapes.ValueEntry(value.type(), value.origin(), name));
         }
         if (extern instanceof Shapes.InstanceExtern instance) {
-            extern = new Shapes.InstanceExtern(instantiateImport(instance.type(), name, scope));
+            extern = new Shapes.InstanceExtern(instantiateImport(instance.type(), name, scope, offset, section));
         }
         annotated(parsed, extern, scope.importedResources, offset, section);
         scope.imports.put(name, extern);
@@ -821,10 +865,11 @@ public final class ComponentValidator {
      * An imported instance gets its own resources: each abstract resource its type exports becomes a resource of
      * this import (in a component) or a fresh placeholder (in a component type).
      */
-    private static Shapes.Instance instantiateImport(Shapes.Instance type, String importName, Scope scope) {
+    private Shapes.Instance instantiateImport(Shapes.Instance type, String importName, Scope scope, int offset,
+            Section section) {
         Map<ResourceIdentity, ResourceIdentity> bindings = new IdentityHashMap<>();
         collectAbstract(type, importName, "", scope, bindings);
-        return new TypeOps.Substitution(bindings).apply(type);
+        return new TypeOps.Substitution(bindings, budget, offset, section).apply(type);
     }
 
     private static void collectAbstract(Shapes.Instance type, String importName, String prefix, Scope scope,

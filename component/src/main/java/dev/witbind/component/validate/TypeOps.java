@@ -226,9 +226,17 @@ final class TypeOps {
     static final class Substitution {
         private final Map<ResourceIdentity, ResourceIdentity> map;
         private final IdentityHashMap<Object, Object> done = new IdentityHashMap<>();
+        private final Budget budget;
+        private final int offset;
+        private final dev.witbind.component.binary.Section section;
 
-        Substitution(Map<ResourceIdentity, ResourceIdentity> map) {
+        /** A substitution that charges each type node it rebuilds to {@code budget}. */
+        Substitution(Map<ResourceIdentity, ResourceIdentity> map, Budget budget, int offset,
+                dev.witbind.component.binary.Section section) {
             this.map = map;
+            this.budget = budget;
+            this.offset = offset;
+            this.section = section;
         }
 
         boolean isEmpty() {
@@ -247,6 +255,7 @@ final class TypeOps {
             if (cached != null) {
                 return (Vt) cached;
             }
+            budget.charge(1, offset, section);
             Vt result;
             if (type instanceof Vt.Handle h) {
                 result = new Vt.Handle(h.own(), resource(h.resource()), h.name());
@@ -300,6 +309,7 @@ final class TypeOps {
             if (map.isEmpty()) {
                 return extern;
             }
+            budget.charge(1, offset, section);
             if (extern instanceof Shapes.FuncExtern func) {
                 return new Shapes.FuncExtern(apply(func.type()));
             }

@@ -127,8 +127,14 @@ sealed interface Vt {
         return optionals.stream().flatMap(Optional::stream).toList();
     }
 
-    /** The same type under another name; only named kinds take one. */
+    /**
+     * The same type under another name; only named kinds take one, and only a label (a type exported under an
+     * interface name keeps the name it had, since WIT could not write it).
+     */
     static Vt named(Vt type, String name) {
+        if (!dev.witbind.wit.names.Label.isLabel(name)) {
+            return type;
+        }
         if (type instanceof Rec r) {
             return new Rec(name, r.labels(), r.types(), r.size(), r.depth());
         }
