@@ -44,6 +44,7 @@ class ValidationTest {
             post-return-wrong-type    | CANON_POST_RETURN | 128 | CANON         | the post-return function, core func 1, has type [i64] -> []; lifting func() -> string needs [i32] -> []
             realloc-wrong-type        | CANON_REALLOC     | 141 | CANON         | the realloc function, core func 1, has type [i32 i32] -> [i32]
             resource-in-instance-type | DECLARATOR        | 13  | TYPE          | a resource type defined inside an instance type
+            resource-not-visible      | EXTERNAL_VISIBILITY | 101 | EXPORT      | the export 'make' uses resource resource-0 defined at type 0, which no import or export names
             resource-new-imported     | RESOURCE_TYPE     | 19  | CANON         | resource.new of type 0, resource r of import r, which this component does not define
             static-without-resource   | ANNOTATED_NAME    | 18  | TYPE          | '[static]bucket.open' names the resource 'bucket', but no resource of that name comes before it
             value-type-is-func        | TYPE_KIND         | 15  | TYPE          | type 0 is used as a value type, but it is a function type
@@ -63,7 +64,7 @@ class ValidationTest {
 
     @Test
     void theTableCoversEveryInvalidFixture() {
-        assertEquals(27, Fixtures.invalidComponents().size(), "add each new invalid fixture to the table above");
+        assertEquals(28, Fixtures.invalidComponents().size(), "add each new invalid fixture to the table above");
     }
 
     @Test

@@ -55,6 +55,8 @@ public enum Rule {
             + "argument, with an export of the expected kind and type"),
     INSTANTIATE("component instantiation supplies every import of the component by name, with the expected sort "
             + "and type, and names no argument twice"),
+    EXTERNAL_VISIBILITY("every resource an exported function uses has an externally visible name: it is exported or "
+            + "imported as a type, or by an instance"),
     EXPORT("an export names a definition of a sort a component may export, with a type that matches any "
             + "type it ascribes");
 

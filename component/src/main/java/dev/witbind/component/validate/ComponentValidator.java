@@ -857,6 +857,7 @@ public final class ComponentValidator {
             extern = new Shapes.InstanceExtern(instantiateImport(instance.type(), name, scope, offset, section));
         }
         annotated(parsed, extern, scope.importedResources, offset, section);
+        makeVisible(extern, scope);
         scope.imports.put(name, extern);
         add(extern, scope, name);
     }
@@ -929,6 +930,8 @@ public final class ComponentValidator {
             exported = new Shapes.TypeExtern(named(type.entry(), export.name()));
         }
         annotated(parsed, exported, scope.exportedResources, offset, section);
+        makeVisible(exported, scope);
+        checkVisible(exported, export.name(), scope, offset, section);
         scope.exports.put(export.name(), exported);
         add(exported, scope, export.name());
     }
@@ -946,6 +949,56 @@ public final class ComponentValidator {
 
     private static String sortText(Sort sort) {
         return sort.toString();
+    }
+
+    /** The resources an import or export names: a resource type itself, or the resource members of an instance. */
+    private static void makeVisible(Shapes.Extern extern, Scope scope) {
+        if (extern instanceof Shapes.TypeExtern type && type.entry() instanceof Shapes.ResourceEntry resource) {
+            scope.visible.add(resource.resource());
+        } else if (extern instanceof Shapes.InstanceExtern instance) {
+            instance.type().exports().values().forEach(member -> makeVisible(member, scope));
+        }
+    }
+
+    /**
+     * The Explainer's external visibility rule for resources ("External Visibility of Types"): an exported
+     * function, or a function of an exported instance, may use only resources that an import or export names.
+     */
+    private void checkVisible(Shapes.Extern extern, String name, Scope scope, int offset, Section section) {
+        if (extern instanceof Shapes.FuncExtern func) {
+            budget.charge(func.type().size(), offset, section);
+            for (Vt param : func.type().params()) {
+                checkVisible(param, name, scope, offset, section);
+            }
+            if (func.type().result().isPresent()) {
+                checkVisible(func.type().result().get(), name, scope, offset, section);
+            }
+        } else if (extern instanceof Shapes.InstanceExtern instance) {
+            instance.type().exports().forEach((member, type) -> checkVisible(type, name + "/" + member, scope, offset,
+                    section));
+        }
+    }
+
+    private static void checkVisible(Vt type, String name, Scope scope, int offset, Section section) {
+        if (type instanceof Vt.Handle handle) {
+            if (!scope.visible.contains(handle.resource())) {
+                throw new ComponentFormatException(offset, section, Rule.EXTERNAL_VISIBILITY, "the export '" + name
+                        + "' uses " + handle.resource() + ", which no import or export names");
+            }
+        } else if (type instanceof Vt.Rec r) {
+            r.types().forEach(t -> checkVisible(t, name, scope, offset, section));
+        } else if (type instanceof Vt.Var v) {
+            v.payloads().forEach(p -> p.ifPresent(t -> checkVisible(t, name, scope, offset, section)));
+        } else if (type instanceof Vt.Lst l) {
+            checkVisible(l.element(), name, scope, offset, section);
+        } else if (type instanceof Vt.Tup t) {
+            t.elements().forEach(e -> checkVisible(e, name, scope, offset, section));
+        } else if (type instanceof Vt.Opt o) {
+            checkVisible(o.some(), name, scope, offset, section);
+        } else if (type instanceof Vt.Res r) {
+            r.ok().ifPresent(t -> checkVisible(t, name, scope, offset, section));
+            r.err().ifPresent(t -> checkVisible(t, name, scope, offset, section));
+        }
     }
 
     /** Appends the index an import or export adds. */

@@ -61,6 +61,8 @@ final class Scope {
     /** Resources introduced by imports, and by exports, by label: what [method]r.m and the others refer to. */
     final Map<String, ResourceIdentity> importedResources = new java.util.HashMap<>();
     final Map<String, ResourceIdentity> exportedResources = new java.util.HashMap<>();
+    /** Resources with an externally visible name: imported or exported as types, or by an instance. */
+    final Set<ResourceIdentity> visible = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<String, Shapes.Extern> imports = new LinkedHashMap<>();
     final Map<String, Shapes.Extern> exports = new LinkedHashMap<>();
     final List<ResourceIdentity> abstractImports = new ArrayList<>();
