@@ -1,0 +1,19 @@
+package dev.witbind.component.validate;
+
+import dev.witbind.component.binary.ComponentBinary;
+import dev.witbind.component.model.CanonFunction;
+import dev.witbind.component.model.ComponentItem;
+import java.util.List;
+
+/**
+ * A component that passed validation, with its type-level model: its imports and exports in binary order with
+ * their WIT types, and its canonical functions with their component and core types.
+ */
+public record ValidatedComponent(ComponentBinary binary, List<ComponentItem> imports, List<ComponentItem> exports,
+        List<CanonFunction> canonFunctions) {
+    public ValidatedComponent {
+        imports = List.copyOf(imports);
+        exports = List.copyOf(exports);
+        canonFunctions = List.copyOf(canonFunctions);
+    }
+}

@@ -1,0 +1,6 @@
+;; a resource destructor must have type [i32] -> [].
+(component
+  (core module $m (func (export "dtor") (param i64)))
+  (core instance $i (instantiate $m))
+  (type (resource (rep i32) (dtor (core func $i "dtor"))))
+)

@@ -1,0 +1,4 @@
+;; an import name that is not kebab-case.
+(component
+  (import "get_value" (func))
+)
