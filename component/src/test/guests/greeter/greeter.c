@@ -44,7 +44,7 @@ typedef u16 unit;
 /* Canonical ABI core signatures of the imports (a string is ptr + length in code units). */
 IMPORT("log") void host_log(const unit *ptr, u32 len);
 IMPORT("greet") void host_greet(const unit *ptr, u32 len, u32 *ret);
-IMPORT("checksum") u32 host_checksum(const u8 *ptr, u32 len, u64 seed);
+IMPORT("checksum") u64 host_checksum(const u8 *ptr, u32 len, u64 seed);
 #if USES_SHOUT
 IMPORT("shout") void host_shout(const unit *ptr, u32 len, u32 *ret);
 IMPORT("repeat") void host_repeat(u32 code_point, u32 count, u32 *ret);
@@ -114,11 +114,11 @@ static struct text concat(const struct text *parts, u32 n) {
     return (struct text){ out, total };
 }
 
-static struct text hex32(u32 v) {
+static struct text hex64(u64 v) {
     static const char digits[] = "0123456789abcdef";
-    unit *out = alloc(sizeof(unit), 8 * sizeof(unit));
-    for (int i = 7; i >= 0; i--) { out[i] = (unit)digits[v & 0xF]; v >>= 4; }
-    return (struct text){ out, 8 };
+    unit *out = alloc(sizeof(unit), 16 * sizeof(unit));
+    for (int i = 15; i >= 0; i--) { out[i] = (unit)digits[v & 0xF]; v >>= 4; }
+    return (struct text){ out, 16 };
 }
 
 static u32 import_ret[2];  /* {ptr, len} that the host writes for an import returning a string */
@@ -144,7 +144,7 @@ u32 *run(const void *name_ptr, u32 name_len) {
     host_repeat(0x1F389u, 3, import_ret);
     struct text party = returned();
 #endif
-    struct text sum = hex32(host_checksum((const u8 *)name.ptr, name.len * sizeof(unit), 0x0123456789ABCDEFull));
+    struct text sum = hex64(host_checksum((const u8 *)name.ptr, name.len * sizeof(unit), 0x0123456789ABCDEFull));
 
 #if USES_SHOUT
     struct text parts[] = { greeting, LITERAL(" "), shouted, LITERAL(" "), party, LITERAL(" #"), sum };

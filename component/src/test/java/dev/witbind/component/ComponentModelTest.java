@@ -61,7 +61,7 @@ class ComponentModelTest {
     @Test
     void greeterFunctionTypesAreWitTypes() {
         InstanceInterface host = instance(Fixtures.component("greeter/greeter-0.2.1.wasm").imports().get(0));
-        assertEquals("func(data: list<u8>, seed: u64) -> u32", host.functions().get("checksum").toString());
+        assertEquals("func(data: list<u8>, seed: u64) -> u64", host.functions().get("checksum").toString());
         assertEquals(WitFunctionType.of(List.of(new WitParam("code-point", PrimitiveType.CHAR),
                 new WitParam("count", PrimitiveType.U32)), PrimitiveType.STRING), host.function("repeat").orElseThrow());
         assertEquals(Optional.empty(), host.function("missing"));
@@ -88,7 +88,7 @@ class ComponentModelTest {
             assertEquals(encoding, log.encoding());
             CanonOptions greet = lowered.get("func(name: string) -> string");
             assertTrue(greet.memory().isPresent() && greet.realloc().isPresent(), "greet's result is allocated");
-            CanonOptions checksum = lowered.get("func(data: list<u8>, seed: u64) -> u32");
+            CanonOptions checksum = lowered.get("func(data: list<u8>, seed: u64) -> u64");
             assertTrue(checksum.memory().isPresent() && checksum.realloc().isEmpty() && !checksum.encodingGiven());
 
             CanonFunction run = greeter.canonFunctions().stream()

@@ -110,6 +110,11 @@ final class CoreModuleLinking {
 
     /** Why {@code requested} found no instance, with the versions the linker has. */
     private String noInstance(String requested, Optional<String> track) {
+        return noInstance(root, requested, track);
+    }
+
+    /** Why {@code requested} found no instance at {@code root}, with the versions the linker has. */
+    static String noInstance(LinkerInstance root, String requested, Optional<String> track) {
         List<String> similar = root.table().namesLike(requested);
         String has = similar.isEmpty()
                 ? "the linker has no version of it"

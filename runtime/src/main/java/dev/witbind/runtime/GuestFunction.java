@@ -115,7 +115,8 @@ public final class GuestFunction {
                     + ", not " + args.length);
         }
         for (int i = 0; i < args.length; i++) {
-            params.codecs().get(i).validate(args[i], description + ": argument '" + declared.get(i).name() + "'");
+            params.codecs().get(i).validate(args[i], description + ": argument '" + declared.get(i).name() + "'",
+                    state);
         }
     }
 }

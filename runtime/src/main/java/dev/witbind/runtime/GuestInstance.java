@@ -16,6 +16,7 @@ import dev.witbind.wit.abi.CoreFunctionType;
 import dev.witbind.wit.abi.CoreSignature;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,21 +27,32 @@ import java.util.Optional;
  * instances and the host are unaffected. An instance is not thread-safe: call it from one thread at a time.
  */
 public final class GuestInstance {
-    private final GuestModule module;
+    private final String name;
     private final LinkPlan plan;
-    private final CoreInstance instance;
     private final InstanceState state;
+    /** A core module's: the module, its instance, and the options every function of it shares; else null. */
+    private final GuestModule module;
+    private final CoreInstance instance;
     private final CanonicalOptions options;
     private final LiftLowerContext context;
+    /** A component's exports; null for a core module. */
+    private final GuestExports exports;
 
-    private GuestInstance(GuestModule module, LinkPlan plan, CoreInstance instance, InstanceState state,
-            CanonicalOptions options, LiftLowerContext context) {
-        this.module = module;
+    private GuestInstance(String name, LinkPlan plan, InstanceState state, GuestModule module, CoreInstance instance,
+            CanonicalOptions options, LiftLowerContext context, GuestExports exports) {
+        this.name = name;
         this.plan = plan;
-        this.instance = instance;
         this.state = state;
+        this.module = module;
+        this.instance = instance;
         this.options = options;
         this.context = context;
+        this.exports = exports;
+    }
+
+    /** An instance of a component, whose exports its instantiation made. */
+    static GuestInstance ofComponent(String name, LinkPlan plan, InstanceState state, GuestExports exports) {
+        return new GuestInstance(name, plan, state, null, null, null, null, exports);
     }
 
     /**
@@ -71,14 +83,14 @@ public final class GuestInstance {
                     binding.definition().bind(context, function, made, instantiation));
         }
         try {
-            return new GuestInstance(guest, plan, builder.instantiate(), state, options, context);
+            return new GuestInstance(guest.name(), plan, state, guest, builder.instantiate(), options, context, null);
         } catch (RuntimeException | StackOverflowError e) {
             throw InstanceState.attribute("the start function of guest '" + guest.name() + "'", e);
         }
     }
 
     public String name() {
-        return module.name();
+        return name;
     }
 
     /** How each import was bound. */
@@ -92,12 +104,16 @@ public final class GuestInstance {
     }
 
     /**
-     * An exported function with its WIT type. Its core type must be the flattened (lifted) WIT type; its
+     * An exported function with its WIT type. For a component, a world-level export, whose type must be
+     * {@code type}. For a core module, an export whose core type must be the flattened (lifted) WIT type, and whose
      * {@code cabi_post_<name>} is called after each call if the guest exports one with the matching type.
      *
-     * @throws WitExportException when the guest exports no such function or its core type does not match
+     * @throws WitExportException when the guest exports no such function or its type does not match
      */
     public GuestFunction function(String name, WitFunctionType type) {
+        if (exports != null) {
+            return exports.function(name, type);
+        }
         CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LIFT);
         CoreModule exports = module.coreModule();
         String declared = exports.exportSignature(name).orElseThrow(() -> new WitExportException(name(), name,
@@ -108,6 +124,25 @@ public final class GuestInstance {
         }
         return new GuestFunction(name(), name, type, signature, instance.function(name),
                 options.withPostReturn(postReturn(name, signature)), context, state);
+    }
+
+    /**
+     * The interface a component exports as {@code interfaceName}, exactly or else the highest version on its
+     * compatibility track; its functions are called as {@link #function} calls world-level ones.
+     *
+     * @throws WitExportException when the guest exports no such interface (a core module exports none)
+     */
+    public GuestExports exports(String interfaceName) {
+        if (exports == null) {
+            throw new WitExportException(name, interfaceName, "is a core module, which exports functions only: "
+                    + "call function(\"" + interfaceName + "#name\", type) for a function of an exported interface");
+        }
+        return exports.instance(interfaceName);
+    }
+
+    /** The names a component exports at its top level, sorted; for a core module, empty. */
+    public List<String> exportNames() {
+        return exports == null ? List.of() : exports.names();
     }
 
     /** The core-module convention for an export's post-return: {@code cabi_post_<name>}, taking its results. */

@@ -114,6 +114,41 @@ public final class Linker {
     }
 
     /**
+     * Resolves every import of a component: each imported instance through the semver-aware lookup at the root,
+     * each function it lists (a component lists only the functions it uses) by name with its type checked against
+     * the host's, and each resource it lists.
+     *
+     * @throws WitLinkException listing every function and resource that does not resolve
+     */
+    public LinkPlan link(GuestComponent component) {
+        return new ComponentLinking(root).link(component).plan();
+    }
+
+    /**
+     * Links a component once, for instantiating it many times, cheaply and from several threads.
+     *
+     * @throws WitLinkException listing every function and resource that does not resolve
+     */
+    public InstancePre instantiatePre(GuestComponent component) {
+        return new InstancePre(component, new ComponentLinking(root).link(component));
+    }
+
+    /** Links and instantiates a component on Chicory's compiler. */
+    public GuestInstance instantiate(GuestComponent component) {
+        return instantiatePre(component).instantiate();
+    }
+
+    /** Links and instantiates a component on the given engine. */
+    public GuestInstance instantiate(GuestComponent component, Engine engine) {
+        return instantiatePre(component).instantiate(engine);
+    }
+
+    /** Links and instantiates a component on the given engine, with {@code data} for its host factories. */
+    public GuestInstance instantiate(GuestComponent component, Engine engine, Object data) {
+        return instantiatePre(component).instantiate(engine, data);
+    }
+
+    /**
      * Links and instantiates {@code guest} on the given engine, with {@code data} for the host factories of this
      * instance ({@link Instantiation#data(Class)}): the configuration of one plugin, one request, one command.
      *

@@ -1096,7 +1096,7 @@ public final class ComponentValidator {
                 }
             }
             scope.funcs.add(func);
-            record(scope, definition, Optional.of(witType), core);
+            record(scope, definition, Optional.of(witType), core, Optional.empty(), func);
         } else if (canon instanceof Canon.Lower lower) {
             Shapes.Func func = Scope.get(scope.funcs, lower.funcIndex(), Sort.FUNC, offset, section);
             WitFunctionType witType = abiType(func, offset, section);
@@ -1111,7 +1111,7 @@ public final class ComponentValidator {
                     resultAllocates, witType, "lower");
             CoreFuncType core = coreFuncType(signature);
             scope.coreFuncs.add(core);
-            record(scope, definition, Optional.of(witType), core);
+            record(scope, definition, Optional.of(witType), core, Optional.empty(), func);
         } else {
             int typeIndex = canon instanceof Canon.ResourceNew n ? n.typeIndex()
                     : canon instanceof Canon.ResourceDrop d ? d.typeIndex() : ((Canon.ResourceRep) canon).typeIndex();
@@ -1126,14 +1126,15 @@ public final class ComponentValidator {
             CoreFuncType core = canon instanceof Canon.ResourceDrop ? new CoreFuncType(i32, List.of())
                     : new CoreFuncType(i32, i32);
             scope.coreFuncs.add(core);
-            record(scope, definition, Optional.empty(), core);
+            record(scope, definition, Optional.empty(), core, Optional.of(resource), null);
         }
     }
 
     private void record(Scope scope, Definition.CanonDef definition, Optional<WitFunctionType> type,
-            CoreFuncType core) {
+            CoreFuncType core, Optional<ResourceIdentity> resource, Shapes.Func func) {
         if (scope == top) {
-            canonFunctions.add(new CanonFunction(definition, type, core));
+            canonFunctions.add(new CanonFunction(definition, type, core, resource,
+                    func == null ? null : naming -> new WitConversion(naming).function(func)));
         }
     }
 

@@ -28,6 +28,21 @@ final class HandleCodec extends ValueCodec {
         if (value == null) {
             throw invalid(path, "must be the resource's Java object, not null");
         }
+        if (value instanceof GuestResource guest) {
+            if (path.instance() != null && guest.owner() != path.instance()) {
+                throw invalid(path, "is " + guest + ", which another instance made: a guest's resource goes back "
+                        + "only to the instance that defines it");
+            }
+            if (!guest.type().equals(resource)) {
+                throw invalid(path, "is " + guest + ", not a " + resource.name());
+            }
+            if (guest.isDropped()) {
+                throw invalid(path, "is " + guest + ", which was dropped");
+            }
+            if (own && !guest.isOwnedByHost()) {
+                throw invalid(path, "is " + guest + ", which the host does not own (it is the guest's)");
+            }
+        }
     }
 
     @Override

@@ -195,6 +195,14 @@ public final class LiftLowerContext {
 
     /** {@code lower_own}: gives the guest an owning handle to {@code resource}. */
     public int lowerOwn(ResourceType type, Object resource) {
+        if (resource instanceof GuestResource guest) {
+            checkOwnResource(guest, type);
+            if (!guest.isOwnedByHost()) {
+                throw new HostValueException("passed " + guest + " as own<" + type.name() + ">, but the host does not "
+                        + "own it (it was dropped, or is the guest's already)");
+            }
+            guest.movedToGuest();
+        }
         return handles.addOwn(type, Objects.requireNonNull(resource, "resource"));
     }
 
@@ -203,7 +211,26 @@ public final class LiftLowerContext {
      * drop the handle before that call returns ({@link #checkBorrowsDropped}).
      */
     public int lowerBorrow(ResourceType type, Object resource) {
+        if (resource instanceof GuestResource guest) {
+            checkOwnResource(guest, type);
+            if (guest.isDropped()) {
+                throw new HostValueException("passed " + guest + " as borrow<" + type.name() + ">, but it was dropped");
+            }
+            // lower_borrow into the instance that implements the resource: the representation itself, no handle
+            return guest.rep();
+        }
         return handles.addBorrow(type, Objects.requireNonNull(resource, "resource"));
+    }
+
+    /** A guest-defined resource is this instance's own, of {@code type}: no other instance can read its rep. */
+    private void checkOwnResource(GuestResource guest, ResourceType type) {
+        if (guest.owner() != instance) {
+            throw new HostValueException("passed " + guest + " to guest '" + instance.guestName() + "', which did not "
+                    + "make it: a guest's resource goes back only to the instance that defines it");
+        }
+        if (!guest.type().equals(type)) {
+            throw new HostValueException("passed " + guest + " where " + type.name() + " is expected");
+        }
     }
 
     /**
@@ -212,7 +239,11 @@ public final class LiftLowerContext {
      * @throws WitTrapException for an unknown, dropped, borrowed, lent or wrong-type handle
      */
     public Object liftOwn(ResourceType type, int handle) {
-        return handles.liftOwn(type, handle);
+        Object resource = handles.liftOwn(type, handle);
+        if (resource instanceof GuestResource guest) {
+            guest.movedToHost();
+        }
+        return resource;
     }
 
     /**
@@ -233,13 +264,32 @@ public final class LiftLowerContext {
      */
     public void dropResource(ResourceType type, int handle) {
         Object owned = handles.drop(type, handle);
-        if (owned instanceof AutoCloseable closeable) {
+        if (owned instanceof GuestResource guest) {
+            guest.destroyed();
+        } else if (owned instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
                 throw new HostValueException("could not close " + type.name() + " (handle " + handle + "): " + e);
             }
         }
+    }
+
+    /**
+     * {@code canon resource.new}: gives the guest an owning handle to a new resource of its own, of representation
+     * {@code rep}.
+     */
+    public int resourceNew(ResourceType type, int rep, GuestResource.Destructor destructor) {
+        return handles.addOwn(type, new GuestResource(type, rep, instance, destructor));
+    }
+
+    /**
+     * {@code canon resource.rep}: the representation behind a handle to one of the guest's own resources.
+     *
+     * @throws WitTrapException for an unknown, dropped or wrong-type handle
+     */
+    public int resourceRep(ResourceType type, int handle) {
+        return ((GuestResource) handles.get(type, handle)).rep();
     }
 
     /**

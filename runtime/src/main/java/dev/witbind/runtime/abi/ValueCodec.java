@@ -158,7 +158,15 @@ public abstract sealed class ValueCodec
      *     record point (u32) must be an Integer, not String}
      */
     public final void validate(Object value, String what) {
-        check(value, new Path(null, what));
+        check(value, new Path(null, what, null));
+    }
+
+    /**
+     * {@link #validate(Object, String)} for a value about to be lowered into {@code instance}: a resource the guest
+     * defines must be one of that instance's, not dropped, and (for {@code own}) the host's to give.
+     */
+    public final void validate(Object value, String what, InstanceState instance) {
+        check(value, new Path(null, what, instance));
     }
 
     /**
@@ -277,14 +285,21 @@ public abstract sealed class ValueCodec
     static final class Path {
         private final Path parent;
         private final String step;
+        /** The instance the value is for, when known: what resources of the guest's own are checked against. */
+        private final InstanceState instance;
 
-        Path(Path parent, String step) {
+        Path(Path parent, String step, InstanceState instance) {
             this.parent = parent;
             this.step = step;
+            this.instance = instance;
         }
 
         Path then(String next) {
-            return new Path(this, next);
+            return new Path(this, next, instance);
+        }
+
+        InstanceState instance() {
+            return instance;
         }
 
         @Override

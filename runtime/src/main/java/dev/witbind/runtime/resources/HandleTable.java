@@ -112,6 +112,16 @@ public final class HandleTable {
         return reps[handle];
     }
 
+    /**
+     * The resource behind {@code handle}, which stays where it is ({@code canon resource.rep}).
+     *
+     * @throws WitTrapException when the handle is unknown or of another type
+     */
+    public Object get(ResourceType type, int handle) {
+        check(type, handle, type.name());
+        return reps[handle];
+    }
+
     /** Ends the lends that {@link #liftBorrow} took during the host call that is returning. */
     public void endHostCall() {
         while (lentCount > 0) {

@@ -1,0 +1,475 @@
+package dev.witbind.runtime;
+
+import dev.witbind.component.binary.Alias;
+import dev.witbind.component.binary.Canon;
+import dev.witbind.component.binary.CanonOptions;
+import dev.witbind.component.binary.ComponentBinary;
+import dev.witbind.component.binary.DefType;
+import dev.witbind.component.binary.Definition;
+import dev.witbind.component.binary.Sort;
+import dev.witbind.component.binary.SortIndex;
+import dev.witbind.component.model.CanonFunction;
+import dev.witbind.component.model.ComponentItem;
+import dev.witbind.component.model.ItemType;
+import dev.witbind.component.model.ResourceIdentity;
+import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
+import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.GuestMemory;
+import dev.witbind.runtime.abi.GuestResource;
+import dev.witbind.runtime.abi.InstanceState;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.PostReturn;
+import dev.witbind.runtime.abi.Realloc;
+import dev.witbind.runtime.abi.StringEncoding;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.engine.CoreExtern;
+import dev.witbind.runtime.engine.CoreFunction;
+import dev.witbind.runtime.engine.CoreImport;
+import dev.witbind.runtime.engine.CoreInstance;
+import dev.witbind.runtime.engine.CoreInstanceBuilder;
+import dev.witbind.runtime.engine.CoreModule;
+import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.wit.types.ResourceType;
+import dev.witbind.wit.types.WitFunctionType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Instantiates a linked component: its definitions evaluated in binary order (every index refers backwards, so one
+ * pass does it), each into the index space it adds to. Core instances are wired through their named instantiate
+ * args and inline export bags, memories, tables and globals shared by identity; every {@code canon lower} binds a
+ * host function to its own canonical options; every {@code canon lift} becomes an export caller with its own options
+ * and post-return; resources the component defines get {@code resource.new}/{@code rep}/{@code drop} over the
+ * instance's one handle table. Nested components are evaluated in scopes of their own, their arguments standing for
+ * their imports.
+ */
+final class ComponentInstantiation {
+    /** Modules this small (wit-component's shim and fixup) run on the interpreter: compiling them costs more. */
+    private static final int SMALLEST_COMPILED_MODULE = 4096;
+
+    private final GuestComponent component;
+    private final ComponentLinking.Link link;
+    private final ExecutionMode mode;
+    private final Instantiation instantiation;
+    private final InstanceState state;
+    private final Map<HostSource<?>, Object> made = new IdentityHashMap<>();
+    private final Map<OptionsKey, LiftLowerContext> contexts = new HashMap<>();
+    private final Map<Definition.CanonDef, CanonFunction> canonFunctions = new HashMap<>();
+    /** The runtime type of each resource the top-level component defines, by its type index. */
+    private final Map<Integer, ResourceType> definedResources = new HashMap<>();
+    private int coreInstanceCount;
+
+    private ComponentInstantiation(GuestComponent component, ComponentLinking.Link link, Engine engine,
+            Instantiation instantiation) {
+        this.component = component;
+        this.link = link;
+        this.mode = engine.mode();
+        this.instantiation = instantiation;
+        this.state = new InstanceState(component.name());
+        component.model().canonFunctions().forEach(canon -> canonFunctions.put(canon.definition(), canon));
+    }
+
+    static GuestInstance instantiate(GuestComponent component, ComponentLinking.Link link, Engine engine,
+            Instantiation instantiation) {
+        ComponentInstantiation run = new ComponentInstantiation(component, link, engine, instantiation);
+        Scope top = new Scope(null, true);
+        run.evaluate(component.model().binary(), top, Map.of());
+        return GuestInstance.ofComponent(component.name(), link.plan(), run.state, new GuestExports(
+                component.name(), "", top.exports));
+    }
+
+    // ---- values of the index spaces -----------------------------------------------------------------------------
+
+    /** A core function, table, memory or global. */
+    sealed interface CoreItem {}
+
+    /** What a core instance exports, by name. */
+    record Exported(CoreInstance instance, String name) implements CoreItem {
+        CoreExtern extern() {
+            return instance.export(name);
+        }
+    }
+
+    /** A core function witbind makes: a lowered host function, or a resource built-in. */
+    record HostCore(ImportHandle handle) implements CoreItem {}
+
+    /** A core instance: instantiated, or a bag of items with names. */
+    sealed interface CoreInst {
+        CoreItem get(String name);
+    }
+
+    record Instantiated(CoreInstance instance) implements CoreInst {
+        @Override
+        public CoreItem get(String name) {
+            return new Exported(instance, name);
+        }
+    }
+
+    record CoreBag(Map<String, CoreItem> items) implements CoreInst {
+        @Override
+        public CoreItem get(String name) {
+            return items.get(name);
+        }
+    }
+
+    /** A component-level item: a function, an instance, a type, a component. */
+    sealed interface Item permits HostFunc, Lifted, HostInstance, Bag, Resource, OtherType, Nested {}
+
+    /** A function the host defines; {@code qualifiedName} is how errors name the import. */
+    record HostFunc(FunctionDefinition<?> definition, String qualifiedName) implements Item {}
+
+    /** A function the component lifts: what export callers call. */
+    record Lifted(CoreFunction core, CanonicalOptions options, LiftLowerContext cx, WitFunctionType type)
+            implements Item {}
+
+    /** An instance the host provides (a top-level import). */
+    record HostInstance(LinkerInstance instance, String name, ItemType.Instance type,
+            Map<ResourceIdentity, ResourceType> resources) implements Item {}
+
+    /** An instance made of items: an inline one, or what a nested component exports. */
+    record Bag(Map<String, Item> items) implements Item {}
+
+    /** A resource type, with its runtime identity. */
+    record Resource(ResourceType type, GuestResource.Destructor destructor) implements Item {}
+
+    /** Any other type: nothing at run time depends on it. */
+    record OtherType() implements Item {}
+
+    /** A nested component, with the scope it was defined in (for its outer aliases). */
+    record Nested(ComponentBinary binary, Scope outer) implements Item {}
+
+    /** The index spaces of one component being instantiated. */
+    static final class Scope {
+        final Scope parent;
+        final boolean top;
+        final List<CoreItem> coreFuncs = new ArrayList<>();
+        final List<CoreItem> coreTables = new ArrayList<>();
+        final List<CoreItem> coreMemories = new ArrayList<>();
+        final List<CoreItem> coreGlobals = new ArrayList<>();
+        final List<Definition.CoreModule> coreModules = new ArrayList<>();
+        final List<CoreInst> coreInstances = new ArrayList<>();
+        final List<Item> funcs = new ArrayList<>();
+        final List<Item> types = new ArrayList<>();
+        final List<Item> components = new ArrayList<>();
+        final List<Item> instances = new ArrayList<>();
+        final Map<String, Item> exports = new LinkedHashMap<>();
+
+        Scope(Scope parent, boolean top) {
+            this.parent = parent;
+            this.top = top;
+        }
+
+        List<CoreItem> core(Sort sort) {
+            return switch (sort) {
+                case CORE_FUNC -> coreFuncs;
+                case CORE_TABLE -> coreTables;
+                case CORE_MEMORY -> coreMemories;
+                case CORE_GLOBAL -> coreGlobals;
+                default -> throw new IllegalArgumentException("not a core item sort: " + sort);
+            };
+        }
+
+        List<Item> items(Sort sort) {
+            return switch (sort) {
+                case FUNC -> funcs;
+                case TYPE -> types;
+                case COMPONENT -> components;
+                case INSTANCE -> instances;
+                default -> throw new IllegalArgumentException("not a component item sort: " + sort);
+            };
+        }
+
+        Item item(SortIndex index) {
+            return items(index.sort()).get(index.index());
+        }
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------------------------
+
+    private void evaluate(ComponentBinary binary, Scope scope, Map<String, Item> args) {
+        for (Definition definition : binary.definitions()) {
+            if (definition instanceof Definition.CoreModule module) {
+                scope.coreModules.add(module);
+            } else if (definition instanceof Definition.CoreInstantiate instantiate) {
+                scope.coreInstances.add(coreInstantiate(instantiate, scope));
+            } else if (definition instanceof Definition.CoreInlineExports bag) {
+                Map<String, CoreItem> items = new LinkedHashMap<>();
+                bag.exports().forEach(export -> items.put(export.name(),
+                        scope.core(export.item().sort()).get(export.item().index())));
+                scope.coreInstances.add(new CoreBag(items));
+            } else if (definition instanceof Definition.CoreType) {
+                continue; // core types matter to validation only
+            } else if (definition instanceof Definition.Component nested) {
+                scope.components.add(new Nested(nested.component(), scope));
+            } else if (definition instanceof Definition.Instantiate instantiate) {
+                Nested nested = (Nested) scope.components.get(instantiate.componentIndex());
+                Map<String, Item> nestedArgs = new LinkedHashMap<>();
+                instantiate.args().forEach(arg -> nestedArgs.put(arg.name(), scope.item(arg.item())));
+                Scope inner = new Scope(nested.outer(), false);
+                evaluate(nested.binary(), inner, nestedArgs);
+                scope.instances.add(new Bag(inner.exports));
+            } else if (definition instanceof Definition.InlineExports bag) {
+                Map<String, Item> items = new LinkedHashMap<>();
+                bag.exports().forEach(export -> items.put(export.name(), scope.item(export.item())));
+                scope.instances.add(new Bag(items));
+            } else if (definition instanceof Definition.AliasDef alias) {
+                alias(alias.alias(), scope);
+            } else if (definition instanceof Definition.Type type) {
+                scope.types.add(type(type, scope));
+            } else if (definition instanceof Definition.CanonDef canon) {
+                canon(canon, scope);
+            } else if (definition instanceof Definition.Import imported) {
+                scope.items(imported.defines().sort()).add(scope.top ? topImport(imported) : args.get(imported.name()));
+            } else if (definition instanceof Definition.Export exported) {
+                Item item = scope.item(exported.item());
+                scope.exports.put(exported.name(), item);
+                scope.items(exported.defines().sort()).add(item);
+            }
+        }
+    }
+
+    private CoreInst coreInstantiate(Definition.CoreInstantiate instantiate, Scope scope) {
+        Definition.CoreModule definition = scope.coreModules.get(instantiate.moduleIndex());
+        CoreModule module = component.coreModule(definition);
+        ExecutionMode moduleMode = definition.moduleLength() < SMALLEST_COMPILED_MODULE
+                ? ExecutionMode.INTERPRETER : mode;
+        CoreInstanceBuilder builder = module.newInstance(moduleMode);
+        Map<String, CoreInst> args = new HashMap<>();
+        instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
+        for (CoreImport coreImport : module.imports()) {
+            CoreInst from = args.get(coreImport.module());
+            CoreItem item = from == null ? null : from.get(coreImport.field());
+            if (item == null) { // validation makes this impossible; say so rather than fail obscurely
+                throw new WitModuleException(component.name(), "a component whose core module " + instantiate
+                        .moduleIndex() + " imports " + coreImport.qualifiedName() + ", which its instantiation does "
+                        + "not supply", null);
+            }
+            if (item instanceof HostCore host) {
+                builder.importFunction(coreImport.module(), coreImport.field(), host.handle());
+            } else {
+                builder.importExtern(coreImport.module(), coreImport.field(), ((Exported) item).extern());
+            }
+        }
+        int index = coreInstanceCount++;
+        try {
+            return new Instantiated(builder.instantiate());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw InstanceState.attribute("the start of core instance " + index + " (module " + instantiate
+                    .moduleIndex() + ") of guest '" + component.name() + "'", e);
+        }
+    }
+
+    private void alias(Alias alias, Scope scope) {
+        Sort sort = alias.sort();
+        if (alias.target() instanceof Alias.CoreInstanceExport export) {
+            scope.core(sort).add(scope.coreInstances.get(export.coreInstanceIndex()).get(export.name()));
+        } else if (alias.target() instanceof Alias.InstanceExport export) {
+            scope.items(sort).add(member(scope.instances.get(export.instanceIndex()), export.name()));
+        } else {
+            Alias.Outer outer = (Alias.Outer) alias.target();
+            Scope target = scope;
+            for (int i = 0; i < outer.count(); i++) {
+                target = target.parent;
+            }
+            if (sort.isCore()) {
+                throw unsupported("an outer alias of a " + sort);
+            }
+            scope.items(sort).add(target.items(sort).get(outer.index()));
+        }
+    }
+
+    /** The item an instance exports as {@code name}. */
+    private Item member(Item instance, String name) {
+        if (instance instanceof Bag bag) {
+            return bag.items().get(name);
+        }
+        HostInstance host = (HostInstance) instance;
+        ItemType memberType = host.type().members().members().get(name);
+        if (memberType instanceof ItemType.Function) {
+            return new HostFunc((FunctionDefinition<?>) host.instance().table().getExact(name).orElseThrow(),
+                    host.name() + "#" + name);
+        }
+        if (memberType instanceof ItemType.Resource resource) {
+            return new Resource(host.resources().get(resource.resource()), null);
+        }
+        return new OtherType();
+    }
+
+    private Item topImport(Definition.Import imported) {
+        ComponentItem item = component.model().importNamed(imported.name()).orElseThrow();
+        if (item.type() instanceof ItemType.Instance instance) {
+            return new HostInstance(link.instances().get(imported.name()), imported.name(), instance,
+                    link.hostResources());
+        }
+        if (item.type() instanceof ItemType.Function) {
+            return new HostFunc(link.functions().get(imported.name()), imported.name());
+        }
+        return new OtherType(); // a value type: the linker checked that nothing needs providing
+    }
+
+    private Item type(Definition.Type type, Scope scope) {
+        if (!(type.type() instanceof DefType.Resource resource)) {
+            return new OtherType();
+        }
+        if (!scope.top) {
+            throw unsupported("a resource defined inside a nested component");
+        }
+        int typeIndex = type.defines().index();
+        ResourceType runtime = resourceName(typeIndex);
+        definedResources.put(typeIndex, runtime);
+        GuestResource.Destructor destructor = null;
+        if (resource.destructor().isPresent()) {
+            CoreFunction function = callable(scope.coreFuncs.get(resource.destructor().getAsInt()), "destructor");
+            destructor = rep -> function.apply(Integer.toUnsignedLong(rep));
+        }
+        return new Resource(runtime, destructor);
+    }
+
+    /**
+     * The runtime type of the resource the component defines at {@code typeIndex}: named after the interface that
+     * exports it (as the component's world names it, and as a host asks for it), else after the component.
+     */
+    private ResourceType resourceName(int typeIndex) {
+        for (ComponentItem export : component.exports()) {
+            if (export.type() instanceof ItemType.Instance instance) {
+                for (Map.Entry<String, ResourceIdentity> resource : instance.members().resources().entrySet()) {
+                    if (resource.getValue().typeIndex().equals(java.util.OptionalInt.of(typeIndex))) {
+                        return new ResourceType(export.name(), resource.getKey());
+                    }
+                }
+            } else if (export.type() instanceof ItemType.Resource resource
+                    && resource.resource().typeIndex().equals(java.util.OptionalInt.of(typeIndex))) {
+                return new ResourceType(component.name(), export.name());
+            }
+        }
+        return new ResourceType(component.name(), "resource-" + typeIndex);
+    }
+
+    // ---- canonical functions ----------------------------------------------------------------------------------
+
+    private void canon(Definition.CanonDef definition, Scope scope) {
+        Canon canon = definition.canon();
+        if (canon instanceof Canon.Lower lower) {
+            Item func = scope.funcs.get(lower.funcIndex());
+            if (!(func instanceof HostFunc host)) {
+                throw unsupported("lowering a function the component lifts itself (a composed component)");
+            }
+            LiftLowerContext cx = context(lower.options(), scope);
+            scope.coreFuncs.add(new HostCore(host.definition().bind(cx, host.qualifiedName(), made, instantiation)));
+            return;
+        }
+        if (canon instanceof Canon.Lift lift) {
+            if (!scope.top) {
+                throw unsupported("canon lift inside a nested component");
+            }
+            CanonFunction function = canonFunctions.get(definition);
+            WitFunctionType type = function.functionType(this::runtimeResource).orElseThrow();
+            CoreFunction core = callable(scope.coreFuncs.get(lift.coreFuncIndex()), "lifted function");
+            Optional<PostReturn> postReturn = lift.options().postReturn().isPresent()
+                    ? Optional.of(callable(scope.coreFuncs.get(lift.options().postReturn().getAsInt()), "post-return")
+                            ::apply)
+                    : Optional.empty();
+            LiftLowerContext cx = context(lift.options(), scope);
+            CanonicalOptions options = options(lift.options(), scope).withPostReturn(postReturn);
+            scope.funcs.add(new Lifted(core, options, cx, type));
+            return;
+        }
+        int typeIndex = canon instanceof Canon.ResourceNew n ? n.typeIndex()
+                : canon instanceof Canon.ResourceRep r ? r.typeIndex() : ((Canon.ResourceDrop) canon).typeIndex();
+        Resource resource = (Resource) scope.types.get(typeIndex);
+        LiftLowerContext cx = context(null, scope);
+        String what = resource.type().name();
+        scope.coreFuncs.add(new HostCore(canon instanceof Canon.ResourceNew
+                ? new ImportHandle(cx, "[resource-new]" + what) {
+                    @Override
+                    protected long[] call(long[] args) {
+                        return new long[] {
+                            Integer.toUnsignedLong(cx.resourceNew(resource.type(), (int) args[0], resource.destructor()))
+                        };
+                    }
+                }
+                : canon instanceof Canon.ResourceRep
+                        ? new ImportHandle(cx, "[resource-rep]" + what) {
+                            @Override
+                            protected long[] call(long[] args) {
+                                return new long[] {Integer.toUnsignedLong(cx.resourceRep(resource.type(), (int) args[0]))};
+                            }
+                        }
+                        : new ImportHandle(cx, "[resource-drop]" + what) {
+                            @Override
+                            protected long[] call(long[] args) {
+                                cx.dropResource(resource.type(), (int) args[0]);
+                                return NO_RESULTS;
+                            }
+                        }));
+    }
+
+    /** The resource type a lifted function's handles refer to: the host's, or the instance's own. */
+    private ResourceType runtimeResource(ResourceIdentity identity) {
+        ResourceType type = switch (identity.origin()) {
+            case IMPORTED -> link.hostResources().get(identity);
+            case DEFINED -> definedResources.get(identity.typeIndex().orElseThrow());
+            case ABSTRACT -> null;
+        };
+        if (type == null) {
+            throw unsupported("an export whose type mentions " + identity + ", which has no type at run time");
+        }
+        return type;
+    }
+
+    private CoreFunction callable(CoreItem item, String what) {
+        if (!(item instanceof Exported exported)) {
+            throw unsupported("a " + what + " that is not a core instance's export");
+        }
+        return exported.instance().function(exported.name());
+    }
+
+    /** The options of a canon definition as the runtime holds them; {@code null} means none. */
+    private CanonicalOptions options(CanonOptions options, Scope scope) {
+        if (options == null) {
+            return CanonicalOptions.NONE;
+        }
+        Optional<GuestMemory> memory = Optional.empty();
+        if (options.memory().isPresent()) {
+            Exported exported = (Exported) scope.coreMemories.get(options.memory().getAsInt());
+            memory = Optional.of(exported.instance().memory(exported.name()));
+        }
+        Optional<Realloc> realloc = Optional.empty();
+        if (options.realloc().isPresent()) {
+            CoreFunction function = callable(scope.coreFuncs.get(options.realloc().getAsInt()), "realloc");
+            realloc = Optional.of((oldPointer, oldSize, alignment, newSize) ->
+                    (int) function.apply(oldPointer, oldSize, alignment, newSize)[0]);
+        }
+        StringEncoding encoding = switch (options.encoding()) {
+            case UTF8 -> StringEncoding.UTF8;
+            case UTF16 -> StringEncoding.UTF16;
+            case LATIN1_UTF16 -> StringEncoding.LATIN1_UTF16;
+        };
+        return new CanonicalOptions(memory, realloc, Optional.empty(), encoding);
+    }
+
+    /** One context per distinct memory, realloc and encoding: functions that share options share it. */
+    private LiftLowerContext context(CanonOptions options, Scope scope) {
+        OptionsKey key = options == null ? OptionsKey.NONE : new OptionsKey(
+                options.memory().isPresent() ? scope.coreMemories.get(options.memory().getAsInt()) : null,
+                options.realloc().isPresent() ? scope.coreFuncs.get(options.realloc().getAsInt()) : null,
+                options.encoding());
+        return contexts.computeIfAbsent(key, k -> new LiftLowerContext(options(options, scope), state));
+    }
+
+    /** What makes two canon definitions' contexts the same. */
+    private record OptionsKey(CoreItem memory, CoreItem realloc, CanonOptions.StringEncoding encoding) {
+        static final OptionsKey NONE = new OptionsKey(null, null, CanonOptions.StringEncoding.UTF8);
+    }
+
+    private WitModuleException unsupported(String what) {
+        return new WitModuleException(component.name(), "a component with " + what + ", which witbind does not "
+                + "instantiate yet", null);
+    }
+}
