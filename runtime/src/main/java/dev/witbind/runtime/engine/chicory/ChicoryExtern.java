@@ -2,7 +2,6 @@ package dev.witbind.runtime.engine.chicory;
 
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import dev.witbind.runtime.engine.CoreExtern;
 
@@ -17,14 +16,16 @@ sealed interface ChicoryExtern extends CoreExtern {
         }
     }
 
-    record Mem(Memory memory) implements ChicoryExtern {
+    /** An exported memory: the memory itself, however the exporting instance came by it. */
+    record Mem(LinearMemory memory) implements ChicoryExtern {
         @Override
         public String kind() {
             return "memory";
         }
     }
 
-    record Table(TableInstance table) implements ChicoryExtern {
+    /** An exported table, with the instance that exports it (whose module numbers the types of its functions). */
+    record Table(TableInstance table, Instance owner) implements ChicoryExtern {
         @Override
         public String kind() {
             return "table";

@@ -25,19 +25,30 @@ final class ChicoryInstance implements CoreInstance {
     @Override
     public GuestMemory memory(String name) {
         requireExport(name, ExternalType.MEMORY);
+        return new ChicoryMemory(linear(name));
+    }
+
+    /**
+     * The memory behind an exported memory: the instance's own (every memory a module defines is a
+     * {@link LinearMemory}), or the one it imported and re-exports, through its view.
+     */
+    private LinearMemory linear(String name) {
         Memory memory = instance.exports().memory(name);
+        if (memory instanceof ImportedMemory imported) {
+            return imported.target();
+        }
         if (!(memory instanceof LinearMemory linear)) {
             throw new IllegalArgumentException("memory '" + name + "' is not witbind's linear memory");
         }
-        return new ChicoryMemory(linear);
+        return linear;
     }
 
     @Override
     public CoreExtern export(String name) {
         return switch (exportType(name)) {
             case FUNCTION -> new ChicoryExtern.Function(instance, name);
-            case MEMORY -> new ChicoryExtern.Mem(instance.exports().memory(name));
-            case TABLE -> new ChicoryExtern.Table(instance.exports().table(name));
+            case MEMORY -> new ChicoryExtern.Mem(linear(name));
+            case TABLE -> new ChicoryExtern.Table(instance.exports().table(name), instance);
             case GLOBAL -> new ChicoryExtern.Global(instance.exports().global(name));
             default -> throw new IllegalArgumentException("export '" + name + "' is a " + exportType(name)
                     + ", which witbind does not pass between instances");

@@ -8,7 +8,9 @@ import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.bindings.ImportHandle;
 import dev.witbind.runtime.engine.CoreExtern;
@@ -65,13 +67,37 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
         if (chicory instanceof ChicoryExtern.Function function) {
             imports.addFunction(ImportFunction.exportAsImport(moduleName, field, function.instance(), function.name()));
         } else if (chicory instanceof ChicoryExtern.Mem memory) {
-            imports.addMemory(new ImportMemory(moduleName, field, memory.memory()));
+            // a view per importer, so that the importer's data segments stay its own
+            imports.addMemory(new ImportMemory(moduleName, field, new ImportedMemory(memory.memory())));
         } else if (chicory instanceof ChicoryExtern.Table table) {
+            checkTypeNumbering(table.owner().module(), moduleName + "#" + field);
             imports.addTable(new ImportTable(moduleName, field, table.table()));
         } else {
             imports.addGlobal(new ImportGlobal(moduleName, field, ((ChicoryExtern.Global) chicory).global()));
         }
         return this;
+    }
+
+    /**
+     * Refuses to share a table between modules that number their function types differently. Chicory 1.7.5 checks a
+     * {@code call_indirect} by comparing the callee's type index with the caller's, both read in the caller's type
+     * section (components.md, pitfall 2), so a function stored by one module and called through the table by another
+     * traps, or passes a wrong check, unless both give every type the same index. wit-component's shim and fixup
+     * modules do; layouts that share one table among many modules (componentize-py's) may not.
+     */
+    private void checkTypeNumbering(WasmModule exporter, String table) {
+        TypeSection theirs = exporter.typeSection();
+        TypeSection ours = module.wasmModule().typeSection();
+        int shared = Math.min(theirs.typeCount(), ours.typeCount());
+        for (int i = 0; i < shared; i++) {
+            if (!theirs.getType(i).equals(ours.getType(i))) {
+                throw new WitModuleException(module.name(), "a module that imports the table " + table + " from a "
+                        + "module that numbers its function types differently (type " + i + " is "
+                        + ChicoryModule.describe(theirs.getType(i)) + " there and "
+                        + ChicoryModule.describe(ours.getType(i)) + " here): Chicory 1.7.5 matches indirect calls "
+                        + "across instances by type index, so witbind cannot run this layout", null);
+            }
+        }
     }
 
     @Override

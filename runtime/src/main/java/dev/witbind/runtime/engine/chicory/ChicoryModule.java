@@ -194,7 +194,9 @@ final class ChicoryModule implements CoreModule {
     private static Optional<CoreFunctionType> coreType(FunctionType type) {
         List<CoreType> params = coreTypes(type.params());
         List<CoreType> results = coreTypes(type.returns());
-        return params == null || results == null ? Optional.empty() : Optional.of(new CoreFunctionType(params, results));
+        return params == null || results == null
+                ? Optional.empty()
+                : Optional.of(new CoreFunctionType(params, results));
     }
 
     private static List<CoreType> coreTypes(List<ValType> types) {
@@ -231,7 +233,7 @@ final class ChicoryModule implements CoreModule {
         };
     }
 
-    private static String describe(FunctionType type) {
+    static String describe(FunctionType type) {
         return describe(type.params()) + " -> " + describe(type.returns());
     }
 

@@ -388,6 +388,14 @@ public final class LinearMemory implements Memory {
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         this.dataSegments = dataSegments;
+        writeActiveSegments(instance, dataSegments, memoryIndex);
+    }
+
+    /**
+     * Copies the active segments of memory {@code memoryIndex} of {@code instance} to their offsets, in order, without
+     * keeping any: for an instance that imports this memory ({@link ImportedMemory} keeps that instance's segments).
+     */
+    void writeActiveSegments(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         if (dataSegments == null) {
             return;
         }

@@ -83,7 +83,8 @@ class ChicoryEngineTest {
                     0x23, 0, 0x41, 1, 0x6a, 0x24, 0))); // g = g + 1
 
     private static ImportHandle addOne() {
-        return new ImportHandle(new LiftLowerContext(CanonicalOptions.NONE, new InstanceState("consumer")), "host#add1") {
+        LiftLowerContext scalars = new LiftLowerContext(CanonicalOptions.NONE, new InstanceState("consumer"));
+        return new ImportHandle(scalars, "host#add1") {
             @Override
             protected long[] call(long[] args) {
                 return new long[] {args[0] + 1};
@@ -193,5 +194,95 @@ class ChicoryEngineTest {
 
         assertTrue(thrown.getMessage().startsWith("guest 'ghost.wasm' is not a valid WebAssembly core module"),
                 thrown.getMessage());
+    }
+
+    /** A module with one page of memory {@code mem} and {@code init()}, which copies its passive segment to 0. */
+    private static final byte[] SEGMENT_OWNER = concat(PREAMBLE,
+            section(1, bytes(1), bytes(0x60, 0, 0)),
+            section(3, bytes(1, 0)),
+            section(5, bytes(1, 0, 1)),
+            section(7, bytes(2), export("mem", 2, 0), export("init", 0, 0)),
+            section(12, bytes(1)),
+            section(10, bytes(1), body(0x41, 0, 0x41, 0, 0x41, 4, 0xfc, 8, 0, 0)),
+            section(11, bytes(1, 1, 4), "AAAA".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    /** Imports {@code a#mem}; its {@code init()} copies its own passive segment to 8. */
+    private static final byte[] SEGMENT_IMPORTER = concat(PREAMBLE,
+            section(1, bytes(1), bytes(0x60, 0, 0)),
+            section(2, bytes(1), importEntry("a", "mem", bytes(2, 0, 1))),
+            section(3, bytes(1, 0)),
+            section(7, bytes(1), export("init", 0, 0)),
+            section(12, bytes(1)),
+            section(10, bytes(1), body(0x41, 8, 0x41, 0, 0x41, 4, 0xfc, 8, 0, 0)),
+            section(11, bytes(1, 1, 4), "BBBB".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void eachInstanceKeepsItsOwnPassiveSegmentsWhenAnotherImportsItsMemory(ExecutionMode mode) {
+        CoreInstance owner = ChicoryEngine.INSTANCE.parse("owner.wasm", SEGMENT_OWNER).newInstance(mode).instantiate();
+        CoreInstance importer = ChicoryEngine.INSTANCE.parse("importer.wasm", SEGMENT_IMPORTER).newInstance(mode)
+                .importExtern("a", "mem", owner.export("mem"))
+                .instantiate();
+
+        // Chicory's own memories would serve the owner's memory.init from the importer's segments now
+        owner.function("init").apply();
+        importer.function("init").apply();
+
+        var memory = owner.memory("mem");
+        assertEquals(0x41414141, memory.loadI32(0));
+        assertEquals(0x42424242, memory.loadI32(8));
+    }
+
+    /** Exports a one-slot table {@code tab} holding {@code answer() -> 42}, whose type is its type 1. */
+    private static final byte[] TABLE_OWNER = concat(PREAMBLE,
+            section(1, bytes(2), bytes(0x60, 0, 0), bytes(0x60, 0, 1, I32)),
+            section(3, bytes(1, 1)),
+            section(4, bytes(1, FUNCREF, 0, 1)),
+            section(7, bytes(1), export("tab", 1, 0)),
+            section(9, bytes(1, 0, 0x41, 0, 0x0b, 1, 0)),
+            section(10, bytes(1), body(0x41, 42)));
+
+    /** Imports the table and calls slot 0 as its type 0, the same function type at another index. */
+    private static final byte[] TABLE_CALLER = concat(PREAMBLE,
+            section(1, bytes(1), bytes(0x60, 0, 1, I32)),
+            section(2, bytes(1), importEntry("a", "tab", bytes(1, FUNCREF, 0, 1))),
+            section(3, bytes(1, 0)),
+            section(7, bytes(1), export("call", 0, 0)),
+            section(10, bytes(1), body(0x41, 0, 0x11, 0, 0)));
+
+    /** The same, with the caller numbering its types as the owner does. */
+    private static final byte[] TABLE_CALLER_SAME_NUMBERING = concat(PREAMBLE,
+            section(1, bytes(2), bytes(0x60, 0, 0), bytes(0x60, 0, 1, I32)),
+            section(2, bytes(1), importEntry("a", "tab", bytes(1, FUNCREF, 0, 1))),
+            section(3, bytes(1, 1)),
+            section(7, bytes(1), export("call", 0, 0)),
+            section(10, bytes(1), body(0x41, 0, 0x11, 1, 0)));
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void sharingATableBetweenModulesThatNumberTypesDifferentlyIsRefusedWithTheReason(ExecutionMode mode) {
+        CoreInstance owner = ChicoryEngine.INSTANCE.parse("owner.wasm", TABLE_OWNER).newInstance(mode).instantiate();
+        CoreInstanceBuilder caller = ChicoryEngine.INSTANCE.parse("caller.wasm", TABLE_CALLER).newInstance(mode);
+
+        // Chicory 1.7.5 would trap "indirect call type mismatch" on the call (pitfall 2 of components.md)
+        WitModuleException refused = assertThrows(WitModuleException.class,
+                () -> caller.importExtern("a", "tab", owner.export("tab")));
+
+        assertEquals("guest 'caller.wasm' is a module that imports the table a#tab from a module that numbers its "
+                + "function types differently (type 0 is () -> () there and () -> (i32) here): Chicory 1.7.5 matches "
+                + "indirect calls across instances by type index, so witbind cannot run this layout",
+                refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anIndirectCallAcrossInstancesThatNumberTypesAlikeWorks(ExecutionMode mode) {
+        CoreInstance owner = ChicoryEngine.INSTANCE.parse("owner.wasm", TABLE_OWNER).newInstance(mode).instantiate();
+        CoreInstance caller = ChicoryEngine.INSTANCE.parse("caller.wasm", TABLE_CALLER_SAME_NUMBERING)
+                .newInstance(mode)
+                .importExtern("a", "tab", owner.export("tab"))
+                .instantiate();
+
+        assertArrayEquals(new long[] {42}, caller.function("call").apply());
     }
 }
