@@ -50,6 +50,23 @@ final class ComponentLinking {
      * @throws WitLinkException listing every import, function and resource that does not resolve
      */
     Link link(GuestComponent component) {
+        Resolution resolution = resolve(component);
+        if (!resolution.unresolved().isEmpty()) {
+            throw new WitLinkException(component.name(), resolution.wanted(), resolution.unresolved());
+        }
+        return resolution.link();
+    }
+
+    /** How every import resolves, without failing. */
+    LinkReport check(GuestComponent component) {
+        Resolution resolution = resolve(component);
+        return new LinkReport(component.name(), resolution.wanted(), resolution.link().plan().bindings(),
+                resolution.unresolved());
+    }
+
+    private record Resolution(Link link, List<WitLinkException.Unresolved> unresolved, int wanted) {}
+
+    private Resolution resolve(GuestComponent component) {
         List<ImportBinding> bindings = new ArrayList<>();
         List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
         Map<String, LinkerInstance> instances = new LinkedHashMap<>();
@@ -73,11 +90,9 @@ final class ComponentLinking {
                 }
             }
         }
-        if (!unresolved.isEmpty()) {
-            throw new WitLinkException(component.name(), wanted, unresolved);
-        }
-        return new Link(new LinkPlan(component.name(), bindings), Map.copyOf(instances), Map.copyOf(functions),
+        Link link = new Link(new LinkPlan(component.name(), bindings), Map.copyOf(instances), Map.copyOf(functions),
                 hostResources);
+        return new Resolution(link, unresolved, wanted);
     }
 
     /** Links one imported instance; returns how many imports (functions and resources) it counts for. */

@@ -37,6 +37,15 @@ final class CoreModuleLinking {
      * @throws WitLinkException listing every import that does not resolve
      */
     LinkPlan link(GuestModule guest) {
+        LinkReport report = check(guest);
+        if (!report.links()) {
+            throw new WitLinkException(guest.name(), guest.imports().size(), report.unresolved());
+        }
+        return new LinkPlan(guest.name(), report.resolved());
+    }
+
+    /** How every import resolves, without failing. */
+    LinkReport check(GuestModule guest) {
         CoreModule module = guest.coreModule();
         List<ImportBinding> bindings = new ArrayList<>();
         List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
@@ -48,10 +57,7 @@ final class CoreModuleLinking {
                         e.getMessage()));
             }
         }
-        if (!unresolved.isEmpty()) {
-            throw new WitLinkException(guest.name(), guest.imports().size(), unresolved);
-        }
-        return new LinkPlan(guest.name(), bindings);
+        return new LinkReport(guest.name(), guest.imports().size(), bindings, unresolved);
     }
 
     private ImportBinding resolve(CoreImport guestImport, Optional<String> track, CoreModule module)

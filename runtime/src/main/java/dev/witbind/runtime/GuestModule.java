@@ -35,12 +35,16 @@ public final class GuestModule {
      * Parses a core module.
      *
      * @param name how errors and traps refer to this guest, e.g. its file name
-     * @throws WitModuleException when the bytes are not a valid WebAssembly core module, or it has a shared memory
-     *     (witbind guests run one thread)
+     * @throws WitModuleException when the bytes are not a valid WebAssembly core module (a component among them:
+     *     {@link GuestComponent} reads those), or it has a shared memory (witbind guests run one thread)
      */
     public static GuestModule parse(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bytes, "bytes");
+        if (GuestComponent.isComponent(bytes)) {
+            throw new WitModuleException(name, "a component, not a core module: read it with GuestComponent.read "
+                    + "(or GuestComponent.parse), which the linker instantiates the same way", null);
+        }
         return new GuestModule(name, ChicoryEngine.INSTANCE.parse(name, bytes));
     }
 

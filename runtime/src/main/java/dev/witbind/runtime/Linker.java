@@ -99,6 +99,19 @@ public final class Linker {
         return new CoreModuleLinking(root).link(guest);
     }
 
+    /** How every import of a core module would resolve, and every problem, without failing or instantiating. */
+    public LinkReport check(GuestModule guest) {
+        return new CoreModuleLinking(root).check(guest);
+    }
+
+    /**
+     * How every import of a component would resolve (exactly, through which track, or why not: no such version, a
+     * function or resource the host lacks, a type that differs), without failing or instantiating.
+     */
+    public LinkReport check(GuestComponent component) {
+        return new ComponentLinking(root).check(component);
+    }
+
     /** Links and instantiates {@code guest} on Chicory's compiler (see {@link Engine#COMPILER}). */
     public GuestInstance instantiate(GuestModule guest) {
         return instantiate(guest, Engine.COMPILER);

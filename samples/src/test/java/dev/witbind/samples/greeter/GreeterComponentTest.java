@@ -3,12 +3,14 @@ package dev.witbind.samples.greeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.InstancePre;
+import dev.witbind.runtime.LinkReport;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.errors.WitLinkException;
 import java.nio.charset.StandardCharsets;
@@ -135,5 +137,24 @@ class GreeterComponentTest {
         assertEquals(run(first), run(second));
         assertEquals(2, host.messages().size());
         assertEquals(5, pre.linkPlan().bindings().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aCheckSaysHowEachImportResolvesWithoutInstantiating(Engine engine) {
+        LinkReport current = new Linker().register(new GreeterHost()).check(load("greeter-0.2.9.wasm"));
+        LinkReport legacy = new Linker().register(new LegacyGreeterHost()).check(load("greeter-0.2.1.wasm"));
+
+        assertTrue(current.links());
+        assertEquals("guest 'greeter-0.2.9.wasm': 3 of 3 imports resolve\n"
+                + "  example:greeter/host@0.2.9#log -> example:greeter/host@0.2.1#log (via track "
+                + "example:greeter/host@0.2)\n"
+                + "  example:greeter/host@0.2.9#greet -> example:greeter/host@0.2.1#greet (via track "
+                + "example:greeter/host@0.2)\n"
+                + "  example:greeter/host@0.2.9#checksum -> example:greeter/host@0.2.1#checksum (via track "
+                + "example:greeter/host@0.2)", current.describe());
+        assertFalse(legacy.links());
+        assertEquals(List.of("shout", "repeat"), legacy.unresolved().stream().map(u -> u.field()).toList());
+        assertEquals(3, legacy.resolved().size());
     }
 }

@@ -59,8 +59,15 @@ final class ChicoryModule implements CoreModule {
         WasmModule module;
         try {
             module = Parser.parse(bytes);
-        } catch (ChicoryException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new WitModuleException(name, "not a valid WebAssembly core module: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Chicory's parser reports most bad input as ChicoryException, but not all of it (a truncated section can
+            // surface as another RuntimeException): every one is the input's fault here.
+            throw new WitModuleException(name, "not a valid WebAssembly core module: "
+                    + (e instanceof ChicoryException ? e.getMessage() : e.toString()), e);
+        } catch (OutOfMemoryError e) {
+            // a declared count the parser believed and allocated for: the input's fault, and the heap is free again
+            throw new WitModuleException(name, "not a valid WebAssembly core module: it declares more than the heap "
+                    + "can hold (" + e.getMessage() + ")", null);
         }
         if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
                 .orElse(false)) {
