@@ -1,6 +1,7 @@
 package dev.witbind.samples.kv;
 
 import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
 import dev.witbind.runtime.ImportBinding;
@@ -33,5 +34,14 @@ public final class KvSample {
         String report = (String) instance.function("run", RUN).call();
         report.lines().forEach(line -> out.println("      " + line));
         out.println("  the host closed these buckets: " + store.closedBuckets());
+
+        // The same host serves a component: jco new around another C guest of the same interface.
+        KvStore componentStore = new KvStore();
+        GuestComponent component = GuestComponent.fromResource(KvSample.class.getClassLoader(),
+                "guests/components/kv/kv.wasm");
+        GuestInstance componentInstance = new Linker().register(componentStore).instantiate(component, engine);
+        out.println("  component " + component.name() + ": run() = \"" + componentInstance.function("run", RUN).call()
+                + "\"");
+        out.println("  the host closed these buckets: " + componentStore.closedBuckets());
     }
 }
