@@ -384,30 +384,11 @@ final class ComponentInstantiation {
                 : canon instanceof Canon.ResourceRep r ? r.typeIndex() : ((Canon.ResourceDrop) canon).typeIndex();
         Resource resource = (Resource) scope.types.get(typeIndex);
         LiftLowerContext cx = context(null, scope);
-        String what = resource.type().name();
         scope.coreFuncs.add(new HostCore(canon instanceof Canon.ResourceNew
-                ? new ImportHandle(cx, "[resource-new]" + what) {
-                    @Override
-                    protected long[] call(long[] args) {
-                        return new long[] {
-                            Integer.toUnsignedLong(cx.resourceNew(resource.type(), (int) args[0], resource.destructor()))
-                        };
-                    }
-                }
+                ? ResourceIntrinsics.resourceNew(cx, resource.type(), resource.destructor())
                 : canon instanceof Canon.ResourceRep
-                        ? new ImportHandle(cx, "[resource-rep]" + what) {
-                            @Override
-                            protected long[] call(long[] args) {
-                                return new long[] {Integer.toUnsignedLong(cx.resourceRep(resource.type(), (int) args[0]))};
-                            }
-                        }
-                        : new ImportHandle(cx, "[resource-drop]" + what) {
-                            @Override
-                            protected long[] call(long[] args) {
-                                cx.dropResource(resource.type(), (int) args[0]);
-                                return NO_RESULTS;
-                            }
-                        }));
+                        ? ResourceIntrinsics.resourceRep(cx, resource.type())
+                        : ResourceIntrinsics.resourceDrop(cx, resource.type())));
     }
 
     /** The resource type a lifted function's handles refer to: the host's, or the instance's own. */
