@@ -4,7 +4,9 @@
 # Each program is compiled once to a preview-1 core module and made a component twice:
 #   <program>.wasm        `jco new --wasi-command` with jco 1.35.0's own adapter: imports WASI 0.2.12
 #   <program>-0.2.0.wasm  `jco new --adapt` with the command adapter of the jco 1.0.0 npm package: WASI 0.2.0
-# and `jco wit` prints the world of each into <program>.golden.wit and <program>-0.2.0.golden.wit.
+# and `jco wit` prints the world of each into <program>.golden.wit and <program>-0.2.0.golden.wit; beside them,
+# <program>.imports.txt and <program>-0.2.0.imports.txt list, for each imported instance, the resources and
+# functions its type holds (taken from `jco print`): only those the adapter uses, which a host must all link.
 #
 # The jco 1.0.0 adapter is third-party and never committed: it is fetched with `npm pack` into a temporary
 # folder and checked against the digest below. ADAPTER_0_2_0_DIR may name a folder that already holds
@@ -59,6 +61,23 @@ compile() {
     (cd "$work" && "$CLANG" --target=wasm32-wasi -O2 -s "$@" -o "$program.p1.wasm" "$OLDPWD/$program.c")
 }
 
+# imports <component> <output file>: the imported instances of a component, each with the resources and the
+# functions of its instance type, in the component's order, read from the text `jco print` gives.
+imports() {
+    "$JCO" print "$1" | awk '
+        function quoted() { match($0, /"[^"]+"/); return substr($0, RSTART + 1, RLENGTH - 2) }
+        /^      \(export \(;[0-9]+;\) "[^"]+" \(func / { funcs = funcs " " quoted(); next }
+        /^      \(export \(;[0-9]+;\) "[^"]+" \(type \(sub resource\)\)\)/ { res = res " " quoted(); next }
+        /^  \(import "[^"]+" \(instance / {
+            print quoted()
+            if (res != "") print "  resources:" res
+            if (funcs != "") print "  functions:" funcs
+            funcs = ""; res = ""; next
+        }
+        /^  \(import / { funcs = ""; res = "" }
+    ' > "$2"
+}
+
 # componentize <core module> <output name> <command|reactor>: both components of one core module, with goldens.
 componentize() {
     local core=$1 name=$2 kind=$3 adapters
@@ -68,7 +87,10 @@ componentize() {
         -o "$name-0.2.0.wasm"
     "$JCO" wit "$name.wasm" > "$name.golden.wit"
     "$JCO" wit "$name-0.2.0.wasm" > "$name-0.2.0.golden.wit"
-    chmod 644 "$name.wasm" "$name-0.2.0.wasm" "$name.golden.wit" "$name-0.2.0.golden.wit"
+    imports "$name.wasm" "$name.imports.txt"
+    imports "$name-0.2.0.wasm" "$name-0.2.0.imports.txt"
+    chmod 644 "$name.wasm" "$name-0.2.0.wasm" "$name.golden.wit" "$name-0.2.0.golden.wit" \
+        "$name.imports.txt" "$name-0.2.0.imports.txt"
     echo "built $name.wasm and $name-0.2.0.wasm"
 }
 
