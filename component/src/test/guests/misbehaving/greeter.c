@@ -57,7 +57,7 @@ typedef unsigned long long u64;
 /* Canonical ABI core signatures of the imports (a string is ptr + length in code units). */
 IMPORT("log") void host_log(const void *ptr, u32 len);
 IMPORT("greet") void host_greet(const void *ptr, u32 len, u32 *ret);
-IMPORT("checksum") u32 host_checksum(const u8 *ptr, u32 len, u64 seed);
+IMPORT("checksum") u64 host_checksum(const u8 *ptr, u32 len, u64 seed);
 
 #if ENCODING == 0
 typedef u8 unit;

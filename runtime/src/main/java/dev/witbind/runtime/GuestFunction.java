@@ -97,7 +97,12 @@ public final class GuestFunction {
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
             cx.checkBorrowsDropped();
             if (postReturn != null) {
-                postReturn.call(results);
+                state.forbidLeaving();
+                try {
+                    postReturn.call(results);
+                } finally {
+                    state.allowLeaving();
+                }
             }
             return lifted;
         } catch (RuntimeException | StackOverflowError e) {

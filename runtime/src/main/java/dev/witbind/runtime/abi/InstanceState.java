@@ -16,6 +16,8 @@ public final class InstanceState {
     private final HandleTable handles = new HandleTable();
     private volatile String poisonedBy;
     private boolean entered;
+    /** The Canonical ABI's {@code may_leave}: false while the guest runs its realloc or a post-return. */
+    private boolean mayLeave = true;
 
     /** @param guestName how errors and traps refer to the instance's guest */
     public InstanceState(String guestName) {
@@ -61,6 +63,23 @@ public final class InstanceState {
     /** Ends what {@link #enter} began. */
     public void leave() {
         entered = false;
+    }
+
+    /**
+     * Whether the guest may call out to the host now: not while it runs the {@code realloc} the host called to
+     * lower a value, nor while it runs a post-return (the Canonical ABI's {@code may_leave}).
+     */
+    public boolean mayLeave() {
+        return mayLeave;
+    }
+
+    /** Forbids calls out to the host until {@link #allowLeaving()}: around a {@code realloc} or a post-return. */
+    public void forbidLeaving() {
+        mayLeave = false;
+    }
+
+    public void allowLeaving() {
+        mayLeave = true;
     }
 
     /**

@@ -187,7 +187,13 @@ public final class LiftLowerContext {
         if (realloc == null) {
             throw new WitTrapException("the guest exports no cabi_realloc to allocate a " + what + " in");
         }
-        int ptr = realloc.realloc(0, 0, alignment, size);
+        int ptr;
+        instance.forbidLeaving();
+        try {
+            ptr = realloc.realloc(0, 0, alignment, size);
+        } finally {
+            instance.allowLeaving();
+        }
         return checkRange(ptr, Integer.toUnsignedLong(size), alignment, "the memory cabi_realloc returned for a " + what);
     }
 

@@ -3,6 +3,7 @@ package dev.witbind.runtime.bindings;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import dev.witbind.runtime.abi.HostValueException;
+import dev.witbind.runtime.abi.InstanceState;
 import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.errors.WitHostException;
 import dev.witbind.runtime.errors.WitTrapException;
@@ -29,6 +30,7 @@ public abstract class ImportHandle implements WasmFunctionHandle {
 
     /** The calling guest's memory, {@code realloc} and resource handles, as this import's options say. */
     protected final LiftLowerContext cx;
+    private final InstanceState instance;
     private final String function;
 
     /**
@@ -37,12 +39,18 @@ public abstract class ImportHandle implements WasmFunctionHandle {
      */
     protected ImportHandle(LiftLowerContext cx, String function) {
         this.cx = cx;
+        this.instance = cx.instance();
         this.function = function;
     }
 
     /** Runs {@link #call}; every failure leaves as a witbind exception that names the import. */
     @Override
     public final long[] apply(Instance calledFrom, long... args) {
+        if (!instance.mayLeave()) {
+            throw new WitTrapException("guest '" + instance.guestName() + "' called " + function + " while it ran its "
+                    + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
+                    .in(function);
+        }
         try {
             return call(args);
         } catch (RuntimeException e) {
