@@ -3,6 +3,7 @@ package dev.witbind.processor.validation;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.Version;
+import dev.witbind.wit.parser.WitOptions;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.ResolvedWit;
@@ -159,7 +160,8 @@ public final class WitSources {
 
     private static Loaded load(Path directory) {
         try {
-            return new Loaded.Resolved(WitPackages.load(directory));
+            // Every feature: a class may implement an @unstable function or leave it out, so verification sees them.
+            return new Loaded.Resolved(WitPackages.load(directory, WitOptions.ALL_FEATURES));
         } catch (WitParseException problem) {
             return new Loaded.Failed(problem);
         }

@@ -75,6 +75,9 @@ public final class CanonicalAbi {
         }
         List<WitType> fields = fieldTypes(type);
         if (fields != null) {
+            if (fields.isEmpty()) {
+                return 0;
+            }
             int[] offsets = fieldOffsets(fields);
             int last = fields.size() - 1;
             return alignTo(offsets[last] + size(fields.get(last)), recordAlignment(fields));

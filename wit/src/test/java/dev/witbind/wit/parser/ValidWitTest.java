@@ -222,7 +222,7 @@ class ValidWitTest {
 
     @Test
     void featureGates() {
-        ResolvedWit wit = wit("""
+        ResolvedWit wit = WitPackages.parse("test.wit", """
                 package local:demo@0.2.2;
                 @since(version = 0.2.0)
                 interface foo {
@@ -254,7 +254,7 @@ class ValidWitTest {
                     include v;
                 }
                 world v { export x: func(); }
-                """);
+                """, WitOptions.ALL_FEATURES);
         WitInterfaceDef foo = wit.root().iface("foo").orElseThrow();
         Version v020 = Version.parse("0.2.0");
         Version v021 = Version.parse("0.2.1");
@@ -509,5 +509,155 @@ class ValidWitTest {
                 namespace.function("open").orElseThrow().type().result());
         assertEquals("func(self: borrow<file>, off: u32, bytes: list<u8>)", wit.root().iface("types").orElseThrow()
                 .function("[method]file.write").orElseThrow().type().toString());
+    }
+
+    // ---- what wasm-tools' wit-parser accepts (issue 11) ----
+
+    @Test
+    void unstableNeedsNoPackageVersionAndIsDroppedUnlessEnabled() {
+        String text = """
+                package local:demo;
+                interface i {
+                    @unstable(feature = fancy)
+                    fancy: func() -> gated;
+                    @unstable(feature = fancy)
+                    type gated = u32;
+                    plain: func();
+                }
+                """;
+        WitInterfaceDef dropped = iface(text, "i");
+        assertEquals(List.of("plain"), List.copyOf(dropped.functions().keySet()));
+        assertTrue(dropped.types().isEmpty());
+        WitInterfaceDef kept = WitPackages.parse("test.wit", text, WitOptions.withFeatures(java.util.Set.of("fancy")))
+                .root().iface("i").orElseThrow();
+        assertEquals(List.of("fancy", "plain"), List.copyOf(kept.functions().keySet()));
+        assertEquals(Optional.of("fancy"), kept.function("fancy").orElseThrow().gates().unstableFeature());
+        assertEquals(kept.functions().keySet(),
+                WitPackages.parse("test.wit", text, WitOptions.ALL_FEATURES).root().iface("i").orElseThrow()
+                        .functions().keySet());
+    }
+
+    @Test
+    void itemsBehindADisabledFeatureAreDroppedBeforeTheirNamesResolve() {
+        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world
+        // that does not exist: neither is resolved, since neither is part of the WIT.
+        ResolvedWit wit = wit("""
+                package local:demo;
+                interface i {
+                    @unstable(feature = next)
+                    use dep:pkg/future-iface.{thing};
+                    f: func();
+                }
+                @unstable(feature = next)
+                world later {
+                    include not-there;
+                }
+                world now {
+                    @unstable(feature = next)
+                    import dep:pkg/future-iface;
+                    import i;
+                }
+                package dep:pkg {
+                    interface today {}
+                }
+                """);
+        assertTrue(wit.root().world("later").isEmpty());
+        assertEquals(List.of("local:demo/i"), List.copyOf(wit.root().world("now").orElseThrow().imports().keySet()));
+    }
+
+    @Test
+    void emptyRecordsFlagsTuplesAndUseLists() {
+        WitInterfaceDef i = iface("""
+                package local:demo;
+                interface types { record t {} }
+                interface i {
+                    use types.{};
+                    record nothing {}
+                    flags none {}
+                    type unit = tuple<>;
+                    f: func(n: nothing) -> none;
+                }
+                """, "i");
+        assertEquals(List.of(), assertInstanceOf(RecordType.class, type(i, "nothing")).fields());
+        assertEquals(List.of(), assertInstanceOf(FlagsType.class, type(i, "none")).flags());
+        assertEquals(List.of(), assertInstanceOf(TupleType.class, type(i, "unit")).elements());
+        // An empty list still makes the interface a dependency.
+        assertEquals(List.of(InterfaceName.parse("local:demo/types")), i.uses());
+    }
+
+    @Test
+    void everySemverVersionIsAPackageVersion() {
+        for (String version : List.of("1.0.1--", "1.0.0-0A.is.legal", "18446744073709551615.0.0",
+                "1.2.3----RC-SNAPSHOT.12.9.1--.12+788")) {
+            ResolvedWit wit = wit("package local:demo@" + version + ";\ninterface i {}\n"
+                    + "world w { import local:demo/i@" + version + "; }\n");
+            assertEquals(version, wit.root().name().version().orElseThrow().toString());
+            assertEquals(List.of("local:demo/i@" + version),
+                    List.copyOf(wit.root().world("w").orElseThrow().imports().keySet()));
+        }
+    }
+
+    @Test
+    void includeRenamesAResourceThatTheIncludedWorldDefines() {
+        WitWorld b = wit("""
+                package local:demo;
+                world a {
+                    resource r {
+                        constructor();
+                        m: func();
+                    }
+                    import f: func(x: r) -> option<r>;
+                }
+                world b {
+                    include a with { r as s }
+                }
+                """).root().world("b").orElseThrow();
+        WitTypeDef s = b.types().get("s");
+        assertEquals(WitTypeDef.Kind.USE, s.kind());
+        assertEquals(Optional.of(new TypeRef("local:demo/a", "r")), s.refersTo());
+        assertEquals("r", s.resource().orElseThrow().name());
+        assertTrue(b.imports().containsKey("f"));
+        assertTrue(b.imports().containsKey("[constructor]r"));
+        assertTrue(b.imports().containsKey("[method]r.m"));
+    }
+
+    @Test
+    void worldResourceFunctionsAreImports() {
+        WitWorld w = wit("""
+                package local:demo;
+                world w {
+                    resource r {
+                        constructor(x: u32);
+                        get: func() -> u32;
+                        make: static func() -> r;
+                    }
+                    export run: func(x: borrow<r>);
+                }
+                """).root().world("w").orElseThrow();
+        assertEquals(List.of("[constructor]r", "[method]r.get", "[static]r.make"), List.copyOf(w.imports().keySet()));
+        assertEquals("func(self: borrow<r>) -> u32",
+                ((WorldItem.Function) w.imports().get("[method]r.get")).function().type().toString());
+    }
+
+    @Test
+    void aFileScopedUseMayReuseAnAliasOfAnotherFileAndShadowItsItems() {
+        ResolvedWit wit = WitPackages.parse(List.of(
+                new WitSource("a.wit", """
+                        package local:demo;
+                        use dep:pkg/types as name;
+                        interface x { use name.{t}; }
+                        """),
+                new WitSource("b.wit", """
+                        world name { import y: interface { use dep:pkg/types.{t}; } }
+                        """),
+                new WitSource("d.wit", """
+                        use dep:pkg/types as name;
+                        interface z { use name.{t}; }
+                        """),
+                new WitSource("c.wit", """
+                        package dep:pkg { interface types { type t = u8; } }
+                        """)), List.of());
+        assertEquals(List.of(InterfaceName.parse("dep:pkg/types")), wit.root().iface("x").orElseThrow().uses());
+        assertTrue(wit.root().world("name").isPresent());
     }
 }

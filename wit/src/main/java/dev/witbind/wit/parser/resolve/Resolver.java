@@ -4,9 +4,12 @@ import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.SourceText;
+import dev.witbind.wit.parser.WitOptions;
+import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.PackageName;
 import dev.witbind.wit.parser.model.ResolvedWit;
+import dev.witbind.wit.parser.model.TypeRef;
 import dev.witbind.wit.parser.model.WitFunctionDef;
 import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
@@ -37,6 +40,7 @@ import java.util.stream.Collectors;
  */
 public final class Resolver {
     private final Errors errors;
+    private final WitOptions options;
     private final List<PackageState> packages = new ArrayList<>();
     private final Map<String, PackageState> byName = new HashMap<>();
     private final Map<String, List<PackageState>> byUnversionedName = new HashMap<>();
@@ -44,8 +48,9 @@ public final class Resolver {
     private final List<String> resolvingInterfaces = new ArrayList<>();
     private final List<String> resolvingWorlds = new ArrayList<>();
 
-    private Resolver(Map<String, SourceText> sources) {
+    private Resolver(Map<String, SourceText> sources, WitOptions options) {
         this.errors = new Errors(sources);
+        this.options = options;
     }
 
     /**
@@ -54,12 +59,24 @@ public final class Resolver {
      * @param sources every parsed file's text by path, for error excerpts
      * @throws dev.witbind.wit.parser.WitParseException of kind RESOLVE at the first problem
      */
-    public static ResolvedWit resolve(List<SourceUnit> units, Map<String, SourceText> sources) {
-        return new Resolver(sources).run(units);
+    public static ResolvedWit resolve(List<SourceUnit> units, Map<String, SourceText> sources, WitOptions options) {
+        return new Resolver(sources, options).run(units);
     }
 
     Errors errors() {
         return errors;
+    }
+
+    /** Whether an item is kept: items behind a feature that is not enabled are dropped before resolving. */
+    boolean enabled(Ast.ItemMeta meta) {
+        return options.includes(meta.gates());
+    }
+
+    /** The error for a reference to an item that was dropped because its feature is not enabled. */
+    WitParseException excluded(SourceLocation reference, String what, String name, Gates gates) {
+        return errors.at(reference, "'" + name + "' is " + what + " behind @unstable(feature = "
+                + gates.unstableFeature().orElseThrow() + "), which is not enabled, so it is not there to refer to; "
+                + "enable the feature, or gate this item with the same @unstable");
     }
 
     private ResolvedWit run(List<SourceUnit> units) {
@@ -153,12 +170,15 @@ public final class Resolver {
             }
             for (Ast.NestedPackage nested : file.nestedPackages()) {
                 PackageName name = nested.decl().packageName();
-                PackageSource source = unitPackages.computeIfAbsent(name.toString(),
-                        key -> new PackageSource(name, nested.decl().location(), unit.description()));
-                source.parts.add(new PackageSource.Part(file, nested.items(), nested.text()));
-                if (source.docs.isEmpty()) {
-                    source.docs = nested.decl().docs();
+                PackageSource previous = unitPackages.get(name.toString());
+                if (previous != null) {
+                    throw errors.at(nested.decl().namespace().location(), "package '" + name + "' is defined twice "
+                            + "(first at " + previous.location + "); a 'package ... { }' block defines the whole package");
                 }
+                PackageSource source = new PackageSource(name, nested.decl().namespace().location(), unit.description());
+                unitPackages.put(name.toString(), source);
+                source.parts.add(new PackageSource.Part(file, nested.items(), nested.text()));
+                source.docs = nested.decl().docs();
             }
         }
         PackageState rootState = null;
@@ -190,28 +210,38 @@ public final class Resolver {
         NameTable names = new NameTable(errors, "package '" + pkg.key() + "'");
         for (PackageSource.Part part : pkg.source.parts) {
             for (Ast.TopLevelItem item : part.items()) {
-                if (item instanceof Ast.InterfaceDecl iface) {
-                    names.define(iface.name().name(), iface.name().location());
-                    pkg.items.put(iface.name().name(), new PackageState.Declared(item, part));
-                } else if (item instanceof Ast.WorldDecl world) {
-                    names.define(world.name().name(), world.name().location());
-                    pkg.items.put(world.name().name(), new PackageState.Declared(item, part));
+                Ast.ItemMeta meta = item instanceof Ast.InterfaceDecl iface ? iface.meta()
+                        : item instanceof Ast.WorldDecl world ? world.meta() : null;
+                if (meta == null) {
+                    continue;
+                }
+                Ast.Ident name = item instanceof Ast.InterfaceDecl iface ? iface.name() : ((Ast.WorldDecl) item).name();
+                names.define(name.name(), name.location());
+                if (enabled(meta)) {
+                    pkg.items.put(name.name(), new PackageState.Declared(item, part));
+                } else {
+                    pkg.excluded.put(name.name(), new PackageState.Declared(item, part));
                 }
             }
         }
+        // A top-level 'use' names something in its own file only: it may shadow an item of another file of the
+        // package, but not clash with a name of its own file (checked in the file's order, as wasm-tools does).
         for (PackageSource.Part part : pkg.source.parts) {
             Map<String, Ast.TopLevelUse> uses = new LinkedHashMap<>();
+            Map<String, String> fileNames = new HashMap<>();
             for (Ast.TopLevelItem item : part.items()) {
+                Ast.Ident defined = item instanceof Ast.TopLevelUse use ? use.localName()
+                        : item instanceof Ast.InterfaceDecl iface ? iface.name() : ((Ast.WorldDecl) item).name();
+                String what = item instanceof Ast.TopLevelUse use ? "the 'use " + use.path() + "'"
+                        : item instanceof Ast.InterfaceDecl ? "an interface" : "a world";
+                String previous = fileNames.putIfAbsent(defined.name(), what);
+                if (previous != null) {
+                    throw errors.at(defined.location(), "'" + defined.name() + "' is defined twice in this file: "
+                            + "by " + previous + " and by " + what + (item instanceof Ast.TopLevelUse
+                                    ? "; pick another name with 'as'" : ""));
+                }
                 if (item instanceof Ast.TopLevelUse use) {
-                    Ast.Ident local = use.localName();
-                    if (pkg.items.containsKey(local.name()) || uses.containsKey(local.name())) {
-                        throw errors.at(local.location(), "'use " + use.path() + "' defines the name '"
-                                + local.name() + "', which is already " + (uses.containsKey(local.name())
-                                        ? "defined by another 'use' in this file"
-                                        : "an interface or world of package '" + pkg.key() + "'")
-                                + "; pick another with 'as'");
-                    }
-                    uses.put(local.name(), use);
+                    uses.put(use.localName().name(), use);
                 }
             }
             pkg.fileUses.put(part, uses);
@@ -231,8 +261,7 @@ public final class Resolver {
             }
             PackageState.Declared declared = from.items.get(local.item().name());
             if (declared == null) {
-                throw errors.at(local.location(), "no interface or world named '" + local.item().name()
-                        + "' in package '" + from.key() + "' (and no top-level 'use' of that name in this file)");
+                throw missing(from, local.item(), " (and no top-level 'use' of that name in this file)");
             }
             return new Target(from, local.item().name(), declared);
         }
@@ -241,23 +270,44 @@ public final class Resolver {
         String item = packagePath.item().name();
         PackageState.Declared declared = pkg.items.get(item);
         if (declared == null) {
+            if (pkg.excluded.containsKey(item)) {
+                throw missing(pkg, packagePath.item(), "");
+            }
             throw errors.at(packagePath.item().location(), "package '" + pkg.key()
                     + "' has no interface or world named '" + item + "'; it has: " + String.join(", ", pkg.items.keySet()));
         }
         return new Target(pkg, item, declared);
     }
 
+    private WitParseException missing(PackageState pkg, Ast.Ident name, String hint) {
+        PackageState.Declared excluded = pkg.excluded.get(name.name());
+        if (excluded != null) {
+            Ast.ItemMeta meta = excluded.isInterface() ? ((Ast.InterfaceDecl) excluded.decl()).meta()
+                    : ((Ast.WorldDecl) excluded.decl()).meta();
+            return excluded(name.location(), excluded.isInterface() ? "an interface" : "a world", name.name(),
+                    meta.gates());
+        }
+        return errors.at(name.location(), "no interface or world named '" + name.name() + "' in package '"
+                + pkg.key() + "'" + hint);
+    }
+
     /** A top-level {@code use} names an item of its own package (a bare name) or of another package. */
     private Target targetOfTopLevelUse(Ast.TopLevelUse use, PackageState from) {
+        Target target;
         if (use.path() instanceof Ast.LocalPath local) {
             PackageState.Declared declared = from.items.get(local.item().name());
             if (declared == null) {
-                throw errors.at(local.location(), "no interface or world named '" + local.item().name()
-                        + "' in package '" + from.key() + "'");
+                throw missing(from, local.item(), "");
             }
-            return new Target(from, local.item().name(), declared);
+            target = new Target(from, local.item().name(), declared);
+        } else {
+            target = target(use.path(), from, null);
         }
-        return target(use.path(), from, null);
+        if (!target.declared().isInterface()) {
+            throw errors.at(use.path().item().location(), "'" + use.path() + "' is a world; a top-level 'use' names "
+                    + "an interface");
+        }
+        return target;
     }
 
     /**
@@ -324,7 +374,7 @@ public final class Resolver {
         TypeScope scope = new TypeScope(this, pkg, declared.part(), id, "interface '" + id + "'");
         scope.addMembers(decl.members());
         WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.of(interfaceName), name, Optional.empty(),
-                scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta()), decl.meta().docs(),
+                scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta(), decl.name().location()), decl.meta().docs(),
                 decl.name().location());
         resolvingInterfaces.remove(resolvingInterfaces.size() - 1);
         pkg.interfaces.put(name, iface);
@@ -332,13 +382,26 @@ public final class Resolver {
         return iface;
     }
 
-    /** The gates of an item; the spec requires a package that uses gates to have a version. */
-    Gates gates(PackageState pkg, Ast.ItemMeta meta) {
-        if (!meta.gates().equals(Gates.NONE) && pkg.source.name.version().isEmpty()) {
-            throw errors.at(meta.location(), "package '" + pkg.key() + "' uses feature gates, so it needs a version"
-                    + " ('package " + pkg.key() + "@1.0.0;')");
+    /**
+     * The gates of a kept item, checked as wasm-tools checks them: {@code @since} needs a package version and may
+     * not be later than it; {@code @unstable} needs neither. {@code item} is the item's name, where errors point.
+     */
+    Gates gates(PackageState pkg, Ast.ItemMeta meta, SourceLocation item) {
+        Gates gates = meta.gates();
+        if (gates.since().isPresent()) {
+            Optional<dev.witbind.wit.names.Version> version = pkg.source.name.version();
+            if (version.isEmpty()) {
+                throw errors.at(item, "package '" + pkg.key() + "' has an item gated with @since(version = "
+                        + gates.since().get() + "), so it needs a version itself ('package " + pkg.key() + "@"
+                        + gates.since().get() + ";')");
+            }
+            if (gates.since().get().compareTo(version.get()) > 0) {
+                throw errors.at(item, "@since(version = " + gates.since().get() + ") is later than the version of "
+                        + "package '" + pkg.key() + "'; an item cannot be added in a version that is not released "
+                        + "yet (use @unstable(feature = ...) until it is)");
+            }
         }
-        return meta.gates();
+        return gates;
     }
 
     // ---- worlds ----
@@ -373,11 +436,17 @@ public final class Resolver {
         private final TypeScope types;
         private final Map<String, WorldItem> imports = new LinkedHashMap<>();
         private final Map<String, WorldItem> exports = new LinkedHashMap<>();
-        /** Plain names, lowercased, to the item that defined them: the two directions are separate namespaces. */
+        /**
+         * Plain names, lowercased, to what defined them ("an import 'x'", "a type 'x'"). Imports and the world's
+         * types share one namespace (a world-level type is an import of a type), exports have their own.
+         */
         private final Map<String, String> importPlainNames = new HashMap<>();
         private final Map<String, String> exportPlainNames = new HashMap<>();
         private final Set<String> explicitImports = new HashSet<>();
         private final Set<String> explicitExports = new HashSet<>();
+        /** Types that included worlds bring, by their name here; their origin tells a diamond from a clash. */
+        private final Map<String, WitTypeDef> includedTypes = new LinkedHashMap<>();
+        private final Map<String, TypeRef> typeOrigins = new HashMap<>();
 
         WorldBuilder(PackageState pkg, PackageSource.Part part, Ast.WorldDecl decl, String id) {
             this.pkg = pkg;
@@ -388,24 +457,53 @@ public final class Resolver {
         }
 
         WitWorld build() {
+            List<Ast.WorldMember> kept = new ArrayList<>();
             for (Ast.WorldMember member : decl.members()) {
                 if (member instanceof Ast.UseDecl use) {
                     types.addUse(use);
+                    if (enabled(use.meta())) {
+                        for (Ast.UseName name : use.names()) {
+                            defineType(name.localName(), new TypeRef(id, name.localName().name()));
+                        }
+                    }
                 } else if (member instanceof Ast.TypeDecl type) {
                     types.addType(type);
+                    if (enabled(type.meta())) {
+                        defineType(type.name(), new TypeRef(id, type.name().name()));
+                    }
+                } else if (member instanceof Ast.ExternDecl extern && enabled(extern.meta())) {
+                    // Plain names are defined in source order with the types, so a clash is reported where it is.
+                    if (extern.extern() instanceof Ast.ExternFunction function) {
+                        definePlain(extern.export(), function.name().name(), function.name().location(), "a function");
+                    } else if (extern.extern() instanceof Ast.ExternInterface inline) {
+                        definePlain(extern.export(), inline.name().name(), inline.name().location(), "an interface");
+                    }
+                    kept.add(member);
+                } else if (member instanceof Ast.IncludeDecl include && enabled(include.meta())) {
+                    kept.add(member);
                 }
             }
-            Map<String, WitTypeDef> worldTypes = types.types();
-            for (Ast.WorldMember member : decl.members()) {
+            Map<String, WitTypeDef> worldTypes = new LinkedHashMap<>(types.types());
+            for (Ast.WorldMember member : kept) {
                 if (member instanceof Ast.ExternDecl extern) {
                     addExtern(extern);
-                } else if (member instanceof Ast.IncludeDecl include) {
-                    addInclude(include);
+                } else {
+                    addInclude((Ast.IncludeDecl) member);
                 }
             }
+            // A world's own resources: their constructors, methods and static functions are imported functions.
+            for (WitFunctionDef function : types.functions().values()) {
+                imports.put(function.externName(), new WorldItem.Function(function));
+            }
+            includedTypes.forEach(worldTypes::putIfAbsent);
             Map<String, WorldItem> elaboratedImports = elaborate();
             return new WitWorld(pkg.source.name, decl.name().name(), elaboratedImports, exports, worldTypes,
-                    gates(pkg, decl.meta()), decl.meta().docs(), decl.name().location());
+                    gates(pkg, decl.meta(), decl.name().location()), decl.meta().docs(), decl.name().location());
+        }
+
+        private void defineType(Ast.Ident name, TypeRef origin) {
+            definePlain(false, name.name(), name.location(), "a type");
+            typeOrigins.put(name.name(), origin);
         }
 
         private void addExtern(Ast.ExternDecl extern) {
@@ -420,16 +518,14 @@ public final class Resolver {
                     throw errors.at(path.path().location(), "'" + name + "' is " + direction + "ed twice in world '"
                             + decl.name().name() + "'");
                 }
-                items.put(name.toString(), new WorldItem.InterfaceRef(name, target, false, gates(pkg, meta),
-                        meta.docs(), path.path().location()));
+                items.put(name.toString(), new WorldItem.InterfaceRef(name, target, false,
+                        gates(pkg, meta, path.path().location()), meta.docs(), path.path().location()));
             } else if (extern.extern() instanceof Ast.ExternFunction function) {
-                definePlain(extern.export(), function.name().name(), function.name().location());
                 WitFunctionDef resolved = types.function(function.name(), function.signature(), meta);
                 items.put(resolved.externName(), new WorldItem.Function(resolved));
             } else {
                 Ast.ExternInterface inline = (Ast.ExternInterface) extern.extern();
                 String label = inline.name().name();
-                definePlain(extern.export(), label, inline.name().location());
                 String inlineId = pkg.source.name.unversioned() + "/" + decl.name().name() + "#" + label
                         + pkg.source.name.version().map(v -> "@" + v).orElse("");
                 TypeScope scope = new TypeScope(Resolver.this, pkg, part, inlineId,
@@ -437,7 +533,7 @@ public final class Resolver {
                 scope.addMembers(inline.members());
                 WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.empty(), label,
                         Optional.of(decl.name().name()), scope.types(), scope.functions(), scope.uses(),
-                        gates(pkg, meta), meta.docs(), inline.name().location());
+                        gates(pkg, meta, inline.name().location()), meta.docs(), inline.name().location());
                 items.put(label, new WorldItem.InlineInterface(label, iface));
             }
         }
@@ -451,13 +547,17 @@ public final class Resolver {
             return interfaceOf(target.pkg(), target.name(), path.location());
         }
 
-        private void definePlain(boolean export, String name, SourceLocation location) {
+        /** {@code what} says what the name is ("a function"), for the message of a later clash. */
+        private void definePlain(boolean export, String name, SourceLocation location, String what) {
             Map<String, String> names = export ? exportPlainNames : importPlainNames;
-            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            String direction = export ? "export" : "import";
+            String entry = what.equals("a type") ? "a type '" + name + "'" : "an " + direction + " '" + name + "'";
+            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
             if (previous != null) {
-                throw errors.at(location, "world '" + decl.name().name() + "' already has an " + (export ? "export"
-                        : "import") + " named '" + previous + "'" + (previous.equals(name) ? ""
-                                : " (names must differ ignoring case)"));
+                boolean typeInvolved = what.equals("a type") || previous.startsWith("a type");
+                throw errors.at(location, "world '" + decl.name().name() + "' already has " + previous
+                        + (previous.endsWith("'" + name + "'") ? "" : " (names must differ ignoring case)")
+                        + (typeInvolved ? "; a world's types and its imports share one namespace" : ""));
             }
         }
 
@@ -471,7 +571,8 @@ public final class Resolver {
             Map<String, Ast.IncludeName> renames = new LinkedHashMap<>();
             for (Ast.IncludeName rename : include.renames()) {
                 String from = rename.from().name();
-                boolean plain = isPlain(included.imports().get(from)) || isPlain(included.exports().get(from));
+                boolean plain = isPlain(included.imports().get(from)) || isPlain(included.exports().get(from))
+                        || included.types().containsKey(from);
                 if (!plain) {
                     boolean interfaceName = included.imports().values().stream()
                             .anyMatch(item -> isInterfaceNamed(item, from))
@@ -479,14 +580,42 @@ public final class Resolver {
                     throw errors.at(rename.from().location(), interfaceName
                             ? "'" + from + "' in world '" + included.name() + "' is an interface name, which 'with' "
                                     + "cannot rename; only plain names ('import " + from + ": ...') can be renamed"
-                            : "world '" + included.name() + "' has no import or export named '" + from + "' to rename");
+                            : "world '" + included.name() + "' has no import, export or type named '" + from
+                                    + "' to rename");
                 }
                 if (renames.put(from, rename) != null) {
                     throw errors.at(rename.from().location(), "'" + from + "' is renamed twice");
                 }
             }
+            for (Map.Entry<String, WitTypeDef> type : included.types().entrySet()) {
+                WitTypeDef def = type.getValue();
+                TypeRef origin = def.kind() == WitTypeDef.Kind.USE ? def.refersTo().orElseThrow()
+                        : new TypeRef(included.id(), type.getKey());
+                Ast.IncludeName rename = renames.get(type.getKey());
+                String name = rename == null ? type.getKey() : rename.to().name();
+                if (origin.equals(typeOrigins.get(name))) {
+                    continue;
+                }
+                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
+                definePlainFromInclude(false, name, location, "the type", include, included, type.getKey());
+                typeOrigins.put(name, origin);
+                includedTypes.put(name, new WitTypeDef(name, WitTypeDef.Kind.USE, def.type(), def.resource(),
+                        Optional.of(origin), def.gates(), def.docs(), def.location()));
+            }
             merge(included.imports(), imports, false, renames, include, included);
             merge(included.exports(), exports, true, renames, include, included);
+        }
+
+        private void definePlainFromInclude(boolean export, String name, SourceLocation location, String what,
+                Ast.IncludeDecl include, WitWorld included, String originalName) {
+            Map<String, String> names = export ? exportPlainNames : importPlainNames;
+            String entry = (what.equals("the type") ? "a type" : export ? "an export" : "an import") + " '" + name + "'";
+            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
+            if (previous != null) {
+                throw errors.at(location, what + " '" + name + "' of world '" + included.name() + "' clashes with "
+                        + previous + " of world '" + decl.name().name() + "'; rename it with 'include "
+                        + include.world() + " with { " + originalName + " as new-name }'");
+            }
         }
 
         private boolean isPlain(WorldItem item) {
@@ -507,16 +636,12 @@ public final class Resolver {
                 }
                 Ast.IncludeName rename = renames.get(item.key());
                 String name = rename == null ? item.key() : rename.to().name();
-                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
-                Map<String, String> names = export ? exportPlainNames : importPlainNames;
-                String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-                if (previous != null) {
-                    String direction = export ? "export" : "import";
-                    throw errors.at(location, "the " + direction + " '" + name + "' of world '" + included.name()
-                            + "' clashes with the " + direction + " '" + previous + "' of world '"
-                            + decl.name().name() + "'; rename it with 'include " + include.world() + " with { "
-                            + item.key() + " as new-name }'");
+                if (item.equals(into.get(name))) {
+                    continue;
                 }
+                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
+                definePlainFromInclude(export, name, location, "the " + (export ? "export" : "import"), include,
+                        included, item.key());
                 into.put(name, renamed(item, name));
             }
         }

@@ -59,6 +59,8 @@ final class TypeScope {
     /** Function declarations and resources, in declaration order, for {@link #functions()}. */
     private final List<Object> functionSources = new ArrayList<>();
     private final Set<InterfaceName> uses = new LinkedHashSet<>();
+    /** Names whose definitions were dropped because their {@code @unstable} feature is not enabled. */
+    private final Map<String, Gates> excluded = new HashMap<>();
 
     /**
      * @param ownerId the identity of the interface or world, which owns its resources
@@ -82,13 +84,21 @@ final class TypeScope {
             } else if (member instanceof Ast.TypeDecl type) {
                 addType(type);
             } else if (member instanceof Ast.FunctionDecl function) {
-                names.define(function.name().name(), function.name().location());
-                functionSources.add(function);
+                if (resolver.enabled(function.meta())) {
+                    names.define(function.name().name(), function.name().location());
+                    functionSources.add(function);
+                }
             }
         }
     }
 
     void addUse(Ast.UseDecl use) {
+        if (!resolver.enabled(use.meta())) {
+            for (Ast.UseName name : use.names()) {
+                excluded.put(name.localName().name(), use.meta().gates());
+            }
+            return;
+        }
         WitInterfaceDef from = resolver.interfaceAt(use.path(), pkg, part);
         uses.add(from.name().orElseThrow());
         for (Ast.UseName name : use.names()) {
@@ -103,6 +113,10 @@ final class TypeScope {
     }
 
     void addType(Ast.TypeDecl type) {
+        if (!resolver.enabled(type.meta())) {
+            excluded.put(type.name().name(), type.meta().gates());
+            return;
+        }
         names.define(type.name().name(), type.name().location());
         entries.put(type.name().name(), new Local(type));
         if (type instanceof Ast.ResourceDecl resource) {
@@ -144,7 +158,7 @@ final class TypeScope {
     WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
         WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'");
         return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
-                resolver.gates(pkg, meta), meta.docs(), name.location());
+                resolver.gates(pkg, meta, name.location()), meta.docs(), name.location());
     }
 
     private List<WitFunctionDef> resourceFunctions(Ast.ResourceDecl decl) {
@@ -154,9 +168,12 @@ final class TypeScope {
         boolean hasConstructor = false;
         List<WitFunctionDef> functions = new ArrayList<>();
         for (Ast.ResourceFunction function : decl.functions()) {
+            if (!resolver.enabled(function.meta())) {
+                continue;
+            }
             Ast.Signature signature = function.signature();
             String label = function.name().name();
-            Gates gates = resolver.gates(pkg, function.meta());
+            Gates gates = resolver.gates(pkg, function.meta(), function.name().location());
             PlainName name;
             WitFunctionType type;
             switch (function.kind()) {
@@ -248,6 +265,9 @@ final class TypeScope {
             return done;
         }
         Entry entry = entries.get(name);
+        if (entry == null && excluded.containsKey(name)) {
+            throw resolver.excluded(reference, "a type", name, excluded.get(name));
+        }
         if (entry == null) {
             String hint = names.contains(name) ? " ('" + name + "' is a function, not a type)"
                     : "; define it in this " + (description.startsWith("world") ? "world" : "interface")
@@ -274,13 +294,13 @@ final class TypeScope {
         WitTypeDef original = used.from().type(used.name().name().name()).orElseThrow();
         Ast.Ident local = used.name().localName();
         return new WitTypeDef(local.name(), WitTypeDef.Kind.USE, original.type(), original.resource(),
-                Optional.of(new TypeRef(used.from().id(), original.name())), resolver.gates(pkg, used.use().meta()),
+                Optional.of(new TypeRef(used.from().id(), original.name())), resolver.gates(pkg, used.use().meta(), local.location()),
                 used.use().meta().docs(), local.location());
     }
 
     private WitTypeDef define(Ast.TypeDecl decl) {
         String name = decl.name().name();
-        Gates gates = resolver.gates(pkg, decl.meta());
+        Gates gates = resolver.gates(pkg, decl.meta(), decl.name().location());
         String docs = decl.meta().docs();
         SourceLocation location = decl.name().location();
         if (decl instanceof Ast.AliasDecl alias) {

@@ -202,10 +202,9 @@ public final class WitParser {
             }
             return new Ast.UseName(name, alias);
         });
-        Token close = expectOperator("}", "to end the list of used names");
-        if (names.isEmpty()) {
-            throw error(close, "'use " + path + ".{}' uses no names; list at least one");
-        }
+        // An empty list is valid WIT (wasm-tools accepts it): it names the interface and so still makes it a
+        // dependency.
+        expectOperator("}", "to end the list of used names");
         expectOperator(";", "after 'use'");
         return new Ast.UseDecl(meta, path, names);
     }
@@ -232,8 +231,7 @@ public final class WitParser {
                     expectOperator(":", "after the field name '" + field.name() + "'");
                     return new Ast.Field(field, type(0), docs);
                 });
-                Token close = expectOperator("}", "to close record '" + name.name() + "'");
-                requireMembers(fields, close, "record", name, "field");
+                expectOperator("}", "to close record '" + name.name() + "'");
                 return new Ast.RecordDecl(meta, name, fields);
             }
             case "variant" -> {
@@ -249,22 +247,21 @@ public final class WitParser {
                     }
                     return new Ast.Case(caseName, payload, docs);
                 });
-                Token close = expectOperator("}", "to close variant '" + name.name() + "'");
-                requireMembers(cases, close, "variant", name, "case");
+                expectOperator("}", "to close variant '" + name.name() + "'");
+                requireMembers(cases, "variant", name, "case");
                 return new Ast.VariantDecl(meta, name, cases);
             }
             case "enum" -> {
                 expectOperator("{", "to open enum '" + name.name() + "'");
                 List<Ast.Ident> cases = commaList("}", () -> ident("an enum case"));
-                Token close = expectOperator("}", "to close enum '" + name.name() + "'");
-                requireMembers(cases, close, "enum", name, "case");
+                expectOperator("}", "to close enum '" + name.name() + "'");
+                requireMembers(cases, "enum", name, "case");
                 return new Ast.EnumDecl(meta, name, cases);
             }
             case "flags" -> {
                 expectOperator("{", "to open flags '" + name.name() + "'");
                 List<Ast.Ident> flags = commaList("}", () -> ident("a flag name"));
-                Token close = expectOperator("}", "to close flags '" + name.name() + "'");
-                requireMembers(flags, close, "flags", name, "flag");
+                expectOperator("}", "to close flags '" + name.name() + "'");
                 return new Ast.FlagsDecl(meta, name, flags);
             }
             default -> {
@@ -273,9 +270,11 @@ public final class WitParser {
         }
     }
 
-    private void requireMembers(List<?> members, Token close, String what, Ast.Ident name, String member) {
+    /** Variants and enums need a case (records and flags may be empty); the error is on the type's name. */
+    private void requireMembers(List<?> members, String what, Ast.Ident name, String member) {
         if (members.isEmpty()) {
-            throw error(close, what + " '" + name.name() + "' must have at least one " + member);
+            throw source.error(WitParseException.Kind.SYNTAX, name.location(),
+                    what + " '" + name.name() + "' must have at least one " + member);
         }
     }
 
@@ -618,10 +617,7 @@ public final class WitParser {
             case "tuple" -> {
                 expectOperator("<", "after 'tuple'");
                 List<Ast.TypeExpr> elements = commaList(">", () -> type(depth + 1));
-                Token close = expectOperator(">", "to close 'tuple<...>'");
-                if (elements.isEmpty()) {
-                    throw error(close, "'tuple<>' is empty; a tuple has at least one element");
-                }
+                expectOperator(">", "to close 'tuple<...>'");
                 return new Ast.TupleOf(elements, location);
             }
             case "borrow", "own" -> {
