@@ -550,6 +550,7 @@ class ValidWitTest {
                 }
                 @unstable(feature = next)
                 world later {
+                    @unstable(feature = next)
                     include not-there;
                 }
                 world now {

@@ -47,6 +47,8 @@ public final class Resolver {
     private final Map<String, WitInterfaceDef> interfacesByName = new HashMap<>();
     private final List<String> resolvingInterfaces = new ArrayList<>();
     private final List<String> resolvingWorlds = new ArrayList<>();
+    /** Where each interface or world being resolved is declared, innermost last. */
+    private final List<SourceLocation> resolvingLocations = new ArrayList<>();
 
     private Resolver(Map<String, SourceText> sources, WitOptions options) {
         this.errors = new Errors(sources);
@@ -147,7 +149,7 @@ public final class Resolver {
                 unitRoot = new PackageSource(decl.packageName(), decl.location(), unit.description());
                 unitPackages.put(decl.packageName().toString(), unitRoot);
             } else if (!unitRoot.name.equals(decl.packageName())) {
-                throw errors.at(decl.location(), "package '" + decl.packageName() + "' does not match '"
+                throw errors.at(decl.namespace().location(), "package '" + decl.packageName() + "' does not match '"
                         + unitRoot.name + "' declared at " + unitRoot.location + ": all files of "
                         + unit.description() + " belong to one package");
             }
@@ -221,6 +223,13 @@ public final class Resolver {
                     pkg.items.put(name.name(), new PackageState.Declared(item, part));
                 } else {
                     pkg.excluded.put(name.name(), new PackageState.Declared(item, part));
+                    List<Map.Entry<Ast.ItemMeta, SourceLocation>> members = new ArrayList<>();
+                    if (item instanceof Ast.InterfaceDecl iface) {
+                        iface.members().forEach(member -> members.add(memberMeta(member)));
+                    } else {
+                        ((Ast.WorldDecl) item).members().forEach(member -> members.add(memberMeta(member)));
+                    }
+                    checkContained(members, item instanceof Ast.InterfaceDecl ? "interface" : "world", name, meta);
                 }
             }
         }
@@ -246,6 +255,42 @@ public final class Resolver {
             }
             pkg.fileUses.put(part, uses);
         }
+    }
+
+    /**
+     * The spec's rule that what a gated item contains is gated compatibly: in an item that is dropped, an item that
+     * would be kept (no gate, a {@code @since}, or another feature that is enabled) is an error, as in wasm-tools.
+     */
+    void checkContained(List<Map.Entry<Ast.ItemMeta, SourceLocation>> members, String what, Ast.Ident container,
+            Ast.ItemMeta containerMeta) {
+        for (Map.Entry<Ast.ItemMeta, SourceLocation> member : members) {
+            if (enabled(member.getKey())) {
+                throw errors.at(member.getValue(), "this item is kept, but the " + what + " '" + container.name()
+                        + "' that contains it is behind @unstable(feature = "
+                        + containerMeta.gates().unstableFeature().orElseThrow() + "), which is not enabled; gate it "
+                        + "the same way (what a gated item contains must be gated compatibly)");
+            }
+        }
+    }
+
+    private static Map.Entry<Ast.ItemMeta, SourceLocation> memberMeta(Object member) {
+        if (member instanceof Ast.UseDecl use) {
+            return Map.entry(use.meta(), use.path().location());
+        }
+        if (member instanceof Ast.TypeDecl type) {
+            return Map.entry(type.meta(), type.name().location());
+        }
+        if (member instanceof Ast.FunctionDecl function) {
+            return Map.entry(function.meta(), function.name().location());
+        }
+        if (member instanceof Ast.IncludeDecl include) {
+            return Map.entry(include.meta(), include.world().location());
+        }
+        Ast.ExternDecl extern = (Ast.ExternDecl) member;
+        SourceLocation location = extern.extern() instanceof Ast.ExternPath path ? path.path().location()
+                : extern.extern() instanceof Ast.ExternFunction function ? function.name().location()
+                        : ((Ast.ExternInterface) extern.extern()).name().location();
+        return Map.entry(extern.meta(), location);
     }
 
     // ---- paths ----
@@ -349,7 +394,7 @@ public final class Resolver {
     WitInterfaceDef interfaceAt(Ast.UsePath path, PackageState from, PackageSource.Part part) {
         Target target = target(path, from, part);
         if (!target.declared().isInterface()) {
-            throw errors.at(path.location(), "'" + path + "' is a world, not an interface");
+            throw errors.at(path.item().location(), "'" + path + "' is a world, not an interface");
         }
         return interfaceOf(target.pkg(), target.name(), path.location());
     }
@@ -365,18 +410,21 @@ public final class Resolver {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolvingInterfaces.subList(cycleStart, resolvingInterfaces.size()));
             cycle.add(id);
-            throw errors.at(reference, "interfaces use each other in a cycle (" + String.join(" -> ", cycle)
+            // At the interface whose 'use' closes the cycle, as wasm-tools reports it.
+            throw errors.at(resolvingLocations.get(resolvingLocations.size() - 1), "interfaces use each other in a cycle (" + String.join(" -> ", cycle)
                     + "); 'use' between interfaces must be acyclic");
         }
         resolvingInterfaces.add(id);
         PackageState.Declared declared = pkg.items.get(name);
         Ast.InterfaceDecl decl = (Ast.InterfaceDecl) declared.decl();
+        resolvingLocations.add(decl.name().location());
         TypeScope scope = new TypeScope(this, pkg, declared.part(), id, "interface '" + id + "'");
         scope.addMembers(decl.members());
         WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.of(interfaceName), name, Optional.empty(),
                 scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta(), decl.name().location()), decl.meta().docs(),
                 decl.name().location());
         resolvingInterfaces.remove(resolvingInterfaces.size() - 1);
+        resolvingLocations.remove(resolvingLocations.size() - 1);
         pkg.interfaces.put(name, iface);
         interfacesByName.put(id, iface);
         return iface;
@@ -417,12 +465,14 @@ public final class Resolver {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolvingWorlds.subList(cycleStart, resolvingWorlds.size()));
             cycle.add(id);
-            throw errors.at(reference, "worlds include each other in a cycle (" + String.join(" -> ", cycle) + ")");
+            throw errors.at(resolvingLocations.get(resolvingLocations.size() - 1), "worlds include each other in a cycle (" + String.join(" -> ", cycle) + ")");
         }
         resolvingWorlds.add(id);
         PackageState.Declared declared = pkg.items.get(name);
+        resolvingLocations.add(((Ast.WorldDecl) declared.decl()).name().location());
         WitWorld world = new WorldBuilder(pkg, declared.part(), (Ast.WorldDecl) declared.decl(), id).build();
         resolvingWorlds.remove(resolvingWorlds.size() - 1);
+        resolvingLocations.remove(resolvingLocations.size() - 1);
         pkg.worlds.put(name, world);
         return world;
     }
@@ -562,9 +612,10 @@ public final class Resolver {
         }
 
         private void addInclude(Ast.IncludeDecl include) {
+            gates(pkg, include.meta(), include.world().location());
             Target target = target(include.world(), pkg, part);
             if (target.declared().isInterface()) {
-                throw errors.at(include.world().location(), "'" + include.world() + "' is an interface; 'include' "
+                throw errors.at(include.world().item().location(), "'" + include.world() + "' is an interface; 'include' "
                         + "takes a world (import or export an interface instead)");
             }
             WitWorld included = worldOf(target.pkg(), target.name(), include.world().location());
@@ -577,7 +628,7 @@ public final class Resolver {
                     boolean interfaceName = included.imports().values().stream()
                             .anyMatch(item -> isInterfaceNamed(item, from))
                             || included.exports().values().stream().anyMatch(item -> isInterfaceNamed(item, from));
-                    throw errors.at(rename.from().location(), interfaceName
+                    throw errors.at(include.world().location(), interfaceName
                             ? "'" + from + "' in world '" + included.name() + "' is an interface name, which 'with' "
                                     + "cannot rename; only plain names ('import " + from + ": ...') can be renamed"
                             : "world '" + included.name() + "' has no import, export or type named '" + from
@@ -677,14 +728,57 @@ public final class Resolver {
                     result.put(item.key(), item);
                 }
             }
+            // An export's dependencies are exports when the world exports them, imports otherwise; an interface
+            // may not be both for one world (wasm-tools' elaborate_world_exports, component-model#208).
+            Set<String> requiredImports = new HashSet<>();
+            Set<String> elaboratedExports = new HashSet<>();
             for (WorldItem item : exports.values()) {
-                for (InterfaceName used : usesOf(item)) {
-                    if (!exports.containsKey(used.toString())) {
-                        imply(used, result, item.location(), new LinkedHashSet<>());
-                    }
+                if (item instanceof WorldItem.Function) {
+                    continue;
+                }
+                WitInterfaceDef target = item instanceof WorldItem.InterfaceRef ref ? ref.target()
+                        : ((WorldItem.InlineInterface) item).target();
+                String conflict = addExport(item.key(), target, true, requiredImports, elaboratedExports, result,
+                        item.location());
+                if (conflict != null) {
+                    throw errors.at(decl.name().location(), "world '" + decl.name().name() + "' exports '"
+                            + item.key() + "', which depends (through interfaces it imports) on '" + conflict
+                            + "', which the world also exports: the export would see two copies of it; export the "
+                            + "interfaces in between too, or import '" + conflict + "' instead of exporting it");
                 }
             }
             return result;
+        }
+
+        /** Adds an export's dependencies; returns the interface reached both as export and import, or null. */
+        private String addExport(String key, WitInterfaceDef iface, boolean asExport, Set<String> requiredImports,
+                Set<String> elaboratedExports, Map<String, WorldItem> imported, SourceLocation location) {
+            if (elaboratedExports.contains(key)) {
+                return asExport ? null : key;
+            }
+            if (!asExport && requiredImports.contains(key)) {
+                return null;
+            }
+            for (InterfaceName used : iface.uses()) {
+                String dependency = used.toString();
+                String conflict = addExport(dependency, interfacesByName.get(dependency),
+                        asExport && exports.containsKey(dependency), requiredImports, elaboratedExports, imported,
+                        location);
+                if (conflict != null) {
+                    return conflict;
+                }
+            }
+            if (asExport) {
+                if (requiredImports.contains(key)) {
+                    return key;
+                }
+                elaboratedExports.add(key);
+            } else {
+                requiredImports.add(key);
+                InterfaceName name = iface.name().orElseThrow();
+                imported.putIfAbsent(key, new WorldItem.InterfaceRef(name, iface, true, Gates.NONE, "", location));
+            }
+            return null;
         }
 
         private void imply(InterfaceName name, Map<String, WorldItem> into, SourceLocation location,

@@ -56,6 +56,8 @@ final class TypeScope {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, WitTypeDef> resolved = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
+    /** Where each name on {@link #resolving} was referred to from. */
+    private final List<SourceLocation> references = new ArrayList<>();
     /** Function declarations and resources, in declaration order, for {@link #functions()}. */
     private final List<Object> functionSources = new ArrayList<>();
     private final Set<InterfaceName> uses = new LinkedHashSet<>();
@@ -115,6 +117,11 @@ final class TypeScope {
     void addType(Ast.TypeDecl type) {
         if (!resolver.enabled(type.meta())) {
             excluded.put(type.name().name(), type.meta().gates());
+            if (type instanceof Ast.ResourceDecl resource) {
+                resolver.checkContained(resource.functions().stream()
+                        .map(f -> Map.entry(f.meta(), f.name().location())).toList(), "resource", type.name(),
+                        type.meta());
+            }
             return;
         }
         names.define(type.name().name(), type.name().location());
@@ -156,7 +163,7 @@ final class TypeScope {
 
     /** A freestanding function {@code name: func(...)} of this scope (also a world's inline import or export). */
     WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
-        WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'");
+        WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'", name.location());
         return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
                 resolver.gates(pkg, meta, name.location()), meta.docs(), name.location());
     }
@@ -190,12 +197,14 @@ final class TypeScope {
                     functionNames.define(label, function.name().location());
                     name = new PlainName(PlainName.Kind.METHOD, Optional.of(resourceName), label);
                     WitParam self = new WitParam("self", HandleType.borrow(resource));
-                    type = functionType(signature, List.of(self), "method '" + resourceName + "." + label + "'");
+                    type = functionType(signature, List.of(self), "method '" + resourceName + "." + label + "'",
+                            function.name().location());
                 }
                 default -> {
                     functionNames.define(label, function.name().location());
                     name = new PlainName(PlainName.Kind.STATIC, Optional.of(resourceName), label);
-                    type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'");
+                    type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'",
+                            function.name().location());
                 }
             }
             functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location()));
@@ -213,7 +222,10 @@ final class TypeScope {
         Ast.TypeExpr written = signature.result().get();
         WitType result = typeOf(written);
         if (!(result instanceof ResultType fallible && fallible.ok().equals(Optional.of(own)))) {
-            throw errors.at(written.location(), "a constructor of '" + resource.name() + "' returns '"
+            // At the ok type when there is one: that is what must be the resource.
+            SourceLocation at = written instanceof Ast.ResultOf written2 && written2.ok().isPresent()
+                    ? written2.ok().get().location() : written.location();
+            throw errors.at(at, "a constructor of '" + resource.name() + "' returns '"
                     + resource.name() + "' implicitly, or 'result<" + resource.name() + ">' or 'result<"
                     + resource.name() + ", error-type>' when it can fail; found '" + result + "'");
         }
@@ -221,13 +233,15 @@ final class TypeScope {
         return WitFunctionType.of(params, result);
     }
 
-    private WitFunctionType functionType(Ast.Signature signature, List<WitParam> implicit, String what) {
+    /** {@code name} is where the function is named: a result with a borrow is reported there, as wasm-tools does. */
+    private WitFunctionType functionType(Ast.Signature signature, List<WitParam> implicit, String what,
+            SourceLocation name) {
         List<WitParam> params = params(signature, implicit, what);
         if (signature.result().isEmpty()) {
             return WitFunctionType.of(params);
         }
         WitType result = typeOf(signature.result().get());
-        checkNoBorrow(result, signature.result().get().location());
+        checkNoBorrow(result, name);
         return WitFunctionType.of(params, result);
     }
 
@@ -278,14 +292,18 @@ final class TypeScope {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolving.subList(cycleStart, resolving.size()));
             cycle.add(name);
-            throw errors.at(reference, cycle.size() == 2
+            // At the first reference of the cycle, as wasm-tools reports it.
+            SourceLocation first = cycleStart + 1 < references.size() ? references.get(cycleStart + 1) : reference;
+            throw errors.at(first, cycle.size() == 2
                     ? "type '" + name + "' refers to itself; WIT types cannot be recursive"
                     : "types " + String.join(" -> ", cycle) + " refer to each other in a cycle; WIT types cannot "
                             + "be recursive");
         }
         resolving.add(name);
+        references.add(reference);
         WitTypeDef def = entry instanceof Local local ? define(local.decl()) : use((Used) entry);
         resolving.remove(resolving.size() - 1);
+        references.remove(references.size() - 1);
         resolved.put(name, def);
         return def;
     }
