@@ -65,4 +65,54 @@ class BindgenEverythingTest {
             assertThat(compilation).generatedSourceFile(PACKAGE + "." + name);
         }
     }
+
+    @Test
+    void aHostOfTheGeneratedInterfaceWithKeywordsAcronymsAndListOfS8IsVerifiedAndBound() {
+        // Verified against the WIT (-Awitbind.wit): 'this_' and 'toString_' are 'this' and 'to-string', the enum
+        // constant HTTP is the case 'HTTP', and byte[] carries list<s8>.
+        Path wit = Compilations.testResources().resolve("wit/bindgen-everything").toAbsolutePath();
+        JavaFileObject packageInfo = JavaFileObjects.forSourceString(PACKAGE + ".package-info",
+                "@dev.witbind.annotations.WitBindgen(world = \"everything\")\npackage " + PACKAGE + ";\n");
+        JavaFileObject host = JavaFileObjects.forSourceString(PACKAGE + ".Names", """
+                package com.example.everything;
+
+                import dev.witbind.annotations.Unsigned;
+                import dev.witbind.annotations.WitFunction;
+                import dev.witbind.annotations.WitInterface;
+                import dev.witbind.wit.values.Result;
+                import java.util.EnumSet;
+                import java.util.Optional;
+
+                @WitInterface("example:everything/names@1.0.0")
+                public final class Names implements NamesHost {
+                    @Override
+                    @WitFunction("get-HTTP-header")
+                    public Result<String, EverythingNamesErrorCode> getHttpHeader(String this_, Optional<String> default_) {
+                        return Result.ok(this_);
+                    }
+
+                    @Override
+                    public byte[] toString_(byte[] samples) {
+                        return samples;
+                    }
+
+                    @Override
+                    public EverythingNamesResult lookup(EverythingNamesRecord r, Protocol p, EnumSet<Access> a) {
+                        return p == Protocol.HTTP ? new EverythingNamesResult.OkHttp((short) 200)
+                                : new EverythingNamesResult.Other();
+                    }
+
+                    @Override
+                    public @Unsigned int hashCode_() {
+                        return 7;
+                    }
+                }
+                """);
+        Compilation bound = Compilations.compile(List.of("-Awitbind.wit=" + wit), packageInfo, host);
+        assertThat(bound).succeededWithoutWarnings();
+        for (String name : List.of("\"get-HTTP-header\"", "\"to-string\"", "\"hash-code\"", "\"DNS-over-TLS\"",
+                "\"ok-HTTP\"", "new ListType(PrimitiveType.S8)")) {
+            assertThat(bound).generatedSourceFile(PACKAGE + ".Names_WitBindings").contentsAsUtf8String().contains(name);
+        }
+    }
 }

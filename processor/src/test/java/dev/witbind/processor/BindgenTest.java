@@ -264,4 +264,14 @@ class BindgenTest {
         assertThat(compilation).hadErrorContaining("@WitInterface class 'com.example.Orphan' uses types that do not "
                 + "exist: StoreHost").inFile(compilation.sourceFiles().get(0)).onLineContaining("class Orphan");
     }
+
+    @Test
+    void wasi03FunctionsAreRefusedByName() {
+        Compilation compilation = bindgen("timer", "wasi03");
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("the function 'sleep' of example:clock/clock@0.3.0 (it is an async "
+                + "function (WASI 0.3): witbind implements the synchronous subset that WASI 0.2 uses)");
+        assertThat(compilation).hadErrorContaining("the function 'ticks' of example:clock/clock@0.3.0 (it uses "
+                + "'stream<u64>'");
+    }
 }

@@ -565,4 +565,23 @@ class VerificationTest {
     private static String rendered(String message) {
         return message.replace("\n", "\n  ");
     }
+
+    @Test
+    void wasi03FunctionsAreRefusedByName() {
+        Compilation compilation = Compilations.compile(witOption("wasi03"), source("Clock", """
+                @WitInterface("example:clock/clock@0.3.0")
+                public class Clock {
+                    public long now() { return 0; }
+
+                    public void sleep(long ns) {}
+                }
+                """));
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("cannot implement WIT function 'sleep' of example:clock/clock@0.3.0 "
+                + "(sleep: async func(ns: u64)): it is an async function (WASI 0.3), which witbind does not run yet")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("public void sleep");
+        assertThat(compilation).hadErrorContaining("cannot implement WIT function 'ticks' of "
+                + "example:clock/clock@0.3.0 (ticks: func() -> stream<u64>): it uses 'stream<u64>'")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("@WitInterface");
+    }
 }

@@ -37,6 +37,7 @@ import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import dev.witbind.wit.values.Result;
 import dev.witbind.wit.values.VariantValue;
 import java.util.ArrayList;
@@ -218,6 +219,10 @@ public final class BindingsFromWit {
             units();
             resources();
             scans.forEach(Runnable::run);
+            if (!problems.isEmpty()) {
+                // Refused already; the Java types of what is refused (a stream, say) need not be made up.
+                return new Outcome.Refused(List.copyOf(problems));
+            }
             names();
             List<JavaFile> files = new ArrayList<>();
             namedTypes.keySet().forEach(type -> files.add(file(namedType(javaNames.get(type), type))));
@@ -408,6 +413,13 @@ public final class BindingsFromWit {
         // ---- what the functions use -----------------------------------------------------------------------------
 
         private void collectFunction(WitFunctionDef function, String owner, boolean proxy) {
+            Optional<String> unsupported = Messages.unsupportedPart(function);
+            if (unsupported.isPresent()) {
+                problems.add(Messages.bindgenUnsupported(world.id(), "the function '" + function.externName() + "' of "
+                        + owner + " (" + unsupported.get() + ": witbind implements the synchronous subset that WASI 0.2 "
+                        + "uses)"));
+                return;
+            }
             for (WitParam param : function.type().params()) {
                 collect(param.type(), owner, proxy);
             }
@@ -436,6 +448,10 @@ public final class BindingsFromWit {
                                     : "a host interface's type parameters stand for resources of imported "
                                             + "interfaces)")));
                 }
+            } else if (WitTypes.unsupportedPart(type).isPresent()) {
+                problems.add(Messages.bindgenUnsupported(world.id(), "the type '" + type + "' in " + owner + " ("
+                        + "it uses '" + WitTypes.unsupportedPart(type).get() + "': witbind implements the synchronous "
+                        + "subset that WASI 0.2 uses)"));
             } else if (namedTypes.putIfAbsent(type, owner) == null) {
                 collectParts(type, owner, proxy);
             }

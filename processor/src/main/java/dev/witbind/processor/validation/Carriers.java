@@ -69,6 +69,10 @@ final class Carriers {
             if (java.witType() instanceof ListType && isBytes(wit)) {
                 return java;
             }
+            if (java.witType() instanceof ListType && wit instanceof ListType list && list.element() == PrimitiveType.S8) {
+                // byte[] carries list<s8> as byte carries s8: element by element, as the other primitive arrays.
+                return new ValueType(java.javaType(), wit, new Shape.PrimitiveArray());
+            }
         } else if (shape instanceof Shape.PrimitiveArray) {
             PrimitiveType element = (PrimitiveType) ((ListType) java.witType()).element();
             if (wit instanceof ListType list && list.element() instanceof PrimitiveType primitive && !isBytes(wit)
@@ -361,8 +365,7 @@ final class Carriers {
             if (isBytes(type)) {
                 return "byte[]";
             }
-            return list.element() == PrimitiveType.S8 ? "(no Java type yet: byte[] carries list<u8> only)"
-                    : "List<" + carrier(list.element(), true) + ">";
+            return list.element() == PrimitiveType.S8 ? "byte[]" : "List<" + carrier(list.element(), true) + ">";
         }
         if (type instanceof OptionType option) {
             return "Optional<" + carrier(option.some(), true) + ">";

@@ -245,6 +245,31 @@ class RealWitTest {
         assertTrue(wit.findInterface("wasi:sockets/tcp@0.2.10").isPresent());
     }
 
+    /** WASI 0.3.0 as jco ships it: async functions, streams and futures in every package. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"wasi-cli", "wasi-clocks", "wasi-filesystem", "wasi-http",
+        "wasi-random", "wasi-sockets"})
+    void wasi030PackagesResolve(String root) {
+        Path base = builtin.resolve("0.3.0");
+        List<Path> deps = List.of("wasi-cli", "wasi-clocks", "wasi-filesystem", "wasi-http", "wasi-random",
+                "wasi-sockets").stream().filter(p -> !p.equals(root)).map(base::resolve).toList();
+        ResolvedWit wit = WitPackages.load(base.resolve(root), deps);
+        assertTrue(wit.root().name().version().orElseThrow().toString().startsWith("0.3.0"), wit.root().name()::toString);
+    }
+
+    @Test
+    void wasi030HttpHasAsyncFunctionsAndStreams() {
+        Path base = builtin.resolve("0.3.0");
+        ResolvedWit wit = WitPackages.load(base.resolve("wasi-http"), List.of(base.resolve("wasi-cli"),
+                base.resolve("wasi-clocks"), base.resolve("wasi-filesystem"), base.resolve("wasi-random"),
+                base.resolve("wasi-sockets")));
+        WitInterfaceDef handler = wit.root().interfaces().values().stream()
+                .filter(i -> i.label().equals("handler")).findFirst().orElseThrow();
+        assertTrue(handler.functions().values().stream().allMatch(WitFunctionDef::async), handler::toString);
+        assertTrue(wit.root().interfaces().values().stream().flatMap(i -> i.functions().values().stream())
+                .anyMatch(f -> f.type().toString().contains("stream<u8>")));
+    }
+
     @Test
     void wasiTlsDraftWithItsOwnDepsFolder() {
         ResolvedWit wit = WitPackages.load(builtin.resolve("wasi-tls-0.2.0-draft"));
@@ -271,15 +296,6 @@ class RealWitTest {
             assertTrue(wit.root().interfaces().size() >= files.count() - 1);
         }
         assertTrue(wit.root().iface("wasi").orElseThrow().docs().startsWith("Host initialisation for `node:wasi`."));
-    }
-
-    @Test
-    void wasi030IsRefusedForItsAsyncFeatures() {
-        Path base = builtin.resolve("0.3.0");
-        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.load(base.resolve("wasi-http"),
-                List.of(base.resolve("wasi-clocks"), base.resolve("wasi-random"), base.resolve("wasi-cli"),
-                        base.resolve("wasi-filesystem"), base.resolve("wasi-sockets"))));
-        assertTrue(e.reason().contains("gated Component Model feature (🔀)"), e.getMessage());
     }
 
     @Test

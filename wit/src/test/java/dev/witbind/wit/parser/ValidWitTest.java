@@ -17,14 +17,19 @@ import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;
 import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.ErrorContextType;
+import dev.witbind.wit.types.FixedListType;
 import dev.witbind.wit.types.FlagsType;
+import dev.witbind.wit.types.FutureType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.MapType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.StreamType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitParam;
@@ -660,5 +665,47 @@ class ValidWitTest {
                         """)), List.of());
         assertEquals(List.of(InterfaceName.parse("dep:pkg/types")), wit.root().iface("x").orElseThrow().uses());
         assertTrue(wit.root().world("name").isPresent());
+    }
+
+    @Test
+    void wasi03FeaturesResolve() {
+        ResolvedWit wit = wit("""
+                package local:demo@0.3.0;
+                interface io {
+                    resource socket {
+                        read: async func(n: u32) -> stream<u8>;
+                        close: static async func(s: socket) -> future<result<_, string>>;
+                    }
+                    type address = list<u8, 4>;
+                    type headers = map<string, list<string>>;
+                    type bare = tuple<stream, future, error-context>;
+                    connect: async func(to: address) -> result<socket, error-context>;
+                    sync: func(h: headers) -> map<u32, bool>;
+                }
+                world w {
+                    import io;
+                    export run: async func() -> result;
+                }
+                """);
+        WitInterfaceDef io = wit.root().iface("io").orElseThrow();
+        assertEquals(new FixedListType(PrimitiveType.U8, 4), type(io, "address"));
+        assertEquals(new MapType(PrimitiveType.STRING, new ListType(PrimitiveType.STRING)), type(io, "headers"));
+        assertEquals(new TupleType(List.of(new StreamType(Optional.empty()), new FutureType(Optional.empty()),
+                ErrorContextType.ERROR_CONTEXT)), type(io, "bare"));
+        WitFunctionDef read = io.function("[method]socket.read").orElseThrow();
+        assertTrue(read.async());
+        assertEquals(Optional.of(new StreamType(Optional.of(PrimitiveType.U8))), read.type().result());
+        assertEquals("[static]socket.close: async func(s: socket) -> future<result<_, string>>",
+                io.function("[static]socket.close").orElseThrow().toString());
+        assertTrue(io.function("connect").orElseThrow().async());
+        assertFalse(io.function("sync").orElseThrow().async());
+        WitFunctionDef run = ((WorldItem.Function) wit.root().world("w").orElseThrow().exports().get("run")).function();
+        assertTrue(run.async());
+        // What the parser reads, the Canonical ABI refuses by name: the runtime implements the synchronous subset.
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.witbind.wit.abi.CanonicalAbi.signature(read.type(),
+                        dev.witbind.wit.abi.CanonicalAbi.Direction.LOWER));
+        assertTrue(refused.getMessage().startsWith("the Canonical ABI of 'stream<u8>' is not implemented"),
+                refused.getMessage());
     }
 }

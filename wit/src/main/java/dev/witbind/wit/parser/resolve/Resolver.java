@@ -706,7 +706,7 @@ public final class Resolver {
             }
             WitFunctionDef function = ((WorldItem.Function) item).function();
             return new WorldItem.Function(new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),
-                    function.type(), function.gates(), function.docs(), function.location()));
+                    function.type(), function.gates(), function.docs(), function.location(), function.async()));
         }
 
         /**

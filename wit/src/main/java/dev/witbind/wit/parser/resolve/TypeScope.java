@@ -10,6 +10,12 @@ import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.syntax.Ast;
 import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.ErrorContextType;
+import dev.witbind.wit.types.FixedListType;
+import dev.witbind.wit.types.FutureType;
+import dev.witbind.wit.types.MapType;
+import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.StreamType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
@@ -24,6 +30,7 @@ import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
 import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +46,10 @@ import java.util.Set;
  * functions.
  */
 final class TypeScope {
+    /** The key types {@code map<K, V>} takes (WIT.md "Types", {@code kt}). */
+    private static final Set<PrimitiveType> MAP_KEYS = EnumSet.complementOf(EnumSet.of(PrimitiveType.F32,
+            PrimitiveType.F64));
+
     /** How a type name entered the scope. */
     private sealed interface Entry permits Local, Used {}
 
@@ -165,7 +176,7 @@ final class TypeScope {
     WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
         WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'", name.location());
         return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
-                resolver.gates(pkg, meta, name.location()), meta.docs(), name.location());
+                resolver.gates(pkg, meta, name.location()), meta.docs(), name.location(), signature.async());
     }
 
     private List<WitFunctionDef> resourceFunctions(Ast.ResourceDecl decl) {
@@ -207,7 +218,8 @@ final class TypeScope {
                             function.name().location());
                 }
             }
-            functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location()));
+            functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location(),
+                    signature.async()));
         }
         return functions;
     }
@@ -399,6 +411,27 @@ final class TypeScope {
         }
         if (expr instanceof Ast.TupleOf tuple) {
             return new TupleType(tuple.elements().stream().map(this::typeOf).toList());
+        }
+        if (expr instanceof Ast.FixedListOf list) {
+            return new FixedListType(typeOf(list.element()), list.length());
+        }
+        if (expr instanceof Ast.MapOf map) {
+            // wasm-tools takes the key as written: a primitive of these, not a name (even of an alias to one).
+            if (!(map.key() instanceof Ast.Primitive key && MAP_KEYS.contains(key.type()))) {
+                String written = map.key() instanceof Ast.Named named ? named.name().name() : typeOf(map.key()).toString();
+                throw errors.at(map.location(), "invalid map key type '" + written + "': map keys are bool, "
+                        + "u8, u16, u32, u64, s8, s16, s32, s64, char or string, written as such");
+            }
+            return new MapType(typeOf(map.key()), typeOf(map.value()));
+        }
+        if (expr instanceof Ast.StreamOf stream) {
+            return new StreamType(stream.element().map(this::typeOf));
+        }
+        if (expr instanceof Ast.FutureOf future) {
+            return new FutureType(future.value().map(this::typeOf));
+        }
+        if (expr instanceof Ast.ErrorContext) {
+            return ErrorContextType.ERROR_CONTEXT;
         }
         Ast.Handle handle = (Ast.Handle) expr;
         String resourceName = handle.resource().name();

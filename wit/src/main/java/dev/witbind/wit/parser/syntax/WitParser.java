@@ -299,7 +299,7 @@ public final class WitParser {
                 }
                 expectOperator(";", "after the constructor");
                 functions.add(new Ast.ResourceFunction(functionMeta, Ast.ResourceFunction.Kind.CONSTRUCTOR,
-                        ctorName, new Ast.Signature(params, result, location(token))));
+                        ctorName, new Ast.Signature(params, result, location(token), false)));
             } else if (token.kind() == Token.Kind.IDENTIFIER) {
                 Ast.Ident functionName = ident("a method name");
                 expectOperator(":", "after the method name '" + functionName.name() + "'");
@@ -320,14 +320,16 @@ public final class WitParser {
         return new Ast.ResourceDecl(meta, name, functions);
     }
 
+    /** {@code func(...) -> ty}, or WASI 0.3's {@code async func(...) -> ty}. */
     private Ast.Signature functionType() {
-        Token token = peek();
-        if (token.isKeyword("async")) {
-            throw error(token, "async functions are not supported: they are a gated Component Model feature (🔀); "
-                    + "witbind implements the synchronous subset WASI 0.2 uses");
+        boolean async = false;
+        if (peek().isKeyword("async")) {
+            next();
+            async = true;
         }
+        Token token = peek();
         if (!token.isKeyword("func")) {
-            throw expected("'func'", token);
+            throw expected("'func'" + (async ? " after 'async'" : ""), token);
         }
         next();
         List<Ast.Param> params = params();
@@ -336,7 +338,7 @@ public final class WitParser {
             next();
             result = Optional.of(type(0));
         }
-        return new Ast.Signature(params, result, location(token));
+        return new Ast.Signature(params, result, location(token), async);
     }
 
     private List<Ast.Param> params() {
@@ -579,11 +581,42 @@ public final class WitParser {
                 expectOperator("<", "after 'list'");
                 Ast.TypeExpr element = type(depth + 1);
                 if (peek().isOperator(",")) {
-                    throw error(peek(), "fixed-length lists ('list<T, N>') are not supported: they are a gated "
-                            + "Component Model feature (🔧)");
+                    next();
+                    Token length = next();
+                    if (length.kind() != Token.Kind.INTEGER) {
+                        throw expected("a fixed length (as in 'list<u8, 4>')", length);
+                    }
+                    long size = length.text().length() > 10 ? -1 : Long.parseLong(length.text());
+                    if (size < 0 || size > 0xFFFF_FFFFL) {
+                        throw error(length, "the length " + length.text() + " of a fixed-length list does not fit "
+                                + "in 32 bits");
+                    }
+                    expectOperator(">", "to close 'list<..., N>'");
+                    return new Ast.FixedListOf(element, size, location);
                 }
                 expectOperator(">", "to close 'list<...>'");
                 return new Ast.ListOf(element, location);
+            }
+            case "map" -> {
+                expectOperator("<", "after 'map'");
+                Ast.TypeExpr key = type(depth + 1);
+                expectOperator(",", "between the key and value types of 'map<K, V>'");
+                Ast.TypeExpr value = type(depth + 1);
+                expectOperator(">", "to close 'map<...>'");
+                return new Ast.MapOf(key, value, location);
+            }
+            case "stream", "future" -> {
+                Optional<Ast.TypeExpr> payload = Optional.empty();
+                if (peek().isOperator("<")) {
+                    next();
+                    payload = Optional.of(type(depth + 1));
+                    expectOperator(">", "to close '" + token.text() + "<...>'");
+                }
+                return token.text().equals("stream") ? new Ast.StreamOf(payload, location)
+                        : new Ast.FutureOf(payload, location);
+            }
+            case "error-context" -> {
+                return new Ast.ErrorContext(location);
             }
             case "option" -> {
                 expectOperator("<", "after 'option'");
@@ -628,11 +661,6 @@ public final class WitParser {
                         token.text().equals("own") ? HandleType.Ownership.OWN : HandleType.Ownership.BORROW;
                 return new Ast.Handle(ownership, resource, location);
             }
-            case "stream", "future" -> throw error(token, "'" + token.text() + "' types are not supported: they "
-                    + "are a gated Component Model feature (🔀); witbind implements the synchronous subset WASI 0.2 "
-                    + "uses");
-            case "map" -> throw error(token, "'map' types are not supported: they are a gated Component Model "
-                    + "feature (🗺️)");
             default -> throw expected("a type", token);
         }
     }
