@@ -39,6 +39,11 @@ public final class WitParser {
         this.lexer = new Lexer(source);
     }
 
+    /** Whether {@code name} is a WIT keyword, which a name must escape with {@code %}. */
+    public static boolean isKeyword(String name) {
+        return Lexer.KEYWORDS.contains(name);
+    }
+
     /**
      * Parses one file.
      *
