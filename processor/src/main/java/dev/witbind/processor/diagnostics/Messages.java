@@ -664,6 +664,14 @@ public final class Messages {
                 .map(part -> "it uses '" + part + "'");
     }
 
+    /** No WIT was found for a {@code @WitInterface} class, so it was bound as declared, unchecked. */
+    public static String notCheckedAgainstWit(String className, String interfaceName, String why) {
+        return "'" + className + "' was not checked against the WIT of " + interfaceName + ": " + why + "; the "
+                + "interface the class declares stands. To check it, pass -A" + WIT_OPTION + "=<dir> or put the WIT "
+                + "in the project's wit/ or src/main/wit/ folder (-A" + WIT_OPTION + "= turns the check and this "
+                + "note off)";
+    }
+
     /** A {@code @WitInterface} class still refers to types that do not exist when processing is over. */
     public static String unresolvedTypes(String className, List<String> types) {
         return "@WitInterface class '" + className + "' uses types that do not exist: " + String.join(", ", types)
