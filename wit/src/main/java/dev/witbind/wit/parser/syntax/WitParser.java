@@ -71,9 +71,10 @@ public final class WitParser {
                     nested.add(new Ast.NestedPackage(decl, packageItems,
                             source.text().substring(keyword.start(), close.end())));
                 } else {
-                    expectOperator(";", "after the package name");
+                    Token semicolon = expectOperator(";", "after the package name");
                     if (!first) {
-                        throw error(keyword, "'package " + decl.packageName()
+                        // At the ';', where '{' would have made it a package block (wasm-tools points there too).
+                        throw error(semicolon, "'package " + decl.packageName()
                                 + ";' must be the first item in the file (or write 'package ... { ... }' to "
                                 + "define a package inline)");
                     }
@@ -155,7 +156,8 @@ public final class WitParser {
                 throw source.error(WitParseException.Kind.SYNTAX, meta.location(),
                         "a package declaration cannot be gated; gate its interfaces and worlds instead");
             }
-            throw error(token, "packages cannot be nested inside 'package ... { }' blocks");
+            next();
+            throw error(peek(), "packages cannot be nested inside 'package ... { }' blocks");
         }
         throw expected("'interface', 'world', 'use' or 'package'", token);
     }
@@ -567,7 +569,8 @@ public final class WitParser {
 
     private Ast.TypeExpr type(int depth) {
         Token token = next();
-        if (depth > MAX_TYPE_DEPTH) {
+        // As wasm-tools counts: the outermost type is depth 0, so 100 levels are fine and the 101st is not.
+        if (depth >= MAX_TYPE_DEPTH) {
             throw error(token, "types are nested more than " + MAX_TYPE_DEPTH + " levels deep");
         }
         SourceLocation location = location(token);
