@@ -242,7 +242,7 @@ class ValidWitTest {
                     @unstable(feature = x) @deprecated(version = 0.2.2)
                     record r { a: u8 }
                     @since(version = 0.2.1)
-                    use local:demo/bar.{t};
+                    use bar.{t};
                     resource res {
                         @since(version = 0.2.1)
                         constructor();
@@ -596,7 +596,7 @@ class ValidWitTest {
         for (String version : List.of("1.0.1--", "1.0.0-0A.is.legal", "18446744073709551615.0.0",
                 "1.2.3----RC-SNAPSHOT.12.9.1--.12+788")) {
             ResolvedWit wit = wit("package local:demo@" + version + ";\ninterface i {}\n"
-                    + "world w { import local:demo/i@" + version + "; }\n");
+                    + "world w { import i; }\n");
             assertEquals(version, wit.root().name().version().orElseThrow().toString());
             assertEquals(List.of("local:demo/i@" + version),
                     List.copyOf(wit.root().world("w").orElseThrow().imports().keySet()));

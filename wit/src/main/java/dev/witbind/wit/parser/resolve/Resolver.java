@@ -95,6 +95,7 @@ public final class Resolver {
                 root = unitRoot;
             }
         }
+        checkPackageCycles(root);
         for (PackageState pkg : packages) {
             indexItems(pkg);
         }
@@ -291,6 +292,123 @@ public final class Resolver {
                 : extern.extern() instanceof Ast.ExternFunction function ? function.name().location()
                         : ((Ast.ExternInterface) extern.extern()).name().location();
         return Map.entry(extern.meta(), location);
+    }
+
+    // ---- package cycles ----
+
+    /** A reference from one package to another (or to itself, by its full name), where it is written. */
+    private record Edge(PackageState to, Ast.PackagePath path) {}
+
+    /**
+     * Packages may not depend on each other in a cycle (a package that names itself by its full name depends on
+     * itself). Checked first, on every reference, gated or not, as wasm-tools sorts packages before anything else;
+     * with its rule for where to report: the first package (dependencies before the root) that is left unsorted, at its
+     * first reference to another unsorted package.
+     */
+    private void checkPackageCycles(PackageState root) {
+        List<PackageState> order = new ArrayList<>(packages);
+        order.remove(root);
+        order.add(root);
+        Map<PackageState, List<Edge>> edges = new LinkedHashMap<>();
+        for (PackageState pkg : order) {
+            List<Edge> out = new ArrayList<>();
+            for (PackageSource.Part part : pkg.source.parts) {
+                for (Ast.TopLevelItem item : part.items()) {
+                    references(item).forEach(path -> loaded(path).ifPresent(to -> out.add(new Edge(to, path))));
+                }
+            }
+            edges.put(pkg, out);
+        }
+        Map<PackageState, Integer> remaining = new HashMap<>();
+        Map<PackageState, List<PackageState>> dependents = new HashMap<>();
+        edges.forEach((pkg, out) -> {
+            remaining.put(pkg, out.size());
+            out.forEach(edge -> dependents.computeIfAbsent(edge.to(), key -> new ArrayList<>()).add(pkg));
+        });
+        List<PackageState> ready = new ArrayList<>();
+        remaining.forEach((pkg, count) -> {
+            if (count == 0) {
+                ready.add(pkg);
+            }
+        });
+        while (!ready.isEmpty()) {
+            PackageState done = ready.remove(ready.size() - 1);
+            for (PackageState dependent : dependents.getOrDefault(done, List.of())) {
+                if (remaining.merge(dependent, -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+        for (PackageState pkg : order) {
+            if (remaining.get(pkg) == 0) {
+                continue;
+            }
+            for (Edge edge : edges.get(pkg)) {
+                if (remaining.get(edge.to()) != 0) {
+                    throw errors.at(edge.path().location(), "'" + edge.path() + "' makes package '" + edge.to().key()
+                            + "' part of a dependency cycle: " + (edge.to() == pkg ? "package '" + pkg.key()
+                                    + "' names itself (name its own interfaces and worlds without the package)"
+                                    : "it depends, directly or not, on package '" + pkg.key() + "', which refers to "
+                                            + "it here; packages must not depend on each other in a cycle"));
+                }
+            }
+        }
+    }
+
+    /** The package a path names, when it is loaded; the resolver reports the others where it resolves them. */
+    private Optional<PackageState> loaded(Ast.PackagePath path) {
+        PackageName requested = path.pkg();
+        PackageState exact = byName.get(requested.toString());
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        List<PackageState> candidates = byUnversionedName.getOrDefault(requested.unversioned(), List.of());
+        if (requested.version().isEmpty()) {
+            return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        }
+        Optional<String> track = requested.compatibilityTrack();
+        return candidates.stream()
+                .filter(c -> track.isPresent() && c.source.name.compatibilityTrack().equals(track))
+                .max(Comparator.comparing(c -> c.source.name.version().orElseThrow()));
+    }
+
+    /** Every {@code ns:pkg/item} path an item writes, in source order. */
+    private static List<Ast.PackagePath> references(Ast.TopLevelItem item) {
+        List<Ast.PackagePath> paths = new ArrayList<>();
+        if (item instanceof Ast.TopLevelUse use) {
+            addPath(use.path(), paths);
+        } else if (item instanceof Ast.InterfaceDecl iface) {
+            interfaceReferences(iface.members(), paths);
+        } else {
+            for (Ast.WorldMember member : ((Ast.WorldDecl) item).members()) {
+                if (member instanceof Ast.UseDecl use) {
+                    addPath(use.path(), paths);
+                } else if (member instanceof Ast.IncludeDecl include) {
+                    addPath(include.world(), paths);
+                } else if (member instanceof Ast.ExternDecl extern) {
+                    if (extern.extern() instanceof Ast.ExternPath path) {
+                        addPath(path.path(), paths);
+                    } else if (extern.extern() instanceof Ast.ExternInterface inline) {
+                        interfaceReferences(inline.members(), paths);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static void interfaceReferences(List<Ast.InterfaceMember> members, List<Ast.PackagePath> paths) {
+        for (Ast.InterfaceMember member : members) {
+            if (member instanceof Ast.UseDecl use) {
+                addPath(use.path(), paths);
+            }
+        }
+    }
+
+    private static void addPath(Ast.UsePath path, List<Ast.PackagePath> paths) {
+        if (path instanceof Ast.PackagePath packagePath) {
+            paths.add(packagePath);
+        }
     }
 
     // ---- paths ----
@@ -522,15 +640,20 @@ public final class Resolver {
                         defineType(type.name(), new TypeRef(id, type.name().name()));
                     }
                 } else if (member instanceof Ast.ExternDecl extern && enabled(extern.meta())) {
-                    // Plain names are defined in source order with the types, so a clash is reported where it is.
+                    kept.add(member);
+                } else if (member instanceof Ast.IncludeDecl include && enabled(include.meta())) {
+                    kept.add(member);
+                }
+            }
+            // The world's types take their names first, then imports and exports in order (as wasm-tools resolves
+            // them), so a clash between a type and an import is reported at the import.
+            for (Ast.WorldMember member : kept) {
+                if (member instanceof Ast.ExternDecl extern) {
                     if (extern.extern() instanceof Ast.ExternFunction function) {
                         definePlain(extern.export(), function.name().name(), function.name().location(), "a function");
                     } else if (extern.extern() instanceof Ast.ExternInterface inline) {
                         definePlain(extern.export(), inline.name().name(), inline.name().location(), "an interface");
                     }
-                    kept.add(member);
-                } else if (member instanceof Ast.IncludeDecl include && enabled(include.meta())) {
-                    kept.add(member);
                 }
             }
             Map<String, WitTypeDef> worldTypes = new LinkedHashMap<>(types.types());
