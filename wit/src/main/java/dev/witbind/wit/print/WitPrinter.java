@@ -29,10 +29,12 @@ import dev.witbind.wit.types.WitType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +52,7 @@ public final class WitPrinter {
     private static final String INDENT = "  ";
 
     private final StringBuilder out = new StringBuilder();
+    private final Set<String> worldIds = new HashSet<>();
     private PackageName current;
 
     private WitPrinter() {}
@@ -57,6 +60,7 @@ public final class WitPrinter {
     /** The WIT text of every package of {@code wit}, the root first. */
     public static String print(ResolvedWit wit) {
         WitPrinter printer = new WitPrinter();
+        wit.packages().forEach(pkg -> pkg.worlds().values().forEach(world -> printer.worldIds.add(world.id())));
         printer.rootPackage(wit.root());
         // The other packages by name, so that the text does not depend on the order they were found in.
         wit.packages().stream().filter(pkg -> pkg != wit.root())
@@ -119,7 +123,7 @@ public final class WitPrinter {
             List<String> lines) {
         Map<String, List<WitTypeDef>> uses = new LinkedHashMap<>();
         for (WitTypeDef def : types.values()) {
-            if (def.kind() == WitTypeDef.Kind.USE) {
+            if (def.kind() == WitTypeDef.Kind.USE && !fromWorld(def)) {
                 uses.computeIfAbsent(def.refersTo().orElseThrow().owner(), owner -> new ArrayList<>()).add(def);
             }
         }
@@ -131,19 +135,34 @@ public final class WitPrinter {
             lines.add(indent + "use " + usePath(use.getKey()) + ".{" + names + "};\n");
         }
         for (WitTypeDef def : types.values()) {
-            if (def.kind() != WitTypeDef.Kind.USE) {
+            if (def.kind() != WitTypeDef.Kind.USE || fromWorld(def)) {
                 lines.add(typeDefinition(def, functions, scope, indent));
             }
         }
+    }
+
+    /**
+     * A type an {@code include} brought from another world: no {@code use} can name a world, so it is printed as a
+     * definition under the name it has here.
+     */
+    private boolean fromWorld(WitTypeDef def) {
+        return def.kind() == WitTypeDef.Kind.USE && worldIds.contains(def.refersTo().orElseThrow().owner());
     }
 
     private String typeDefinition(WitTypeDef def, List<WitFunctionDef> functions, Scope scope, String indent) {
         StringBuilder text = new StringBuilder();
         text.append(docs(def.docs(), indent)).append(gates(def.gates(), indent));
         String name = id(def.name());
-        switch (def.kind()) {
+        WitTypeDef.Kind kind = def.kind() != WitTypeDef.Kind.USE ? def.kind()
+                : def.resource().isPresent() ? WitTypeDef.Kind.RESOURCE
+                : def.type() instanceof RecordType ? WitTypeDef.Kind.RECORD
+                : def.type() instanceof VariantType ? WitTypeDef.Kind.VARIANT
+                : def.type() instanceof EnumType ? WitTypeDef.Kind.ENUM
+                : def.type() instanceof FlagsType ? WitTypeDef.Kind.FLAGS : WitTypeDef.Kind.ALIAS;
+        switch (kind) {
             case ALIAS -> text.append(indent).append("type ").append(name).append(" = ")
-                    .append(type(def.type(), scope)).append(";\n");
+                    .append(def.kind() == WitTypeDef.Kind.USE ? def.type().toString() : type(def.type(), scope))
+                    .append(";\n");
             case RECORD -> {
                 RecordType record = (RecordType) def.type();
                 text.append(indent).append("record ").append(name).append(" {");
@@ -165,8 +184,9 @@ public final class WitPrinter {
                 members(text, ((FlagsType) def.type()).flags().stream().map(WitPrinter::id).toList(), indent);
             }
             case RESOURCE -> {
+                String resourceName = def.resource().orElseThrow().name();
                 List<WitFunctionDef> own = functions.stream()
-                        .filter(f -> f.resource().equals(Optional.of(def.name()))).toList();
+                        .filter(f -> f.resource().equals(Optional.of(resourceName))).toList();
                 text.append(indent).append("resource ").append(name);
                 if (own.isEmpty()) {
                     text.append(";\n");

@@ -137,6 +137,30 @@ class WitPrinterTest {
         assertEquals(printed, again);
     }
 
+    @Test
+    void aTypeAnIncludeRenamedIsADefinitionUnderItsNewName() {
+        ResolvedWit wit = WitPackages.parse("test.wit", """
+                package local:demo;
+                world a {
+                  resource r { constructor(); }
+                  import f: func(x: r) -> option<r>;
+                }
+                world b {
+                  include a with { r as s }
+                }
+                """);
+        String printed = WitPrinter.print(wit);
+        assertTrue(printed.contains("""
+                world b {
+                  resource s {
+                    constructor();
+                  }
+                  import f: func(x: s) -> option<s>;
+                }
+                """), printed);
+        assertStable(wit);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"0.2.12, wasi-cli", "0.2.12, wasi-http", "0.2.12, wasi-sockets", "0.3.0, wasi-http", "0.3.0, wasi-cli"})
     void theRealWasiPrintsStably(String version, String root) {
