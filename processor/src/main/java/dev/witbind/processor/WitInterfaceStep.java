@@ -65,6 +65,7 @@ final class WitInterfaceStep {
             invalid.diagnostics().forEach(diagnostic -> diagnostic.printTo(messager));
             return;
         }
+        ((ValidationResult.Valid) result).notes().forEach(note -> note.printTo(messager));
         InterfaceModel model = ((ValidationResult.Valid) result).model();
         JavaFile bindings = generator.generate(model, List.of(element));
         try {

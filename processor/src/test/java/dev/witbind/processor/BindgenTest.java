@@ -195,26 +195,44 @@ class BindgenTest {
     }
 
     @Test
-    void handlesInExportsRecordsAndOfOtherInterfacesAreRefused() {
-        Compilation compilation = bindgen("tool", "bindgen-resource-unsupported");
-        assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining("the handle 'borrow<counter>' in a function the world exports "
-                + "(the typed proxy takes and returns no resources; GuestInstance.function(name, type) takes the host "
-                + "resource's Java object)")
-                .inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
-        assertThat(compilation).hadErrorContaining("the handle 'borrow<blob>' in example:handles/archive@1.0.0 of "
-                + "the resource 'blob' of example:handles/types@1.0.0");
-        assertThat(compilation).hadErrorContaining("the handle 'blob' inside a record or variant of "
-                + "example:handles/archive@1.0.0");
+    void handlesOfOtherInterfacesInRecordsAndInExportsAreGenerated() {
+        Compilation compilation = bindgen("tool", "bindgen-handles");
+        assertThat(compilation).succeededWithoutWarnings();
+        // A resource of another interface is a type parameter bounded by that interface's nested interface.
+        assertThat(compilation).generatedSourceFile("com.example.ArchiveHost").contentsAsUtf8String()
+                .contains("public interface ArchiveHost<BLOB extends TypesHost.Blob> {");
+        assertThat(compilation).generatedSourceFile("com.example.ArchiveHost").contentsAsUtf8String()
+                .contains("@Unsigned int pack(@Borrow BLOB content);");
+        // In a record, which has no type parameters, it is the nested interface itself.
+        assertThat(compilation).generatedSourceFile("com.example.Packed").contentsAsUtf8String()
+                .contains("public record Packed(String name, TypesHost.Blob content)");
+        // The proxy passes the host resource's Java object.
+        assertThat(compilation).generatedSourceFile("com.example.ToolGuest").contentsAsUtf8String()
+                .contains("public boolean check(PlainHost. @Borrow Counter c) {");
     }
 
     @Test
-    void everyUnsupportedPartIsReportedOnce() {
-        Compilation compilation = bindgen("odd", "bindgen-unsupported");
+    void resourcesTheGuestDefinesAreRefusedEachOnce() {
+        Compilation compilation = bindgen("app", "bindgen-unsupported");
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining("the function 'get-HTTP' of example:odd/api@1.0.0, whose "
-                + "upper-case fragments its Java name does not keep");
-        assertThat(compilation).hadErrorContaining("the exported interface 'example:odd/service@1.0.0'");
+        assertThat(compilation).hadErrorContaining("the resource 'session' of the exported interface api (the guest "
+                + "defines it, and GuestFunction lifts and lowers only resources the host implements)")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("world = ");
+        assertThat(compilation).hadErrorContaining("the handle 'session' in example:guest/api@1.0.0 of the resource "
+                + "'session' of example:guest/api@1.0.0, which no interface the world imports defines (the guest "
+                + "defines it, and GuestFunction lifts and lowers only resources the host implements)");
+    }
+
+    @Test
+    void upperCaseFragmentsAndExportedInterfacesAreGenerated() {
+        Compilation compilation = bindgen("odd", "bindgen-odd");
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.ApiHost").contentsAsUtf8String()
+                .contains("so the implementing method must carry {@code @WitFunction(\"get-HTTP\")}.");
+        assertThat(compilation).generatedSourceFile("com.example.ApiHost").contentsAsUtf8String()
+                .contains("String getHttp();");
+        assertThat(compilation).generatedSourceFile("com.example.ServiceGuest").contentsAsUtf8String()
+                .contains("this.ping = instance.function(\"example:odd/service@1.0.0#ping\", PING);");
     }
 
     @Test
@@ -245,5 +263,15 @@ class BindgenTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("@WitInterface class 'com.example.Orphan' uses types that do not "
                 + "exist: StoreHost").inFile(compilation.sourceFiles().get(0)).onLineContaining("class Orphan");
+    }
+
+    @Test
+    void wasi03FunctionsAreRefusedByName() {
+        Compilation compilation = bindgen("timer", "wasi03");
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("the function 'sleep' of example:clock/clock@0.3.0 (it is an async "
+                + "function (WASI 0.3): witbind implements the synchronous subset that WASI 0.2 uses)");
+        assertThat(compilation).hadErrorContaining("the function 'ticks' of example:clock/clock@0.3.0 (it uses "
+                + "'stream<u64>'");
     }
 }

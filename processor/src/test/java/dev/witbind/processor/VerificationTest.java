@@ -565,4 +565,57 @@ class VerificationTest {
     private static String rendered(String message) {
         return message.replace("\n", "\n  ");
     }
+
+    @Test
+    void wasi03FunctionsAreRefusedByName() {
+        Compilation compilation = Compilations.compile(witOption("wasi03"), source("Clock", """
+                @WitInterface("example:clock/clock@0.3.0")
+                public class Clock {
+                    public long now() { return 0; }
+
+                    public void sleep(long ns) {}
+                }
+                """));
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("cannot implement WIT function 'sleep' of example:clock/clock@0.3.0 "
+                + "(sleep: async func(ns: u64)): it is an async function (WASI 0.3), which witbind does not run yet")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("public void sleep");
+        assertThat(compilation).hadErrorContaining("cannot implement WIT function 'ticks' of "
+                + "example:clock/clock@0.3.0 (ticks: func() -> stream<u64>): it uses 'stream<u64>'")
+                .inFile(compilation.sourceFiles().get(0)).onLineContaining("@WitInterface");
+    }
+
+    @Test
+    void theWitFolderAtTheProjectRootIsFoundAsSrcMainWitIs() {
+        Path project = Compilations.testResources().resolve("conventions/rootwit");
+        JavaFileObject source = Compilations.sourceFile(project.resolve("src/main/java/com/example/RootWitHost.java"));
+
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        String bindings = Compilations.content(
+                compilation.generatedSourceFile("com.example.RootWitHost_WitBindings").orElseThrow());
+        assertTrue(bindings.contains("new WitParam(\"who\", PrimitiveType.STRING)"), bindings);
+    }
+
+    @Test
+    void aClassWithoutWitIsNotedAsNotChecked() {
+        Path project = Compilations.testResources().resolve("conventions/nowit");
+        JavaFileObject source = Compilations.sourceFile(project.resolve("src/main/java/com/example/UncheckedHost.java"));
+
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).hadNoteContaining("'com.example.UncheckedHost' was not checked against the WIT of "
+                + "example:unchecked/host@1.0.0: there is no -Awitbind.wit option, and no wit/ or src/main/wit/ "
+                + "folder in a project directory above").inFile(source).onLineContaining("@WitInterface(");
+        assertThat(compilation).hadNoteContaining("To check it, pass -Awitbind.wit=<dir> or put the WIT in the "
+                + "project's wit/ or src/main/wit/ folder");
+
+        // Turned off on purpose: no note.
+        Compilation off = compile(List.of("-A" + Messages.WIT_OPTION + "="), source);
+        assertThat(off).succeededWithoutWarnings();
+        assertTrue(off.notes().stream().noneMatch(note -> note.getMessage(null).contains("was not checked")),
+                off.notes()::toString);
+    }
 }

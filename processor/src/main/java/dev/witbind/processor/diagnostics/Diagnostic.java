@@ -9,17 +9,25 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * One error, anchored at the most precise place javac can point to: an annotation value, an annotation, or an
- * element.
+ * One error (or note), anchored at the most precise place javac can point to: an annotation value, an annotation, or
+ * an element.
  *
  * @param element the element the problem belongs to
  * @param annotation the annotation on {@code element} that is wrong, if any
  * @param value the value of {@code annotation} that is wrong, if any
  * @param message the text from {@link Messages}
+ * @param kind {@link Kind#ERROR}, or {@link Kind#NOTE} for what the user should know but need not fix
  */
 public record Diagnostic(Element element, Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value,
-        String message) {
+        String message, Kind kind) {
+    /** An error. */
+    public Diagnostic(Element element, Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value,
+            String message) {
+        this(element, annotation, value, message, Kind.ERROR);
+    }
+
     public Diagnostic {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(annotation, "annotation");
         Objects.requireNonNull(value, "value");
@@ -44,14 +52,19 @@ public record Diagnostic(Element element, Optional<AnnotationMirror> annotation,
         return new Diagnostic(element, Optional.of(annotation), Optional.of(value), message);
     }
 
-    /** Reports this error through javac. */
+    /** A note on an annotation of an element. */
+    public static Diagnostic note(Element element, AnnotationMirror annotation, String message) {
+        return new Diagnostic(element, Optional.of(annotation), Optional.empty(), message, Kind.NOTE);
+    }
+
+    /** Reports this error or note through javac. */
     public void printTo(Messager messager) {
         if (value.isPresent()) {
-            messager.printMessage(Kind.ERROR, message, element, annotation.orElseThrow(), value.get());
+            messager.printMessage(kind, message, element, annotation.orElseThrow(), value.get());
         } else if (annotation.isPresent()) {
-            messager.printMessage(Kind.ERROR, message, element, annotation.get());
+            messager.printMessage(kind, message, element, annotation.get());
         } else {
-            messager.printMessage(Kind.ERROR, message, element);
+            messager.printMessage(kind, message, element);
         }
     }
 }

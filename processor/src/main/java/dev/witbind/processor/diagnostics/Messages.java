@@ -1,8 +1,13 @@
 package dev.witbind.processor.diagnostics;
 
 import dev.witbind.wit.names.InvalidNameException;
+import dev.witbind.wit.parser.model.WitFunctionDef;
+import dev.witbind.wit.types.WitParam;
+import dev.witbind.wit.types.WitTypes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -636,6 +641,35 @@ public final class Messages {
     public static String bindgenUnsupported(String world, String what) {
         return "@WitBindgen cannot generate bindings for world " + world + ": bindings from WIT do not support "
                 + what + " yet. Fix: write that part from Java, or use a world without it";
+    }
+
+    /**
+     * A WIT function that witbind reads but cannot bind: WASI 0.3's {@code async}, or a type outside the synchronous
+     * subset ({@code stream}, {@code future}, {@code error-context}, {@code list<T, N>}, {@code map<K, V>}).
+     */
+    public static String unsupportedWitFunction(String className, String function, String interfaceName,
+            String signature, String what) {
+        return "'" + className + "' cannot implement WIT function '" + function + "' of " + interfaceName + " ("
+                + signature + "): " + what + ", which witbind does not run yet (it implements the synchronous subset "
+                + "that WASI 0.2 uses). Fix: implement a version of the interface without it";
+    }
+
+    /** Why a WIT function cannot be bound, or empty: {@code async}, or the first part of a type outside the subset. */
+    public static Optional<String> unsupportedPart(WitFunctionDef function) {
+        if (function.async()) {
+            return Optional.of("it is an async function (WASI 0.3)");
+        }
+        return Stream.concat(function.type().params().stream().map(WitParam::type), function.type().result().stream())
+                .map(WitTypes::unsupportedPart).flatMap(Optional::stream).findFirst()
+                .map(part -> "it uses '" + part + "'");
+    }
+
+    /** No WIT was found for a {@code @WitInterface} class, so it was bound as declared, unchecked. */
+    public static String notCheckedAgainstWit(String className, String interfaceName, String why) {
+        return "'" + className + "' was not checked against the WIT of " + interfaceName + ": " + why + "; the "
+                + "interface the class declares stands. To check it, pass -A" + WIT_OPTION + "=<dir> or put the WIT "
+                + "in the project's wit/ or src/main/wit/ folder (-A" + WIT_OPTION + "= turns the check and this "
+                + "note off)";
     }
 
     /** A {@code @WitInterface} class still refers to types that do not exist when processing is over. */

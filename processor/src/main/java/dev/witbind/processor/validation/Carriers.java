@@ -69,6 +69,10 @@ final class Carriers {
             if (java.witType() instanceof ListType && isBytes(wit)) {
                 return java;
             }
+            if (java.witType() instanceof ListType && wit instanceof ListType list && list.element() == PrimitiveType.S8) {
+                // byte[] carries list<s8> as byte carries s8: element by element, as the other primitive arrays.
+                return new ValueType(java.javaType(), wit, new Shape.PrimitiveArray());
+            }
         } else if (shape instanceof Shape.PrimitiveArray) {
             PrimitiveType element = (PrimitiveType) ((ListType) java.witType()).element();
             if (wit instanceof ListType list && list.element() instanceof PrimitiveType primitive && !isBytes(wit)
@@ -224,7 +228,7 @@ final class Carriers {
                 continue;
             }
             if (javaCase.payload().isEmpty()) {
-                cases.add(javaCase);
+                cases.add(new Shape.Case(javaCase.caseClass(), witCase.name(), Optional.empty()));
                 continue;
             }
             Shape.Field payload = javaCase.payload().get();
@@ -237,14 +241,23 @@ final class Carriers {
         return problems.size() != before ? null : new ValueType(java.javaType(), wit, new Shape.Variant(cases));
     }
 
+    /**
+     * Names are compared ignoring case, as the Component Model compares them: a Java name keeps no upper-case
+     * fragment ({@code Http} is {@code http}), so WIT's {@code HTTP} (in wasi:http's {@code scheme}) is carried by
+     * it, and the WIT's own name is what the bindings use.
+     */
     private static boolean sameMembers(ValueType java, WitType wit, String witWhat, List<String> witMembers,
             String javaWhat, List<String> javaMembers, String where, List<String> problems) {
-        if (witMembers.equals(javaMembers)) {
+        if (lowerCase(witMembers).equals(lowerCase(javaMembers))) {
             return true;
         }
         problems.add(Messages.membersDiffer(where, describe(wit), witWhat + " " + String.join(", ", witMembers),
                 display(java), javaWhat + " " + String.join(", ", javaMembers)));
         return false;
+    }
+
+    private static List<String> lowerCase(List<String> names) {
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Same-width integers share a Java carrier; {@code char} travels as an {@code int} code point. */
@@ -352,8 +365,7 @@ final class Carriers {
             if (isBytes(type)) {
                 return "byte[]";
             }
-            return list.element() == PrimitiveType.S8 ? "(no Java type yet: byte[] carries list<u8> only)"
-                    : "List<" + carrier(list.element(), true) + ">";
+            return list.element() == PrimitiveType.S8 ? "byte[]" : "List<" + carrier(list.element(), true) + ">";
         }
         if (type instanceof OptionType option) {
             return "Optional<" + carrier(option.some(), true) + ">";

@@ -113,9 +113,11 @@ public final class InterfaceValidator {
         if (lookup instanceof WitSources.Lookup.Problem problem) {
             return new ValidationResult.Invalid(List.of(Diagnostic.on(type, witInterface, problem.message())));
         }
-        if (!(lookup instanceof WitSources.Lookup.Found found)) {
-            return new ValidationResult.Valid(model);
+        if (lookup instanceof WitSources.Lookup.None none) {
+            return new ValidationResult.Valid(model, none.why().map(why -> Diagnostic.note(type, witInterface,
+                    Messages.notCheckedAgainstWit(displayName(type), model.interfaceName(), why))).stream().toList());
         }
+        WitSources.Lookup.Found found = (WitSources.Lookup.Found) lookup;
         Map<String, ExecutableElement> methods = new HashMap<>();
         taken.values().forEach(function -> methods.put(function.witName(), function.method()));
         Map<String, TypeElement> resourceClasses = new HashMap<>();

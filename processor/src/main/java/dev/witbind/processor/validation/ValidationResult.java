@@ -8,10 +8,15 @@ import java.util.Objects;
 /** What the validator makes of an annotated element: a model to generate from, or the reasons there is none. */
 public sealed interface ValidationResult {
 
-    /** The class is valid. */
-    record Valid(InterfaceModel model) implements ValidationResult {
+    /** The class is valid; {@code notes} say what was not checked. */
+    record Valid(InterfaceModel model, List<Diagnostic> notes) implements ValidationResult {
+        public Valid(InterfaceModel model) {
+            this(model, List.of());
+        }
+
         public Valid {
             Objects.requireNonNull(model, "model");
+            notes = List.copyOf(notes);
         }
     }
 

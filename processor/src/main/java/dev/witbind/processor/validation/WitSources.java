@@ -3,6 +3,7 @@ package dev.witbind.processor.validation;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.Version;
+import dev.witbind.wit.parser.WitOptions;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.ResolvedWit;
@@ -37,11 +38,14 @@ import javax.lang.model.element.TypeElement;
  * takes them; an empty value turns verification off. Without the option, the convention of Maven and Gradle: the
  * {@code src/main/wit/} of the nearest project directory whose {@code src/} holds the class's source file; it is a
  * package directory when it holds {@code .wit} files, and so is each of its subdirectories (except {@code deps/})
- * that does. Without either, nothing is verified and the interface the Java class declares stands.
+ * that does; without it, the project's {@code wit/} folder, likewise. Without either, nothing is verified, the interface
+ * the Java class declares stands, and a note on the annotation says so.
  */
 public final class WitSources {
     /** The directory the convention looks for, relative to a project directory. */
     public static final Path CONVENTION = Path.of("src", "main", "wit");
+    /** The other directory it looks for, the {@code wit/} of cargo-component and wit-bindgen, at the project root. */
+    public static final Path ROOT_CONVENTION = Path.of("wit");
 
     private final Optional<List<Path>> explicit;
     private final Function<TypeElement, Optional<Path>> sourceFiles;
@@ -78,8 +82,13 @@ public final class WitSources {
 
     /** What the lookup for one class found. */
     public sealed interface Lookup {
-        /** No WIT to verify against: the interface the Java class declares stands. */
-        record None() implements Lookup {}
+        /**
+         * No WIT to verify against: the interface the Java class declares stands.
+         *
+         * @param why where WIT was looked for and not found, for a note; empty when verification is off on purpose
+         *     (an empty {@code -Awitbind.wit}) or the WIT's problem was reported already
+         */
+        record None(Optional<String> why) implements Lookup {}
 
         /** A problem to report on the {@code @WitInterface} annotation. */
         record Problem(String message) implements Lookup {}
@@ -111,16 +120,25 @@ public final class WitSources {
             directories = explicit.get();
             where = "-A" + Messages.WIT_OPTION + " (" + join(directories) + ")";
         } else {
-            Optional<Path> witRoot = sourceFiles.apply(type).flatMap(WitSources::conventionDirectory);
+            Optional<Path> source = sourceFiles.apply(type);
+            if (source.isEmpty()) {
+                return new Lookup.None(Optional.of("there is no -A" + Messages.WIT_OPTION + " option, and its source "
+                        + "is not a file, so no wit/ or src/main/wit/ folder beside it could be looked for"));
+            }
+            Optional<Path> witRoot = conventionDirectory(source.get());
             if (witRoot.isEmpty()) {
-                return new Lookup.None();
+                return new Lookup.None(Optional.of("there is no -A" + Messages.WIT_OPTION + " option, and no wit/ or "
+                        + "src/main/wit/ folder in a project directory above '" + source.get() + "' (one with the src/ "
+                        + "that holds it)"));
             }
             directories = packageDirectories(witRoot.get());
-            where = "'" + witRoot.get() + "' (the " + CONVENTION.toString().replace(File.separatorChar, '/')
-                    + " beside the sources)";
+            where = "'" + witRoot.get() + "' (the " + conventionName(witRoot.get()) + " beside the sources)";
+            if (directories.isEmpty()) {
+                return new Lookup.None(Optional.of("'" + witRoot.get() + "' has no .wit files, nor a folder of them"));
+            }
         }
         if (directories.isEmpty()) {
-            return new Lookup.None();
+            return new Lookup.None(Optional.empty());
         }
         List<ResolvedWit> wits = new ArrayList<>();
         for (Path directory : directories) {
@@ -129,7 +147,7 @@ public final class WitSources {
                 // Reported once, on the first class that needed it; later classes are not verified.
                 return reported.add(directory)
                         ? new Lookup.Problem(Messages.witDoesNotLoad("'" + directory + "'", failed.problem().getMessage()))
-                        : new Lookup.None();
+                        : new Lookup.None(Optional.empty());
             }
             wits.add(((Loaded.Resolved) result).wit());
         }
@@ -159,16 +177,18 @@ public final class WitSources {
 
     private static Loaded load(Path directory) {
         try {
-            return new Loaded.Resolved(WitPackages.load(directory));
+            // Every feature: a class may implement an @unstable function or leave it out, so verification sees them.
+            return new Loaded.Resolved(WitPackages.load(directory, WitOptions.ALL_FEATURES));
         } catch (WitParseException problem) {
             return new Loaded.Failed(problem);
         }
     }
 
     /**
-     * The {@code src/main/wit} of the nearest project whose {@code src/} holds the source file. Sources outside a
-     * {@code src/} tree, such as generated sources under {@code target/} or {@code build/}, have none: they are not
-     * beside the WIT, and may implement interfaces it does not have.
+     * The {@code src/main/wit} of the nearest project whose {@code src/} holds the source file, or else that project's
+     * {@code wit/} (the convention of cargo-component and wit-bindgen). Sources outside a {@code src/} tree, such as
+     * generated sources under {@code target/} or {@code build/}, have none: they are not beside the WIT, and may
+     * implement interfaces it does not have.
      */
     public static Optional<Path> conventionDirectory(Path sourceFile) {
         for (Path directory = sourceFile.toAbsolutePath().getParent(); directory != null;
@@ -177,12 +197,19 @@ public final class WitSources {
             if (project == null || !directory.getFileName().toString().equals(CONVENTION.getName(0).toString())) {
                 continue;
             }
-            Path wit = project.resolve(CONVENTION);
-            if (Files.isDirectory(wit)) {
-                return Optional.of(wit);
+            for (Path candidate : List.of(project.resolve(CONVENTION), project.resolve(ROOT_CONVENTION))) {
+                if (Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code src/main/wit} or {@code wit}, for messages. */
+    private static String conventionName(Path witRoot) {
+        return witRoot.endsWith(CONVENTION) ? CONVENTION.toString().replace(File.separatorChar, '/')
+                : ROOT_CONVENTION.toString();
     }
 
     /** The package directories of a convention directory: itself if it holds .wit files, and each subdirectory that does. */

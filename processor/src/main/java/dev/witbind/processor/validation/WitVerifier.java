@@ -166,6 +166,13 @@ final class WitVerifier {
             if (resource.isPresent() && !origins.resourceClasses().containsKey(resource.get())) {
                 continue; // The missing resource is the error.
             }
+            Optional<String> unsupported = Messages.unsupportedPart(function);
+            if (unsupported.isPresent()) {
+                problems.add(Diagnostic.on(origins.type(), origins.witInterface(), Messages.unsupportedWitFunction(
+                        displayName(origins.type()), function.externName(), model.interfaceName(),
+                        function.toString(), unsupported.get())));
+                continue;
+            }
             PlainName name = function.name();
             if (resource.isEmpty()) {
                 String suggestion = "'" + declaration(name.kind(), Carriers.camel(name.label()), function, false)
@@ -204,6 +211,12 @@ final class WitVerifier {
             return Optional.empty();
         }
         WitFunctionDef wit = witFunction.get();
+        Optional<String> unsupported = Messages.unsupportedPart(wit);
+        if (unsupported.isPresent()) {
+            problems.add(Diagnostic.on(method, Messages.unsupportedWitFunction(displayName(origins.type()),
+                    wit.externName(), model.interfaceName(), wit.toString(), unsupported.get())));
+            return Optional.empty();
+        }
         List<String> mismatches = new ArrayList<>();
         List<WitParam> witParams = wit.type().params();
         List<ParameterModel> parameters = new ArrayList<>();

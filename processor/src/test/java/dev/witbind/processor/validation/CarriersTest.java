@@ -15,6 +15,7 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResourceType;
+import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitType;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,5 +145,25 @@ class CarriersTest {
         assertEquals("EnumSet<Permissions>",
                 carriers.carrier(new FlagsType("permissions", List.of("read")), false));
         assertEquals("@Borrow Bucket", carriers.carrier(HandleType.borrow(BUCKET_RESOURCE), false));
+    }
+
+    @Test
+    void namesCorrespondIgnoringCaseAndTheWitNamesWin() {
+        // A Java name keeps no upper-case fragment: record Http is the case 'http', which carries WIT's 'HTTP'.
+        ClassName scheme = ClassName.get("com.example", "Scheme");
+        ValueType java = new ValueType(scheme, new VariantType("scheme", List.of(VariantType.Case.of("http"),
+                VariantType.Case.of("other", PrimitiveType.STRING))), new Shape.Variant(List.of(
+                new Shape.Case(scheme.nestedClass("Http"), "http", Optional.empty()),
+                new Shape.Case(scheme.nestedClass("Other"), "other", Optional.of(new Shape.Field("value", "value",
+                        new ValueType(ClassName.get(String.class), PrimitiveType.STRING)))))));
+        VariantType wit = new VariantType("scheme", List.of(VariantType.Case.of("HTTP"),
+                VariantType.Case.of("other", PrimitiveType.STRING)));
+        List<String> problems = new ArrayList<>();
+
+        ValueType retyped = retype(java, wit, problems).orElseThrow();
+
+        assertEquals(List.of(), problems);
+        assertEquals(wit, retyped.witType());
+        assertEquals("HTTP", ((Shape.Variant) retyped.shape()).cases().get(0).witName());
     }
 }

@@ -13,6 +13,7 @@ import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
+import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,8 +41,22 @@ public final class CanonicalAbi {
         LOWER
     }
 
+    /**
+     * The refusal of a type outside the subset ({@code stream}, {@code future}, {@code error-context},
+     * {@code list<T, N>}, {@code map<K, V>}): the parser reads them, and every stage that would lay them out refuses
+     * them here, by name.
+     */
+    private static void checkSupported(WitType type) {
+        WitTypes.unsupportedPart(type).ifPresent(part -> {
+            throw new IllegalArgumentException("the Canonical ABI of '" + part + "' is not implemented: witbind "
+                    + "implements the synchronous subset that WASI 0.2 uses (no async, streams, futures, "
+                    + "error-context, fixed-length lists or maps yet)");
+        });
+    }
+
     /** The alignment in bytes of a value of this type in linear memory ({@code alignment}). */
     public static int alignment(WitType type) {
+        checkSupported(type);
         if (type instanceof PrimitiveType primitive) {
             return primitive == PrimitiveType.STRING ? 4 : primitiveSize(primitive);
         }
@@ -61,6 +76,7 @@ public final class CanonicalAbi {
 
     /** The size in bytes of a value of this type in linear memory ({@code elem_size}). */
     public static int size(WitType type) {
+        checkSupported(type);
         if (type instanceof PrimitiveType primitive) {
             return primitiveSize(primitive);
         }
@@ -75,6 +91,9 @@ public final class CanonicalAbi {
         }
         List<WitType> fields = fieldTypes(type);
         if (fields != null) {
+            if (fields.isEmpty()) {
+                return 0;
+            }
             int[] offsets = fieldOffsets(fields);
             int last = fields.size() - 1;
             return alignTo(offsets[last] + size(fields.get(last)), recordAlignment(fields));
@@ -183,6 +202,7 @@ public final class CanonicalAbi {
 
     /** The core values one value of this type flattens to ({@code flatten_type}). */
     public static List<CoreType> flatten(WitType type) {
+        checkSupported(type);
         if (type instanceof PrimitiveType primitive) {
             return switch (primitive) {
                 case BOOL, S8, U8, S16, U16, S32, U32, CHAR -> List.of(CoreType.I32);
@@ -240,6 +260,8 @@ public final class CanonicalAbi {
 
     /** The core signature of a function in the given direction ({@code flatten_functype}). */
     public static CoreSignature signature(WitFunctionType function, Direction direction) {
+        function.params().forEach(param -> checkSupported(param.type()));
+        function.result().ifPresent(CanonicalAbi::checkSupported);
         List<CoreType> params = new ArrayList<>();
         for (WitParam param : function.params()) {
             params.addAll(flatten(param.type()));

@@ -45,6 +45,16 @@ public final class WitPackages {
      * directory or {@code .wit} file, as if it were in {@code deps/}), for dependencies kept elsewhere.
      */
     public static ResolvedWit load(Path root, List<Path> dependencies) {
+        return load(root, dependencies, WitOptions.DEFAULT);
+    }
+
+    /** {@link #load(Path)} with the given features enabled. */
+    public static ResolvedWit load(Path root, WitOptions options) {
+        return load(root, List.of(), options);
+    }
+
+    /** {@link #load(Path, List)} with the given features enabled. */
+    public static ResolvedWit load(Path root, List<Path> dependencies, WitOptions options) {
         return guarded(root.toString(), () -> {
             Map<String, SourceText> sources = new LinkedHashMap<>();
             List<SourceUnit> units = new ArrayList<>();
@@ -53,7 +63,7 @@ public final class WitPackages {
             for (Path dependency : dependencies) {
                 addUnit(dependency, units, sources, seen, true);
             }
-            return Resolver.resolve(units, sources);
+            return Resolver.resolve(units, sources, options);
         });
     }
 
@@ -67,6 +77,17 @@ public final class WitPackages {
      * list were one entry of {@code deps/}).
      */
     public static ResolvedWit parse(List<WitSource> rootFiles, List<List<WitSource>> dependencies) {
+        return parse(rootFiles, dependencies, WitOptions.DEFAULT);
+    }
+
+    /** {@link #parse(String, String)} with the given features enabled. */
+    public static ResolvedWit parse(String path, String text, WitOptions options) {
+        return parse(List.of(new WitSource(path, text)), List.of(), options);
+    }
+
+    /** {@link #parse(List, List)} with the given features enabled. */
+    public static ResolvedWit parse(List<WitSource> rootFiles, List<List<WitSource>> dependencies,
+            WitOptions options) {
         String rootName = rootFiles.isEmpty() ? "<no files>" : rootFiles.get(0).path();
         return guarded(rootName, () -> {
             if (rootFiles.isEmpty()) {
@@ -81,7 +102,7 @@ public final class WitPackages {
                     units.add(unit(dependency.get(0).path(), dependency, sources));
                 }
             }
-            return Resolver.resolve(units, sources);
+            return Resolver.resolve(units, sources, options);
         });
     }
 

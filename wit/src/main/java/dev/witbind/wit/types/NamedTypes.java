@@ -12,8 +12,16 @@ final class NamedTypes {
 
     /** Checks that {@code labels} is non-empty, each a label, and unique ignoring case (the Component Model's rule). */
     static void checkLabels(String what, String typeName, List<String> labels) {
+        checkLabels(what, typeName, labels, false);
+    }
+
+    /**
+     * As {@link #checkLabels(String, String, List)}, but {@code mayBeEmpty}: WIT accepts {@code record r {}} and
+     * {@code flags f {}} (wasm-tools' wit-parser does; the Component Model's validator refuses them in binaries).
+     */
+    static void checkLabels(String what, String typeName, List<String> labels, boolean mayBeEmpty) {
         Label.checkLabel(typeName);
-        if (labels.isEmpty()) {
+        if (labels.isEmpty() && !mayBeEmpty) {
             throw new IllegalArgumentException(what + " '" + typeName + "' must have at least one member");
         }
         Set<String> seen = new HashSet<>();

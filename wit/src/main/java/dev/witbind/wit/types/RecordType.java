@@ -3,7 +3,7 @@ package dev.witbind.wit.types;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code record name { field: type, ... }}: named fields, at least one. */
+/** {@code record name { field: type, ... }}: named fields (WIT allows none). */
 public record RecordType(String name, List<Field> fields) implements WitType {
     /** One field of a record. */
     public record Field(String name, WitType type) {
@@ -14,7 +14,7 @@ public record RecordType(String name, List<Field> fields) implements WitType {
 
     public RecordType {
         fields = List.copyOf(fields);
-        NamedTypes.checkLabels("record", name, fields.stream().map(Field::name).toList());
+        NamedTypes.checkLabels("record", name, fields.stream().map(Field::name).toList(), true);
     }
 
     @Override

@@ -3,13 +3,10 @@ package dev.witbind.wit.types;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code tuple<A, B, ...>}: at least one element. */
+/** {@code tuple<A, B, ...>} (WIT allows {@code tuple<>}, as wasm-tools' wit-parser does). */
 public record TupleType(List<WitType> elements) implements WitType {
     public TupleType {
         elements = List.copyOf(elements);
-        if (elements.isEmpty()) {
-            throw new IllegalArgumentException("a tuple has at least one element");
-        }
     }
 
     @Override

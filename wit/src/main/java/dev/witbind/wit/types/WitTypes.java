@@ -17,6 +17,18 @@ public final class WitTypes {
         if (type instanceof ListType list) {
             return containsBorrow(list.element());
         }
+        if (type instanceof FixedListType list) {
+            return containsBorrow(list.element());
+        }
+        if (type instanceof MapType map) {
+            return containsBorrow(map.key()) || containsBorrow(map.value());
+        }
+        if (type instanceof StreamType stream) {
+            return stream.element().map(WitTypes::containsBorrow).orElse(false);
+        }
+        if (type instanceof FutureType future) {
+            return future.value().map(WitTypes::containsBorrow).orElse(false);
+        }
         if (type instanceof OptionType option) {
             return containsBorrow(option.some());
         }
@@ -35,5 +47,37 @@ public final class WitTypes {
                     .anyMatch(WitTypes::containsBorrow);
         }
         return false;
+    }
+
+    /**
+     * The first part of a type that witbind reads but cannot lift or lower yet ({@code stream}, {@code future},
+     * {@code error-context}, {@code list<T, N>}, {@code map<K, V>}), for refusals that name it; empty when there is
+     * none.
+     */
+    public static Optional<WitType> unsupportedPart(WitType type) {
+        if (type instanceof StreamType || type instanceof FutureType || type instanceof ErrorContextType
+                || type instanceof FixedListType || type instanceof MapType) {
+            return Optional.of(type);
+        }
+        if (type instanceof ListType list) {
+            return unsupportedPart(list.element());
+        }
+        if (type instanceof OptionType option) {
+            return unsupportedPart(option.some());
+        }
+        if (type instanceof ResultType result) {
+            return result.ok().flatMap(WitTypes::unsupportedPart).or(() -> result.err().flatMap(WitTypes::unsupportedPart));
+        }
+        if (type instanceof TupleType tuple) {
+            return tuple.elements().stream().map(WitTypes::unsupportedPart).flatMap(Optional::stream).findFirst();
+        }
+        if (type instanceof RecordType record) {
+            return record.fields().stream().map(f -> unsupportedPart(f.type())).flatMap(Optional::stream).findFirst();
+        }
+        if (type instanceof VariantType variant) {
+            return variant.cases().stream().map(VariantType.Case::payload).flatMap(Optional::stream)
+                    .map(WitTypes::unsupportedPart).flatMap(Optional::stream).findFirst();
+        }
+        return Optional.empty();
     }
 }

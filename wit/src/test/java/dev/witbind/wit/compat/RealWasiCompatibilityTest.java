@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.wit.parser.JcoWit;
+import dev.witbind.wit.parser.WitOptions;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.model.WitPackage;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class RealWasiCompatibilityTest {
     private static WitPackage load(String version, String root, List<String> deps) {
         Path base = builtin.resolve(version);
         List<Path> dependencies = deps.stream().filter(d -> !d.equals(root)).map(base::resolve).toList();
-        return WitPackages.load(base.resolve(root), dependencies).root();
+        return WitPackages.load(base.resolve(root), dependencies, WitOptions.ALL_FEATURES).root();
     }
 
     private static CompatibilityReport compare(String pkg) {

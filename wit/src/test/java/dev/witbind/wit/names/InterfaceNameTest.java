@@ -52,7 +52,7 @@ class InterfaceNameTest {
         "wasi:io/streams@0.2   | the version '0.2'    | is not MAJOR.MINOR.PATCH: SemVer needs all three numbers | wasi:io/streams@0.2.0",
         "wasi:io/streams@v0.2.1 | the version 'v0.2.1' | has a 'v' prefix, which SemVer does not allow | wasi:io/streams@0.2.1",
         "wasi:io/streams@01.2.3 | the version '01.2.3' | has the number '01' with a leading zero | wasi:io/streams@1.2.3",
-        "\"wasi:io/streams@1.2.3 \" | \"the version '1.2.3 '\" | must start with a digit and end with a letter or digit | wasi:io/streams@1.2.3",
+        "\"wasi:io/streams@1.2.3 \" | \"the version '1.2.3 '\" | contains ' '; SemVer allows only ASCII letters, digits, '.', '-' and '+' | wasi:io/streams@1.2.3",
         "wasi:io/streams@      | the version ''       | is empty |",
         "wasi:io/read_stream   | the interface 'read_stream' | is not a kebab-case label: has the fragment 'read_stream', which is not all lowercase or all uppercase ASCII letters and digits | wasi:io/read-stream",
         "WASI:io/streams       | the namespace 'WASI' | is not lowercase kebab-case words: has the fragment 'WASI', which is not lowercase ASCII letters and digits | wasi:io/streams",

@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,13 @@ class RealWitTest {
 
     /** One WASI 0.2.12 package as the root, every other one as a dependency. */
     private static ResolvedWit wasi(String root) {
+        return wasi(root, WitOptions.DEFAULT);
+    }
+
+    private static ResolvedWit wasi(String root, WitOptions options) {
         Path base = builtin.resolve("0.2.12");
         List<Path> deps = WASI_PACKAGES.stream().filter(p -> !p.equals(root)).map(base::resolve).toList();
-        return WitPackages.load(base.resolve(root), deps);
+        return WitPackages.load(base.resolve(root), deps, options);
     }
 
     private static WitInterfaceDef iface(ResolvedWit wit, String name) {
@@ -120,7 +125,9 @@ class RealWitTest {
 
     @Test
     void clocksTimezoneIsUnstable() {
-        ResolvedWit wit = wasi("wasi-clocks");
+        // Behind a feature that is not enabled, the interface is dropped, as wasm-tools drops it by default.
+        assertTrue(wasi("wasi-clocks").findInterface("wasi:clocks/timezone@0.2.12").isEmpty());
+        ResolvedWit wit = wasi("wasi-clocks", WitOptions.withFeatures(Set.of("clocks-timezone")));
         WitInterfaceDef timezone = iface(wit, "wasi:clocks/timezone@0.2.12");
         Gates unstable = new Gates(Optional.empty(), Optional.of("clocks-timezone"), Optional.empty());
         assertEquals(unstable, timezone.gates());
@@ -144,7 +151,7 @@ class RealWitTest {
 
     @Test
     void httpProxyWorld() {
-        ResolvedWit wit = wasi("wasi-http");
+        ResolvedWit wit = wasi("wasi-http", WitOptions.ALL_FEATURES);
         WitWorld proxy = wit.findWorld("wasi:http/proxy@0.2.12").orElseThrow();
         assertEquals(List.of("wasi:http/incoming-handler@0.2.12"), List.copyOf(proxy.exports().keySet()));
         List<String> imports = List.copyOf(proxy.imports().keySet());
@@ -195,7 +202,7 @@ class RealWitTest {
 
     @Test
     void filesystemAndSockets() {
-        ResolvedWit wit = wasi("wasi-sockets");
+        ResolvedWit wit = wasi("wasi-sockets", WitOptions.ALL_FEATURES);
         WitInterfaceDef network = iface(wit, "wasi:sockets/network@0.2.12");
         assertEquals(Optional.of("network-error-code"), network.type("error").orElseThrow().gates().unstableFeature());
         WitInterfaceDef descriptors = iface(wasi("wasi-filesystem"), "wasi:filesystem/types@0.2.12");
@@ -238,6 +245,31 @@ class RealWitTest {
         assertTrue(wit.findInterface("wasi:sockets/tcp@0.2.10").isPresent());
     }
 
+    /** WASI 0.3.0 as jco ships it: async functions, streams and futures in every package. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"wasi-cli", "wasi-clocks", "wasi-filesystem", "wasi-http",
+        "wasi-random", "wasi-sockets"})
+    void wasi030PackagesResolve(String root) {
+        Path base = builtin.resolve("0.3.0");
+        List<Path> deps = List.of("wasi-cli", "wasi-clocks", "wasi-filesystem", "wasi-http", "wasi-random",
+                "wasi-sockets").stream().filter(p -> !p.equals(root)).map(base::resolve).toList();
+        ResolvedWit wit = WitPackages.load(base.resolve(root), deps);
+        assertTrue(wit.root().name().version().orElseThrow().toString().startsWith("0.3.0"), wit.root().name()::toString);
+    }
+
+    @Test
+    void wasi030HttpHasAsyncFunctionsAndStreams() {
+        Path base = builtin.resolve("0.3.0");
+        ResolvedWit wit = WitPackages.load(base.resolve("wasi-http"), List.of(base.resolve("wasi-cli"),
+                base.resolve("wasi-clocks"), base.resolve("wasi-filesystem"), base.resolve("wasi-random"),
+                base.resolve("wasi-sockets")));
+        WitInterfaceDef handler = wit.root().interfaces().values().stream()
+                .filter(i -> i.label().equals("handler")).findFirst().orElseThrow();
+        assertTrue(handler.functions().values().stream().allMatch(WitFunctionDef::async), handler::toString);
+        assertTrue(wit.root().interfaces().values().stream().flatMap(i -> i.functions().values().stream())
+                .anyMatch(f -> f.type().toString().contains("stream<u8>")));
+    }
+
     @Test
     void wasiTlsDraftWithItsOwnDepsFolder() {
         ResolvedWit wit = WitPackages.load(builtin.resolve("wasi-tls-0.2.0-draft"));
@@ -264,15 +296,6 @@ class RealWitTest {
             assertTrue(wit.root().interfaces().size() >= files.count() - 1);
         }
         assertTrue(wit.root().iface("wasi").orElseThrow().docs().startsWith("Host initialisation for `node:wasi`."));
-    }
-
-    @Test
-    void wasi030IsRefusedForItsAsyncFeatures() {
-        Path base = builtin.resolve("0.3.0");
-        WitParseException e = assertThrows(WitParseException.class, () -> WitPackages.load(base.resolve("wasi-http"),
-                List.of(base.resolve("wasi-clocks"), base.resolve("wasi-random"), base.resolve("wasi-cli"),
-                        base.resolve("wasi-filesystem"), base.resolve("wasi-sockets"))));
-        assertTrue(e.reason().contains("gated Component Model feature (🔀)"), e.getMessage());
     }
 
     @Test

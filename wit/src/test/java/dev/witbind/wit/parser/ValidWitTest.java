@@ -17,14 +17,19 @@ import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.model.WitWorld;
 import dev.witbind.wit.parser.model.WorldItem;
 import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.ErrorContextType;
+import dev.witbind.wit.types.FixedListType;
 import dev.witbind.wit.types.FlagsType;
+import dev.witbind.wit.types.FutureType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.MapType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
+import dev.witbind.wit.types.StreamType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
 import dev.witbind.wit.types.WitParam;
@@ -222,7 +227,7 @@ class ValidWitTest {
 
     @Test
     void featureGates() {
-        ResolvedWit wit = wit("""
+        ResolvedWit wit = WitPackages.parse("test.wit", """
                 package local:demo@0.2.2;
                 @since(version = 0.2.0)
                 interface foo {
@@ -237,7 +242,7 @@ class ValidWitTest {
                     @unstable(feature = x) @deprecated(version = 0.2.2)
                     record r { a: u8 }
                     @since(version = 0.2.1)
-                    use local:demo/bar.{t};
+                    use bar.{t};
                     resource res {
                         @since(version = 0.2.1)
                         constructor();
@@ -254,7 +259,7 @@ class ValidWitTest {
                     include v;
                 }
                 world v { export x: func(); }
-                """);
+                """, WitOptions.ALL_FEATURES);
         WitInterfaceDef foo = wit.root().iface("foo").orElseThrow();
         Version v020 = Version.parse("0.2.0");
         Version v021 = Version.parse("0.2.1");
@@ -509,5 +514,198 @@ class ValidWitTest {
                 namespace.function("open").orElseThrow().type().result());
         assertEquals("func(self: borrow<file>, off: u32, bytes: list<u8>)", wit.root().iface("types").orElseThrow()
                 .function("[method]file.write").orElseThrow().type().toString());
+    }
+
+    // ---- what wasm-tools' wit-parser accepts (issue 11) ----
+
+    @Test
+    void unstableNeedsNoPackageVersionAndIsDroppedUnlessEnabled() {
+        String text = """
+                package local:demo;
+                interface i {
+                    @unstable(feature = fancy)
+                    fancy: func() -> gated;
+                    @unstable(feature = fancy)
+                    type gated = u32;
+                    plain: func();
+                }
+                """;
+        WitInterfaceDef dropped = iface(text, "i");
+        assertEquals(List.of("plain"), List.copyOf(dropped.functions().keySet()));
+        assertTrue(dropped.types().isEmpty());
+        WitInterfaceDef kept = WitPackages.parse("test.wit", text, WitOptions.withFeatures(java.util.Set.of("fancy")))
+                .root().iface("i").orElseThrow();
+        assertEquals(List.of("fancy", "plain"), List.copyOf(kept.functions().keySet()));
+        assertEquals(Optional.of("fancy"), kept.function("fancy").orElseThrow().gates().unstableFeature());
+        assertEquals(kept.functions().keySet(),
+                WitPackages.parse("test.wit", text, WitOptions.ALL_FEATURES).root().iface("i").orElseThrow()
+                        .functions().keySet());
+    }
+
+    @Test
+    void itemsBehindADisabledFeatureAreDroppedBeforeTheirNamesResolve() {
+        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world
+        // that does not exist: neither is resolved, since neither is part of the WIT.
+        ResolvedWit wit = wit("""
+                package local:demo;
+                interface i {
+                    @unstable(feature = next)
+                    use dep:pkg/future-iface.{thing};
+                    f: func();
+                }
+                @unstable(feature = next)
+                world later {
+                    @unstable(feature = next)
+                    include not-there;
+                }
+                world now {
+                    @unstable(feature = next)
+                    import dep:pkg/future-iface;
+                    import i;
+                }
+                package dep:pkg {
+                    interface today {}
+                }
+                """);
+        assertTrue(wit.root().world("later").isEmpty());
+        assertEquals(List.of("local:demo/i"), List.copyOf(wit.root().world("now").orElseThrow().imports().keySet()));
+    }
+
+    @Test
+    void emptyRecordsFlagsTuplesAndUseLists() {
+        WitInterfaceDef i = iface("""
+                package local:demo;
+                interface types { record t {} }
+                interface i {
+                    use types.{};
+                    record nothing {}
+                    flags none {}
+                    type unit = tuple<>;
+                    f: func(n: nothing) -> none;
+                }
+                """, "i");
+        assertEquals(List.of(), assertInstanceOf(RecordType.class, type(i, "nothing")).fields());
+        assertEquals(List.of(), assertInstanceOf(FlagsType.class, type(i, "none")).flags());
+        assertEquals(List.of(), assertInstanceOf(TupleType.class, type(i, "unit")).elements());
+        // An empty list still makes the interface a dependency.
+        assertEquals(List.of(InterfaceName.parse("local:demo/types")), i.uses());
+    }
+
+    @Test
+    void everySemverVersionIsAPackageVersion() {
+        for (String version : List.of("1.0.1--", "1.0.0-0A.is.legal", "18446744073709551615.0.0",
+                "1.2.3----RC-SNAPSHOT.12.9.1--.12+788")) {
+            ResolvedWit wit = wit("package local:demo@" + version + ";\ninterface i {}\n"
+                    + "world w { import i; }\n");
+            assertEquals(version, wit.root().name().version().orElseThrow().toString());
+            assertEquals(List.of("local:demo/i@" + version),
+                    List.copyOf(wit.root().world("w").orElseThrow().imports().keySet()));
+        }
+    }
+
+    @Test
+    void includeRenamesAResourceThatTheIncludedWorldDefines() {
+        WitWorld b = wit("""
+                package local:demo;
+                world a {
+                    resource r {
+                        constructor();
+                        m: func();
+                    }
+                    import f: func(x: r) -> option<r>;
+                }
+                world b {
+                    include a with { r as s }
+                }
+                """).root().world("b").orElseThrow();
+        WitTypeDef s = b.types().get("s");
+        assertEquals(WitTypeDef.Kind.USE, s.kind());
+        assertEquals(Optional.of(new TypeRef("local:demo/a", "r")), s.refersTo());
+        assertEquals("r", s.resource().orElseThrow().name());
+        assertTrue(b.imports().containsKey("f"));
+        assertTrue(b.imports().containsKey("[constructor]r"));
+        assertTrue(b.imports().containsKey("[method]r.m"));
+    }
+
+    @Test
+    void worldResourceFunctionsAreImports() {
+        WitWorld w = wit("""
+                package local:demo;
+                world w {
+                    resource r {
+                        constructor(x: u32);
+                        get: func() -> u32;
+                        make: static func() -> r;
+                    }
+                    export run: func(x: borrow<r>);
+                }
+                """).root().world("w").orElseThrow();
+        assertEquals(List.of("[constructor]r", "[method]r.get", "[static]r.make"), List.copyOf(w.imports().keySet()));
+        assertEquals("func(self: borrow<r>) -> u32",
+                ((WorldItem.Function) w.imports().get("[method]r.get")).function().type().toString());
+    }
+
+    @Test
+    void aFileScopedUseMayReuseAnAliasOfAnotherFileAndShadowItsItems() {
+        ResolvedWit wit = WitPackages.parse(List.of(
+                new WitSource("a.wit", """
+                        package local:demo;
+                        use dep:pkg/types as name;
+                        interface x { use name.{t}; }
+                        """),
+                new WitSource("b.wit", """
+                        world name { import y: interface { use dep:pkg/types.{t}; } }
+                        """),
+                new WitSource("d.wit", """
+                        use dep:pkg/types as name;
+                        interface z { use name.{t}; }
+                        """),
+                new WitSource("c.wit", """
+                        package dep:pkg { interface types { type t = u8; } }
+                        """)), List.of());
+        assertEquals(List.of(InterfaceName.parse("dep:pkg/types")), wit.root().iface("x").orElseThrow().uses());
+        assertTrue(wit.root().world("name").isPresent());
+    }
+
+    @Test
+    void wasi03FeaturesResolve() {
+        ResolvedWit wit = wit("""
+                package local:demo@0.3.0;
+                interface io {
+                    resource socket {
+                        read: async func(n: u32) -> stream<u8>;
+                        close: static async func(s: socket) -> future<result<_, string>>;
+                    }
+                    type address = list<u8, 4>;
+                    type headers = map<string, list<string>>;
+                    type bare = tuple<stream, future, error-context>;
+                    connect: async func(to: address) -> result<socket, error-context>;
+                    sync: func(h: headers) -> map<u32, bool>;
+                }
+                world w {
+                    import io;
+                    export run: async func() -> result;
+                }
+                """);
+        WitInterfaceDef io = wit.root().iface("io").orElseThrow();
+        assertEquals(new FixedListType(PrimitiveType.U8, 4), type(io, "address"));
+        assertEquals(new MapType(PrimitiveType.STRING, new ListType(PrimitiveType.STRING)), type(io, "headers"));
+        assertEquals(new TupleType(List.of(new StreamType(Optional.empty()), new FutureType(Optional.empty()),
+                ErrorContextType.ERROR_CONTEXT)), type(io, "bare"));
+        WitFunctionDef read = io.function("[method]socket.read").orElseThrow();
+        assertTrue(read.async());
+        assertEquals(Optional.of(new StreamType(Optional.of(PrimitiveType.U8))), read.type().result());
+        assertEquals("[static]socket.close: async func(s: socket) -> future<result<_, string>>",
+                io.function("[static]socket.close").orElseThrow().toString());
+        assertTrue(io.function("connect").orElseThrow().async());
+        assertFalse(io.function("sync").orElseThrow().async());
+        WitFunctionDef run = ((WorldItem.Function) wit.root().world("w").orElseThrow().exports().get("run")).function();
+        assertTrue(run.async());
+        // What the parser reads, the Canonical ABI refuses by name: the runtime implements the synchronous subset.
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.witbind.wit.abi.CanonicalAbi.signature(read.type(),
+                        dev.witbind.wit.abi.CanonicalAbi.Direction.LOWER));
+        assertTrue(refused.getMessage().startsWith("the Canonical ABI of 'stream<u8>' is not implemented"),
+                refused.getMessage());
     }
 }

@@ -10,8 +10,16 @@ import java.util.Optional;
  * A function of an interface or world, named as the Component Model names it: {@code greet}, or for resources
  * {@code [constructor]r}, {@code [method]r.m} (whose first parameter is {@code self: borrow<r>}) and
  * {@code [static]r.m}. A constructor's result is {@code own<r>} (or the written {@code result<r, e>}).
+ *
+ * @param async whether it is WASI 0.3's {@code async func}, which witbind reads but does not run yet
  */
-public record WitFunctionDef(PlainName name, WitFunctionType type, Gates gates, String docs, SourceLocation location) {
+public record WitFunctionDef(PlainName name, WitFunctionType type, Gates gates, String docs, SourceLocation location,
+        boolean async) {
+    /** A synchronous function. */
+    public WitFunctionDef(PlainName name, WitFunctionType type, Gates gates, String docs, SourceLocation location) {
+        this(name, type, gates, docs, location, false);
+    }
+
     public WitFunctionDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -36,6 +44,6 @@ public record WitFunctionDef(PlainName name, WitFunctionType type, Gates gates, 
 
     @Override
     public String toString() {
-        return externName() + ": " + type;
+        return externName() + ": " + (async ? "async " : "") + type;
     }
 }

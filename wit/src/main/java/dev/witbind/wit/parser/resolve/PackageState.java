@@ -20,6 +20,8 @@ final class PackageState {
     final PackageSource source;
     /** Interfaces and worlds by name, in declaration order. */
     final Map<String, Declared> items = new LinkedHashMap<>();
+    /** Interfaces and worlds dropped because their {@code @unstable} feature is not enabled. */
+    final Map<String, Declared> excluded = new HashMap<>();
     /** Per file (part, by identity: parts hold whole syntax trees): the names its top-level {@code use}s define. */
     final Map<PackageSource.Part, Map<String, Ast.TopLevelUse>> fileUses = new IdentityHashMap<>();
     final Map<String, WitInterfaceDef> interfaces = new HashMap<>();

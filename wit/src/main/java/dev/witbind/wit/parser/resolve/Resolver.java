@@ -5,9 +5,12 @@ import dev.witbind.wit.names.NameMap;
 import dev.witbind.wit.names.PlainName;
 import dev.witbind.wit.parser.SourceLocation;
 import dev.witbind.wit.parser.SourceText;
+import dev.witbind.wit.parser.WitOptions;
+import dev.witbind.wit.parser.WitParseException;
 import dev.witbind.wit.parser.model.Gates;
 import dev.witbind.wit.parser.model.PackageName;
 import dev.witbind.wit.parser.model.ResolvedWit;
+import dev.witbind.wit.parser.model.TypeRef;
 import dev.witbind.wit.parser.model.WitFunctionDef;
 import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitPackage;
@@ -38,6 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class Resolver {
     private final Errors errors;
+    private final WitOptions options;
     private final List<PackageState> packages = new ArrayList<>();
     /** Every loaded package by its full name, resolved exactly or else on its compatibility track. */
     private final NameMap<PackageState> byName = new NameMap<>();
@@ -45,9 +49,12 @@ public final class Resolver {
     private final Map<String, WitInterfaceDef> interfacesByName = new HashMap<>();
     private final List<String> resolvingInterfaces = new ArrayList<>();
     private final List<String> resolvingWorlds = new ArrayList<>();
+    /** Where each interface or world being resolved is declared, innermost last. */
+    private final List<SourceLocation> resolvingLocations = new ArrayList<>();
 
-    private Resolver(Map<String, SourceText> sources) {
+    private Resolver(Map<String, SourceText> sources, WitOptions options) {
         this.errors = new Errors(sources);
+        this.options = options;
     }
 
     /**
@@ -56,12 +63,24 @@ public final class Resolver {
      * @param sources every parsed file's text by path, for error excerpts
      * @throws dev.witbind.wit.parser.WitParseException of kind RESOLVE at the first problem
      */
-    public static ResolvedWit resolve(List<SourceUnit> units, Map<String, SourceText> sources) {
-        return new Resolver(sources).run(units);
+    public static ResolvedWit resolve(List<SourceUnit> units, Map<String, SourceText> sources, WitOptions options) {
+        return new Resolver(sources, options).run(units);
     }
 
     Errors errors() {
         return errors;
+    }
+
+    /** Whether an item is kept: items behind a feature that is not enabled are dropped before resolving. */
+    boolean enabled(Ast.ItemMeta meta) {
+        return options.includes(meta.gates());
+    }
+
+    /** The error for a reference to an item that was dropped because its feature is not enabled. */
+    WitParseException excluded(SourceLocation reference, String what, String name, Gates gates) {
+        return errors.at(reference, "'" + name + "' is " + what + " behind @unstable(feature = "
+                + gates.unstableFeature().orElseThrow() + "), which is not enabled, so it is not there to refer to; "
+                + "enable the feature, or gate this item with the same @unstable");
     }
 
     private ResolvedWit run(List<SourceUnit> units) {
@@ -78,6 +97,7 @@ public final class Resolver {
                 root = unitRoot;
             }
         }
+        checkPackageCycles(root);
         for (PackageState pkg : packages) {
             indexItems(pkg);
         }
@@ -132,7 +152,7 @@ public final class Resolver {
                 unitRoot = new PackageSource(decl.packageName(), decl.location(), unit.description());
                 unitPackages.put(decl.packageName().toString(), unitRoot);
             } else if (!unitRoot.name.equals(decl.packageName())) {
-                throw errors.at(decl.location(), "package '" + decl.packageName() + "' does not match '"
+                throw errors.at(decl.namespace().location(), "package '" + decl.packageName() + "' does not match '"
                         + unitRoot.name + "' declared at " + unitRoot.location + ": all files of "
                         + unit.description() + " belong to one package");
             }
@@ -155,12 +175,15 @@ public final class Resolver {
             }
             for (Ast.NestedPackage nested : file.nestedPackages()) {
                 PackageName name = nested.decl().packageName();
-                PackageSource source = unitPackages.computeIfAbsent(name.toString(),
-                        key -> new PackageSource(name, nested.decl().location(), unit.description()));
-                source.parts.add(new PackageSource.Part(file, nested.items(), nested.text()));
-                if (source.docs.isEmpty()) {
-                    source.docs = nested.decl().docs();
+                PackageSource previous = unitPackages.get(name.toString());
+                if (previous != null) {
+                    throw errors.at(nested.decl().namespace().location(), "package '" + name + "' is defined twice "
+                            + "(first at " + previous.location + "); a 'package ... { }' block defines the whole package");
                 }
+                PackageSource source = new PackageSource(name, nested.decl().namespace().location(), unit.description());
+                unitPackages.put(name.toString(), source);
+                source.parts.add(new PackageSource.Part(file, nested.items(), nested.text()));
+                source.docs = nested.decl().docs();
             }
         }
         PackageState rootState = null;
@@ -193,31 +216,201 @@ public final class Resolver {
         NameTable names = new NameTable(errors, "package '" + pkg.key() + "'");
         for (PackageSource.Part part : pkg.source.parts) {
             for (Ast.TopLevelItem item : part.items()) {
-                if (item instanceof Ast.InterfaceDecl iface) {
-                    names.define(iface.name().name(), iface.name().location());
-                    pkg.items.put(iface.name().name(), new PackageState.Declared(item, part));
-                } else if (item instanceof Ast.WorldDecl world) {
-                    names.define(world.name().name(), world.name().location());
-                    pkg.items.put(world.name().name(), new PackageState.Declared(item, part));
+                Ast.ItemMeta meta = item instanceof Ast.InterfaceDecl iface ? iface.meta()
+                        : item instanceof Ast.WorldDecl world ? world.meta() : null;
+                if (meta == null) {
+                    continue;
+                }
+                Ast.Ident name = item instanceof Ast.InterfaceDecl iface ? iface.name() : ((Ast.WorldDecl) item).name();
+                names.define(name.name(), name.location());
+                if (enabled(meta)) {
+                    pkg.items.put(name.name(), new PackageState.Declared(item, part));
+                } else {
+                    pkg.excluded.put(name.name(), new PackageState.Declared(item, part));
+                    List<Map.Entry<Ast.ItemMeta, SourceLocation>> members = new ArrayList<>();
+                    if (item instanceof Ast.InterfaceDecl iface) {
+                        iface.members().forEach(member -> members.add(memberMeta(member)));
+                    } else {
+                        ((Ast.WorldDecl) item).members().forEach(member -> members.add(memberMeta(member)));
+                    }
+                    checkContained(members, item instanceof Ast.InterfaceDecl ? "interface" : "world", name, meta);
                 }
             }
         }
+        // A top-level 'use' names something in its own file only: it may shadow an item of another file of the
+        // package, but not clash with a name of its own file (checked in the file's order, as wasm-tools does).
         for (PackageSource.Part part : pkg.source.parts) {
             Map<String, Ast.TopLevelUse> uses = new LinkedHashMap<>();
+            Map<String, String> fileNames = new HashMap<>();
             for (Ast.TopLevelItem item : part.items()) {
+                Ast.Ident defined = item instanceof Ast.TopLevelUse use ? use.localName()
+                        : item instanceof Ast.InterfaceDecl iface ? iface.name() : ((Ast.WorldDecl) item).name();
+                String what = item instanceof Ast.TopLevelUse use ? "the 'use " + use.path() + "'"
+                        : item instanceof Ast.InterfaceDecl ? "an interface" : "a world";
+                String previous = fileNames.putIfAbsent(defined.name(), what);
+                if (previous != null) {
+                    throw errors.at(defined.location(), "'" + defined.name() + "' is defined twice in this file: "
+                            + "by " + previous + " and by " + what + (item instanceof Ast.TopLevelUse
+                                    ? "; pick another name with 'as'" : ""));
+                }
                 if (item instanceof Ast.TopLevelUse use) {
-                    Ast.Ident local = use.localName();
-                    if (pkg.items.containsKey(local.name()) || uses.containsKey(local.name())) {
-                        throw errors.at(local.location(), "'use " + use.path() + "' defines the name '"
-                                + local.name() + "', which is already " + (uses.containsKey(local.name())
-                                        ? "defined by another 'use' in this file"
-                                        : "an interface or world of package '" + pkg.key() + "'")
-                                + "; pick another with 'as'");
-                    }
-                    uses.put(local.name(), use);
+                    uses.put(use.localName().name(), use);
                 }
             }
             pkg.fileUses.put(part, uses);
+        }
+    }
+
+    /**
+     * The spec's rule that what a gated item contains is gated compatibly: in an item that is dropped, an item that
+     * would be kept (no gate, a {@code @since}, or another feature that is enabled) is an error, as in wasm-tools.
+     */
+    void checkContained(List<Map.Entry<Ast.ItemMeta, SourceLocation>> members, String what, Ast.Ident container,
+            Ast.ItemMeta containerMeta) {
+        for (Map.Entry<Ast.ItemMeta, SourceLocation> member : members) {
+            if (enabled(member.getKey())) {
+                throw errors.at(member.getValue(), "this item is kept, but the " + what + " '" + container.name()
+                        + "' that contains it is behind @unstable(feature = "
+                        + containerMeta.gates().unstableFeature().orElseThrow() + "), which is not enabled; gate it "
+                        + "the same way (what a gated item contains must be gated compatibly)");
+            }
+        }
+    }
+
+    private static Map.Entry<Ast.ItemMeta, SourceLocation> memberMeta(Object member) {
+        if (member instanceof Ast.UseDecl use) {
+            return Map.entry(use.meta(), use.path().location());
+        }
+        if (member instanceof Ast.TypeDecl type) {
+            return Map.entry(type.meta(), type.name().location());
+        }
+        if (member instanceof Ast.FunctionDecl function) {
+            return Map.entry(function.meta(), function.name().location());
+        }
+        if (member instanceof Ast.IncludeDecl include) {
+            return Map.entry(include.meta(), include.world().location());
+        }
+        Ast.ExternDecl extern = (Ast.ExternDecl) member;
+        SourceLocation location = extern.extern() instanceof Ast.ExternPath path ? path.path().location()
+                : extern.extern() instanceof Ast.ExternFunction function ? function.name().location()
+                        : ((Ast.ExternInterface) extern.extern()).name().location();
+        return Map.entry(extern.meta(), location);
+    }
+
+    // ---- package cycles ----
+
+    /** A reference from one package to another (or to itself, by its full name), where it is written. */
+    private record Edge(PackageState to, Ast.PackagePath path) {}
+
+    /**
+     * Packages may not depend on each other in a cycle (a package that names itself by its full name depends on
+     * itself). Checked first, on every reference, gated or not, as wasm-tools sorts packages before anything else;
+     * with its rule for where to report: the first package (dependencies before the root) that is left unsorted, at its
+     * first reference to another unsorted package.
+     */
+    private void checkPackageCycles(PackageState root) {
+        List<PackageState> order = new ArrayList<>(packages);
+        order.remove(root);
+        order.add(root);
+        Map<PackageState, List<Edge>> edges = new LinkedHashMap<>();
+        for (PackageState pkg : order) {
+            List<Edge> out = new ArrayList<>();
+            for (PackageSource.Part part : pkg.source.parts) {
+                for (Ast.TopLevelItem item : part.items()) {
+                    references(item).forEach(path -> loaded(path).ifPresent(to -> out.add(new Edge(to, path))));
+                }
+            }
+            edges.put(pkg, out);
+        }
+        Map<PackageState, Integer> remaining = new HashMap<>();
+        Map<PackageState, List<PackageState>> dependents = new HashMap<>();
+        edges.forEach((pkg, out) -> {
+            remaining.put(pkg, out.size());
+            out.forEach(edge -> dependents.computeIfAbsent(edge.to(), key -> new ArrayList<>()).add(pkg));
+        });
+        List<PackageState> ready = new ArrayList<>();
+        remaining.forEach((pkg, count) -> {
+            if (count == 0) {
+                ready.add(pkg);
+            }
+        });
+        while (!ready.isEmpty()) {
+            PackageState done = ready.remove(ready.size() - 1);
+            for (PackageState dependent : dependents.getOrDefault(done, List.of())) {
+                if (remaining.merge(dependent, -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+        for (PackageState pkg : order) {
+            if (remaining.get(pkg) == 0) {
+                continue;
+            }
+            for (Edge edge : edges.get(pkg)) {
+                if (remaining.get(edge.to()) != 0) {
+                    throw errors.at(edge.path().location(), "'" + edge.path() + "' makes package '" + edge.to().key()
+                            + "' part of a dependency cycle: " + (edge.to() == pkg ? "package '" + pkg.key()
+                                    + "' names itself (name its own interfaces and worlds without the package)"
+                                    : "it depends, directly or not, on package '" + pkg.key() + "', which refers to "
+                                            + "it here; packages must not depend on each other in a cycle"));
+                }
+            }
+        }
+    }
+
+    /** The package a path names, when it is loaded; the resolver reports the others where it resolves them. */
+    private Optional<PackageState> loaded(Ast.PackagePath path) {
+        PackageName requested = path.pkg();
+        PackageState exact = byName.get(requested.toString());
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        List<PackageState> candidates = byUnversionedName.getOrDefault(requested.unversioned(), List.of());
+        if (requested.version().isEmpty()) {
+            return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        }
+        Optional<String> track = requested.compatibilityTrack();
+        return candidates.stream()
+                .filter(c -> track.isPresent() && c.source.name.compatibilityTrack().equals(track))
+                .max(Comparator.comparing(c -> c.source.name.version().orElseThrow()));
+    }
+
+    /** Every {@code ns:pkg/item} path an item writes, in source order. */
+    private static List<Ast.PackagePath> references(Ast.TopLevelItem item) {
+        List<Ast.PackagePath> paths = new ArrayList<>();
+        if (item instanceof Ast.TopLevelUse use) {
+            addPath(use.path(), paths);
+        } else if (item instanceof Ast.InterfaceDecl iface) {
+            interfaceReferences(iface.members(), paths);
+        } else {
+            for (Ast.WorldMember member : ((Ast.WorldDecl) item).members()) {
+                if (member instanceof Ast.UseDecl use) {
+                    addPath(use.path(), paths);
+                } else if (member instanceof Ast.IncludeDecl include) {
+                    addPath(include.world(), paths);
+                } else if (member instanceof Ast.ExternDecl extern) {
+                    if (extern.extern() instanceof Ast.ExternPath path) {
+                        addPath(path.path(), paths);
+                    } else if (extern.extern() instanceof Ast.ExternInterface inline) {
+                        interfaceReferences(inline.members(), paths);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static void interfaceReferences(List<Ast.InterfaceMember> members, List<Ast.PackagePath> paths) {
+        for (Ast.InterfaceMember member : members) {
+            if (member instanceof Ast.UseDecl use) {
+                addPath(use.path(), paths);
+            }
+        }
+    }
+
+    private static void addPath(Ast.UsePath path, List<Ast.PackagePath> paths) {
+        if (path instanceof Ast.PackagePath packagePath) {
+            paths.add(packagePath);
         }
     }
 
@@ -234,8 +427,7 @@ public final class Resolver {
             }
             PackageState.Declared declared = from.items.get(local.item().name());
             if (declared == null) {
-                throw errors.at(local.location(), "no interface or world named '" + local.item().name()
-                        + "' in package '" + from.key() + "' (and no top-level 'use' of that name in this file)");
+                throw missing(from, local.item(), " (and no top-level 'use' of that name in this file)");
             }
             return new Target(from, local.item().name(), declared);
         }
@@ -244,23 +436,44 @@ public final class Resolver {
         String item = packagePath.item().name();
         PackageState.Declared declared = pkg.items.get(item);
         if (declared == null) {
+            if (pkg.excluded.containsKey(item)) {
+                throw missing(pkg, packagePath.item(), "");
+            }
             throw errors.at(packagePath.item().location(), "package '" + pkg.key()
                     + "' has no interface or world named '" + item + "'; it has: " + String.join(", ", pkg.items.keySet()));
         }
         return new Target(pkg, item, declared);
     }
 
+    private WitParseException missing(PackageState pkg, Ast.Ident name, String hint) {
+        PackageState.Declared excluded = pkg.excluded.get(name.name());
+        if (excluded != null) {
+            Ast.ItemMeta meta = excluded.isInterface() ? ((Ast.InterfaceDecl) excluded.decl()).meta()
+                    : ((Ast.WorldDecl) excluded.decl()).meta();
+            return excluded(name.location(), excluded.isInterface() ? "an interface" : "a world", name.name(),
+                    meta.gates());
+        }
+        return errors.at(name.location(), "no interface or world named '" + name.name() + "' in package '"
+                + pkg.key() + "'" + hint);
+    }
+
     /** A top-level {@code use} names an item of its own package (a bare name) or of another package. */
     private Target targetOfTopLevelUse(Ast.TopLevelUse use, PackageState from) {
+        Target target;
         if (use.path() instanceof Ast.LocalPath local) {
             PackageState.Declared declared = from.items.get(local.item().name());
             if (declared == null) {
-                throw errors.at(local.location(), "no interface or world named '" + local.item().name()
-                        + "' in package '" + from.key() + "'");
+                throw missing(from, local.item(), "");
             }
-            return new Target(from, local.item().name(), declared);
+            target = new Target(from, local.item().name(), declared);
+        } else {
+            target = target(use.path(), from, null);
         }
-        return target(use.path(), from, null);
+        if (!target.declared().isInterface()) {
+            throw errors.at(use.path().item().location(), "'" + use.path() + "' is a world; a top-level 'use' names "
+                    + "an interface");
+        }
+        return target;
     }
 
     /**
@@ -296,7 +509,7 @@ public final class Resolver {
     WitInterfaceDef interfaceAt(Ast.UsePath path, PackageState from, PackageSource.Part part) {
         Target target = target(path, from, part);
         if (!target.declared().isInterface()) {
-            throw errors.at(path.location(), "'" + path + "' is a world, not an interface");
+            throw errors.at(path.item().location(), "'" + path + "' is a world, not an interface");
         }
         return interfaceOf(target.pkg(), target.name(), path.location());
     }
@@ -312,30 +525,46 @@ public final class Resolver {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolvingInterfaces.subList(cycleStart, resolvingInterfaces.size()));
             cycle.add(id);
-            throw errors.at(reference, "interfaces use each other in a cycle (" + String.join(" -> ", cycle)
+            // At the interface whose 'use' closes the cycle, as wasm-tools reports it.
+            throw errors.at(resolvingLocations.get(resolvingLocations.size() - 1), "interfaces use each other in a cycle (" + String.join(" -> ", cycle)
                     + "); 'use' between interfaces must be acyclic");
         }
         resolvingInterfaces.add(id);
         PackageState.Declared declared = pkg.items.get(name);
         Ast.InterfaceDecl decl = (Ast.InterfaceDecl) declared.decl();
+        resolvingLocations.add(decl.name().location());
         TypeScope scope = new TypeScope(this, pkg, declared.part(), id, "interface '" + id + "'");
         scope.addMembers(decl.members());
         WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.of(interfaceName), name, Optional.empty(),
-                scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta()), decl.meta().docs(),
+                scope.types(), scope.functions(), scope.uses(), gates(pkg, decl.meta(), decl.name().location()), decl.meta().docs(),
                 decl.name().location());
         resolvingInterfaces.remove(resolvingInterfaces.size() - 1);
+        resolvingLocations.remove(resolvingLocations.size() - 1);
         pkg.interfaces.put(name, iface);
         interfacesByName.put(id, iface);
         return iface;
     }
 
-    /** The gates of an item; the spec requires a package that uses gates to have a version. */
-    Gates gates(PackageState pkg, Ast.ItemMeta meta) {
-        if (!meta.gates().equals(Gates.NONE) && pkg.source.name.version().isEmpty()) {
-            throw errors.at(meta.location(), "package '" + pkg.key() + "' uses feature gates, so it needs a version"
-                    + " ('package " + pkg.key() + "@1.0.0;')");
+    /**
+     * The gates of a kept item, checked as wasm-tools checks them: {@code @since} needs a package version and may
+     * not be later than it; {@code @unstable} needs neither. {@code item} is the item's name, where errors point.
+     */
+    Gates gates(PackageState pkg, Ast.ItemMeta meta, SourceLocation item) {
+        Gates gates = meta.gates();
+        if (gates.since().isPresent()) {
+            Optional<dev.witbind.wit.names.Version> version = pkg.source.name.version();
+            if (version.isEmpty()) {
+                throw errors.at(item, "package '" + pkg.key() + "' has an item gated with @since(version = "
+                        + gates.since().get() + "), so it needs a version itself ('package " + pkg.key() + "@"
+                        + gates.since().get() + ";')");
+            }
+            if (gates.since().get().compareTo(version.get()) > 0) {
+                throw errors.at(item, "@since(version = " + gates.since().get() + ") is later than the version of "
+                        + "package '" + pkg.key() + "'; an item cannot be added in a version that is not released "
+                        + "yet (use @unstable(feature = ...) until it is)");
+            }
         }
-        return meta.gates();
+        return gates;
     }
 
     // ---- worlds ----
@@ -351,12 +580,14 @@ public final class Resolver {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolvingWorlds.subList(cycleStart, resolvingWorlds.size()));
             cycle.add(id);
-            throw errors.at(reference, "worlds include each other in a cycle (" + String.join(" -> ", cycle) + ")");
+            throw errors.at(resolvingLocations.get(resolvingLocations.size() - 1), "worlds include each other in a cycle (" + String.join(" -> ", cycle) + ")");
         }
         resolvingWorlds.add(id);
         PackageState.Declared declared = pkg.items.get(name);
+        resolvingLocations.add(((Ast.WorldDecl) declared.decl()).name().location());
         WitWorld world = new WorldBuilder(pkg, declared.part(), (Ast.WorldDecl) declared.decl(), id).build();
         resolvingWorlds.remove(resolvingWorlds.size() - 1);
+        resolvingLocations.remove(resolvingLocations.size() - 1);
         pkg.worlds.put(name, world);
         return world;
     }
@@ -370,11 +601,17 @@ public final class Resolver {
         private final TypeScope types;
         private final Map<String, WorldItem> imports = new LinkedHashMap<>();
         private final Map<String, WorldItem> exports = new LinkedHashMap<>();
-        /** Plain names, lowercased, to the item that defined them: the two directions are separate namespaces. */
+        /**
+         * Plain names, lowercased, to what defined them ("an import 'x'", "a type 'x'"). Imports and the world's
+         * types share one namespace (a world-level type is an import of a type), exports have their own.
+         */
         private final Map<String, String> importPlainNames = new HashMap<>();
         private final Map<String, String> exportPlainNames = new HashMap<>();
         private final Set<String> explicitImports = new HashSet<>();
         private final Set<String> explicitExports = new HashSet<>();
+        /** Types that included worlds bring, by their name here; their origin tells a diamond from a clash. */
+        private final Map<String, WitTypeDef> includedTypes = new LinkedHashMap<>();
+        private final Map<String, TypeRef> typeOrigins = new HashMap<>();
 
         WorldBuilder(PackageState pkg, PackageSource.Part part, Ast.WorldDecl decl, String id) {
             this.pkg = pkg;
@@ -385,24 +622,58 @@ public final class Resolver {
         }
 
         WitWorld build() {
+            List<Ast.WorldMember> kept = new ArrayList<>();
             for (Ast.WorldMember member : decl.members()) {
                 if (member instanceof Ast.UseDecl use) {
                     types.addUse(use);
+                    if (enabled(use.meta())) {
+                        for (Ast.UseName name : use.names()) {
+                            defineType(name.localName(), new TypeRef(id, name.localName().name()));
+                        }
+                    }
                 } else if (member instanceof Ast.TypeDecl type) {
                     types.addType(type);
+                    if (enabled(type.meta())) {
+                        defineType(type.name(), new TypeRef(id, type.name().name()));
+                    }
+                } else if (member instanceof Ast.ExternDecl extern && enabled(extern.meta())) {
+                    kept.add(member);
+                } else if (member instanceof Ast.IncludeDecl include && enabled(include.meta())) {
+                    kept.add(member);
                 }
             }
-            Map<String, WitTypeDef> worldTypes = types.types();
-            for (Ast.WorldMember member : decl.members()) {
+            // The world's types take their names first, then imports and exports in order (as wasm-tools resolves
+            // them), so a clash between a type and an import is reported at the import.
+            for (Ast.WorldMember member : kept) {
+                if (member instanceof Ast.ExternDecl extern) {
+                    if (extern.extern() instanceof Ast.ExternFunction function) {
+                        definePlain(extern.export(), function.name().name(), function.name().location(), "a function");
+                    } else if (extern.extern() instanceof Ast.ExternInterface inline) {
+                        definePlain(extern.export(), inline.name().name(), inline.name().location(), "an interface");
+                    }
+                }
+            }
+            Map<String, WitTypeDef> worldTypes = new LinkedHashMap<>(types.types());
+            for (Ast.WorldMember member : kept) {
                 if (member instanceof Ast.ExternDecl extern) {
                     addExtern(extern);
-                } else if (member instanceof Ast.IncludeDecl include) {
-                    addInclude(include);
+                } else {
+                    addInclude((Ast.IncludeDecl) member);
                 }
             }
+            // A world's own resources: their constructors, methods and static functions are imported functions.
+            for (WitFunctionDef function : types.functions().values()) {
+                imports.put(function.externName(), new WorldItem.Function(function));
+            }
+            includedTypes.forEach(worldTypes::putIfAbsent);
             Map<String, WorldItem> elaboratedImports = elaborate();
             return new WitWorld(pkg.source.name, decl.name().name(), elaboratedImports, exports, worldTypes,
-                    gates(pkg, decl.meta()), decl.meta().docs(), decl.name().location());
+                    gates(pkg, decl.meta(), decl.name().location()), decl.meta().docs(), decl.name().location());
+        }
+
+        private void defineType(Ast.Ident name, TypeRef origin) {
+            definePlain(false, name.name(), name.location(), "a type");
+            typeOrigins.put(name.name(), origin);
         }
 
         private void addExtern(Ast.ExternDecl extern) {
@@ -417,16 +688,14 @@ public final class Resolver {
                     throw errors.at(path.path().location(), "'" + name + "' is " + direction + "ed twice in world '"
                             + decl.name().name() + "'");
                 }
-                items.put(name.toString(), new WorldItem.InterfaceRef(name, target, false, gates(pkg, meta),
-                        meta.docs(), path.path().location()));
+                items.put(name.toString(), new WorldItem.InterfaceRef(name, target, false,
+                        gates(pkg, meta, path.path().location()), meta.docs(), path.path().location()));
             } else if (extern.extern() instanceof Ast.ExternFunction function) {
-                definePlain(extern.export(), function.name().name(), function.name().location());
                 WitFunctionDef resolved = types.function(function.name(), function.signature(), meta);
                 items.put(resolved.externName(), new WorldItem.Function(resolved));
             } else {
                 Ast.ExternInterface inline = (Ast.ExternInterface) extern.extern();
                 String label = inline.name().name();
-                definePlain(extern.export(), label, inline.name().location());
                 String inlineId = pkg.source.name.unversioned() + "/" + decl.name().name() + "#" + label
                         + pkg.source.name.version().map(v -> "@" + v).orElse("");
                 TypeScope scope = new TypeScope(Resolver.this, pkg, part, inlineId,
@@ -434,7 +703,7 @@ public final class Resolver {
                 scope.addMembers(inline.members());
                 WitInterfaceDef iface = new WitInterfaceDef(pkg.source.name, Optional.empty(), label,
                         Optional.of(decl.name().name()), scope.types(), scope.functions(), scope.uses(),
-                        gates(pkg, meta), meta.docs(), inline.name().location());
+                        gates(pkg, meta, inline.name().location()), meta.docs(), inline.name().location());
                 items.put(label, new WorldItem.InlineInterface(label, iface));
             }
         }
@@ -448,42 +717,76 @@ public final class Resolver {
             return interfaceOf(target.pkg(), target.name(), path.location());
         }
 
-        private void definePlain(boolean export, String name, SourceLocation location) {
+        /** {@code what} says what the name is ("a function"), for the message of a later clash. */
+        private void definePlain(boolean export, String name, SourceLocation location, String what) {
             Map<String, String> names = export ? exportPlainNames : importPlainNames;
-            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            String direction = export ? "export" : "import";
+            String entry = what.equals("a type") ? "a type '" + name + "'" : "an " + direction + " '" + name + "'";
+            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
             if (previous != null) {
-                throw errors.at(location, "world '" + decl.name().name() + "' already has an " + (export ? "export"
-                        : "import") + " named '" + previous + "'" + (previous.equals(name) ? ""
-                                : " (names must differ ignoring case)"));
+                boolean typeInvolved = what.equals("a type") || previous.startsWith("a type");
+                throw errors.at(location, "world '" + decl.name().name() + "' already has " + previous
+                        + (previous.endsWith("'" + name + "'") ? "" : " (names must differ ignoring case)")
+                        + (typeInvolved ? "; a world's types and its imports share one namespace" : ""));
             }
         }
 
         private void addInclude(Ast.IncludeDecl include) {
+            gates(pkg, include.meta(), include.world().location());
             Target target = target(include.world(), pkg, part);
             if (target.declared().isInterface()) {
-                throw errors.at(include.world().location(), "'" + include.world() + "' is an interface; 'include' "
+                throw errors.at(include.world().item().location(), "'" + include.world() + "' is an interface; 'include' "
                         + "takes a world (import or export an interface instead)");
             }
             WitWorld included = worldOf(target.pkg(), target.name(), include.world().location());
             Map<String, Ast.IncludeName> renames = new LinkedHashMap<>();
             for (Ast.IncludeName rename : include.renames()) {
                 String from = rename.from().name();
-                boolean plain = isPlain(included.imports().get(from)) || isPlain(included.exports().get(from));
+                boolean plain = isPlain(included.imports().get(from)) || isPlain(included.exports().get(from))
+                        || included.types().containsKey(from);
                 if (!plain) {
                     boolean interfaceName = included.imports().values().stream()
                             .anyMatch(item -> isInterfaceNamed(item, from))
                             || included.exports().values().stream().anyMatch(item -> isInterfaceNamed(item, from));
-                    throw errors.at(rename.from().location(), interfaceName
+                    throw errors.at(include.world().location(), interfaceName
                             ? "'" + from + "' in world '" + included.name() + "' is an interface name, which 'with' "
                                     + "cannot rename; only plain names ('import " + from + ": ...') can be renamed"
-                            : "world '" + included.name() + "' has no import or export named '" + from + "' to rename");
+                            : "world '" + included.name() + "' has no import, export or type named '" + from
+                                    + "' to rename");
                 }
                 if (renames.put(from, rename) != null) {
                     throw errors.at(rename.from().location(), "'" + from + "' is renamed twice");
                 }
             }
+            for (Map.Entry<String, WitTypeDef> type : included.types().entrySet()) {
+                WitTypeDef def = type.getValue();
+                TypeRef origin = def.kind() == WitTypeDef.Kind.USE ? def.refersTo().orElseThrow()
+                        : new TypeRef(included.id(), type.getKey());
+                Ast.IncludeName rename = renames.get(type.getKey());
+                String name = rename == null ? type.getKey() : rename.to().name();
+                if (origin.equals(typeOrigins.get(name))) {
+                    continue;
+                }
+                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
+                definePlainFromInclude(false, name, location, "the type", include, included, type.getKey());
+                typeOrigins.put(name, origin);
+                includedTypes.put(name, new WitTypeDef(name, WitTypeDef.Kind.USE, def.type(), def.resource(),
+                        Optional.of(origin), def.gates(), def.docs(), def.location()));
+            }
             merge(included.imports(), imports, false, renames, include, included);
             merge(included.exports(), exports, true, renames, include, included);
+        }
+
+        private void definePlainFromInclude(boolean export, String name, SourceLocation location, String what,
+                Ast.IncludeDecl include, WitWorld included, String originalName) {
+            Map<String, String> names = export ? exportPlainNames : importPlainNames;
+            String entry = (what.equals("the type") ? "a type" : export ? "an export" : "an import") + " '" + name + "'";
+            String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
+            if (previous != null) {
+                throw errors.at(location, what + " '" + name + "' of world '" + included.name() + "' clashes with "
+                        + previous + " of world '" + decl.name().name() + "'; rename it with 'include "
+                        + include.world() + " with { " + originalName + " as new-name }'");
+            }
         }
 
         private boolean isPlain(WorldItem item) {
@@ -504,16 +807,12 @@ public final class Resolver {
                 }
                 Ast.IncludeName rename = renames.get(item.key());
                 String name = rename == null ? item.key() : rename.to().name();
-                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
-                Map<String, String> names = export ? exportPlainNames : importPlainNames;
-                String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-                if (previous != null) {
-                    String direction = export ? "export" : "import";
-                    throw errors.at(location, "the " + direction + " '" + name + "' of world '" + included.name()
-                            + "' clashes with the " + direction + " '" + previous + "' of world '"
-                            + decl.name().name() + "'; rename it with 'include " + include.world() + " with { "
-                            + item.key() + " as new-name }'");
+                if (item.equals(into.get(name))) {
+                    continue;
                 }
+                SourceLocation location = rename == null ? include.world().location() : rename.to().location();
+                definePlainFromInclude(export, name, location, "the " + (export ? "export" : "import"), include,
+                        included, item.key());
                 into.put(name, renamed(item, name));
             }
         }
@@ -527,7 +826,7 @@ public final class Resolver {
             }
             WitFunctionDef function = ((WorldItem.Function) item).function();
             return new WorldItem.Function(new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),
-                    function.type(), function.gates(), function.docs(), function.location()));
+                    function.type(), function.gates(), function.docs(), function.location(), function.async()));
         }
 
         /**
@@ -549,14 +848,57 @@ public final class Resolver {
                     result.put(item.key(), item);
                 }
             }
+            // An export's dependencies are exports when the world exports them, imports otherwise; an interface
+            // may not be both for one world (wasm-tools' elaborate_world_exports, component-model#208).
+            Set<String> requiredImports = new HashSet<>();
+            Set<String> elaboratedExports = new HashSet<>();
             for (WorldItem item : exports.values()) {
-                for (InterfaceName used : usesOf(item)) {
-                    if (!exports.containsKey(used.toString())) {
-                        imply(used, result, item.location(), new LinkedHashSet<>());
-                    }
+                if (item instanceof WorldItem.Function) {
+                    continue;
+                }
+                WitInterfaceDef target = item instanceof WorldItem.InterfaceRef ref ? ref.target()
+                        : ((WorldItem.InlineInterface) item).target();
+                String conflict = addExport(item.key(), target, true, requiredImports, elaboratedExports, result,
+                        item.location());
+                if (conflict != null) {
+                    throw errors.at(decl.name().location(), "world '" + decl.name().name() + "' exports '"
+                            + item.key() + "', which depends (through interfaces it imports) on '" + conflict
+                            + "', which the world also exports: the export would see two copies of it; export the "
+                            + "interfaces in between too, or import '" + conflict + "' instead of exporting it");
                 }
             }
             return result;
+        }
+
+        /** Adds an export's dependencies; returns the interface reached both as export and import, or null. */
+        private String addExport(String key, WitInterfaceDef iface, boolean asExport, Set<String> requiredImports,
+                Set<String> elaboratedExports, Map<String, WorldItem> imported, SourceLocation location) {
+            if (elaboratedExports.contains(key)) {
+                return asExport ? null : key;
+            }
+            if (!asExport && requiredImports.contains(key)) {
+                return null;
+            }
+            for (InterfaceName used : iface.uses()) {
+                String dependency = used.toString();
+                String conflict = addExport(dependency, interfacesByName.get(dependency),
+                        asExport && exports.containsKey(dependency), requiredImports, elaboratedExports, imported,
+                        location);
+                if (conflict != null) {
+                    return conflict;
+                }
+            }
+            if (asExport) {
+                if (requiredImports.contains(key)) {
+                    return key;
+                }
+                elaboratedExports.add(key);
+            } else {
+                requiredImports.add(key);
+                InterfaceName name = iface.name().orElseThrow();
+                imported.putIfAbsent(key, new WorldItem.InterfaceRef(name, iface, true, Gates.NONE, "", location));
+            }
+            return null;
         }
 
         private void imply(InterfaceName name, Map<String, WorldItem> into, SourceLocation location,

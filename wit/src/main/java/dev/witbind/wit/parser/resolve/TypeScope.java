@@ -10,6 +10,12 @@ import dev.witbind.wit.parser.model.WitInterfaceDef;
 import dev.witbind.wit.parser.model.WitTypeDef;
 import dev.witbind.wit.parser.syntax.Ast;
 import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.ErrorContextType;
+import dev.witbind.wit.types.FixedListType;
+import dev.witbind.wit.types.FutureType;
+import dev.witbind.wit.types.MapType;
+import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.StreamType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
@@ -24,6 +30,7 @@ import dev.witbind.wit.types.WitParam;
 import dev.witbind.wit.types.WitType;
 import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +46,10 @@ import java.util.Set;
  * functions.
  */
 final class TypeScope {
+    /** The key types {@code map<K, V>} takes (WIT.md "Types", {@code kt}). */
+    private static final Set<PrimitiveType> MAP_KEYS = EnumSet.complementOf(EnumSet.of(PrimitiveType.F32,
+            PrimitiveType.F64));
+
     /** How a type name entered the scope. */
     private sealed interface Entry permits Local, Used {}
 
@@ -56,9 +67,13 @@ final class TypeScope {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, WitTypeDef> resolved = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
+    /** Where each name on {@link #resolving} was referred to from. */
+    private final List<SourceLocation> references = new ArrayList<>();
     /** Function declarations and resources, in declaration order, for {@link #functions()}. */
     private final List<Object> functionSources = new ArrayList<>();
     private final Set<InterfaceName> uses = new LinkedHashSet<>();
+    /** Names whose definitions were dropped because their {@code @unstable} feature is not enabled. */
+    private final Map<String, Gates> excluded = new HashMap<>();
 
     /**
      * @param ownerId the identity of the interface or world, which owns its resources
@@ -82,13 +97,21 @@ final class TypeScope {
             } else if (member instanceof Ast.TypeDecl type) {
                 addType(type);
             } else if (member instanceof Ast.FunctionDecl function) {
-                names.define(function.name().name(), function.name().location());
-                functionSources.add(function);
+                if (resolver.enabled(function.meta())) {
+                    names.define(function.name().name(), function.name().location());
+                    functionSources.add(function);
+                }
             }
         }
     }
 
     void addUse(Ast.UseDecl use) {
+        if (!resolver.enabled(use.meta())) {
+            for (Ast.UseName name : use.names()) {
+                excluded.put(name.localName().name(), use.meta().gates());
+            }
+            return;
+        }
         WitInterfaceDef from = resolver.interfaceAt(use.path(), pkg, part);
         uses.add(from.name().orElseThrow());
         for (Ast.UseName name : use.names()) {
@@ -103,6 +126,15 @@ final class TypeScope {
     }
 
     void addType(Ast.TypeDecl type) {
+        if (!resolver.enabled(type.meta())) {
+            excluded.put(type.name().name(), type.meta().gates());
+            if (type instanceof Ast.ResourceDecl resource) {
+                resolver.checkContained(resource.functions().stream()
+                        .map(f -> Map.entry(f.meta(), f.name().location())).toList(), "resource", type.name(),
+                        type.meta());
+            }
+            return;
+        }
         names.define(type.name().name(), type.name().location());
         entries.put(type.name().name(), new Local(type));
         if (type instanceof Ast.ResourceDecl resource) {
@@ -142,9 +174,9 @@ final class TypeScope {
 
     /** A freestanding function {@code name: func(...)} of this scope (also a world's inline import or export). */
     WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
-        WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'");
+        WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'", name.location());
         return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
-                resolver.gates(pkg, meta), meta.docs(), name.location());
+                resolver.gates(pkg, meta, name.location()), meta.docs(), name.location(), signature.async());
     }
 
     private List<WitFunctionDef> resourceFunctions(Ast.ResourceDecl decl) {
@@ -154,9 +186,12 @@ final class TypeScope {
         boolean hasConstructor = false;
         List<WitFunctionDef> functions = new ArrayList<>();
         for (Ast.ResourceFunction function : decl.functions()) {
+            if (!resolver.enabled(function.meta())) {
+                continue;
+            }
             Ast.Signature signature = function.signature();
             String label = function.name().name();
-            Gates gates = resolver.gates(pkg, function.meta());
+            Gates gates = resolver.gates(pkg, function.meta(), function.name().location());
             PlainName name;
             WitFunctionType type;
             switch (function.kind()) {
@@ -173,15 +208,18 @@ final class TypeScope {
                     functionNames.define(label, function.name().location());
                     name = new PlainName(PlainName.Kind.METHOD, Optional.of(resourceName), label);
                     WitParam self = new WitParam("self", HandleType.borrow(resource));
-                    type = functionType(signature, List.of(self), "method '" + resourceName + "." + label + "'");
+                    type = functionType(signature, List.of(self), "method '" + resourceName + "." + label + "'",
+                            function.name().location());
                 }
                 default -> {
                     functionNames.define(label, function.name().location());
                     name = new PlainName(PlainName.Kind.STATIC, Optional.of(resourceName), label);
-                    type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'");
+                    type = functionType(signature, List.of(), "static function '" + resourceName + "." + label + "'",
+                            function.name().location());
                 }
             }
-            functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location()));
+            functions.add(new WitFunctionDef(name, type, gates, function.meta().docs(), function.name().location(),
+                    signature.async()));
         }
         return functions;
     }
@@ -196,7 +234,10 @@ final class TypeScope {
         Ast.TypeExpr written = signature.result().get();
         WitType result = typeOf(written);
         if (!(result instanceof ResultType fallible && fallible.ok().equals(Optional.of(own)))) {
-            throw errors.at(written.location(), "a constructor of '" + resource.name() + "' returns '"
+            // At the ok type when there is one: that is what must be the resource.
+            SourceLocation at = written instanceof Ast.ResultOf written2 && written2.ok().isPresent()
+                    ? written2.ok().get().location() : written.location();
+            throw errors.at(at, "a constructor of '" + resource.name() + "' returns '"
                     + resource.name() + "' implicitly, or 'result<" + resource.name() + ">' or 'result<"
                     + resource.name() + ", error-type>' when it can fail; found '" + result + "'");
         }
@@ -204,13 +245,15 @@ final class TypeScope {
         return WitFunctionType.of(params, result);
     }
 
-    private WitFunctionType functionType(Ast.Signature signature, List<WitParam> implicit, String what) {
+    /** {@code name} is where the function is named: a result with a borrow is reported there, as wasm-tools does. */
+    private WitFunctionType functionType(Ast.Signature signature, List<WitParam> implicit, String what,
+            SourceLocation name) {
         List<WitParam> params = params(signature, implicit, what);
         if (signature.result().isEmpty()) {
             return WitFunctionType.of(params);
         }
         WitType result = typeOf(signature.result().get());
-        checkNoBorrow(result, signature.result().get().location());
+        checkNoBorrow(result, name);
         return WitFunctionType.of(params, result);
     }
 
@@ -248,6 +291,9 @@ final class TypeScope {
             return done;
         }
         Entry entry = entries.get(name);
+        if (entry == null && excluded.containsKey(name)) {
+            throw resolver.excluded(reference, "a type", name, excluded.get(name));
+        }
         if (entry == null) {
             String hint = names.contains(name) ? " ('" + name + "' is a function, not a type)"
                     : "; define it in this " + (description.startsWith("world") ? "world" : "interface")
@@ -258,14 +304,18 @@ final class TypeScope {
         if (cycleStart >= 0) {
             List<String> cycle = new ArrayList<>(resolving.subList(cycleStart, resolving.size()));
             cycle.add(name);
-            throw errors.at(reference, cycle.size() == 2
+            // At the first reference of the cycle, as wasm-tools reports it.
+            SourceLocation first = cycleStart + 1 < references.size() ? references.get(cycleStart + 1) : reference;
+            throw errors.at(first, cycle.size() == 2
                     ? "type '" + name + "' refers to itself; WIT types cannot be recursive"
                     : "types " + String.join(" -> ", cycle) + " refer to each other in a cycle; WIT types cannot "
                             + "be recursive");
         }
         resolving.add(name);
+        references.add(reference);
         WitTypeDef def = entry instanceof Local local ? define(local.decl()) : use((Used) entry);
         resolving.remove(resolving.size() - 1);
+        references.remove(references.size() - 1);
         resolved.put(name, def);
         return def;
     }
@@ -274,13 +324,13 @@ final class TypeScope {
         WitTypeDef original = used.from().type(used.name().name().name()).orElseThrow();
         Ast.Ident local = used.name().localName();
         return new WitTypeDef(local.name(), WitTypeDef.Kind.USE, original.type(), original.resource(),
-                Optional.of(new TypeRef(used.from().id(), original.name())), resolver.gates(pkg, used.use().meta()),
+                Optional.of(new TypeRef(used.from().id(), original.name())), resolver.gates(pkg, used.use().meta(), local.location()),
                 used.use().meta().docs(), local.location());
     }
 
     private WitTypeDef define(Ast.TypeDecl decl) {
         String name = decl.name().name();
-        Gates gates = resolver.gates(pkg, decl.meta());
+        Gates gates = resolver.gates(pkg, decl.meta(), decl.name().location());
         String docs = decl.meta().docs();
         SourceLocation location = decl.name().location();
         if (decl instanceof Ast.AliasDecl alias) {
@@ -361,6 +411,27 @@ final class TypeScope {
         }
         if (expr instanceof Ast.TupleOf tuple) {
             return new TupleType(tuple.elements().stream().map(this::typeOf).toList());
+        }
+        if (expr instanceof Ast.FixedListOf list) {
+            return new FixedListType(typeOf(list.element()), list.length());
+        }
+        if (expr instanceof Ast.MapOf map) {
+            // wasm-tools takes the key as written: a primitive of these, not a name (even of an alias to one).
+            if (!(map.key() instanceof Ast.Primitive key && MAP_KEYS.contains(key.type()))) {
+                String written = map.key() instanceof Ast.Named named ? named.name().name() : typeOf(map.key()).toString();
+                throw errors.at(map.location(), "invalid map key type '" + written + "': map keys are bool, "
+                        + "u8, u16, u32, u64, s8, s16, s32, s64, char or string, written as such");
+            }
+            return new MapType(typeOf(map.key()), typeOf(map.value()));
+        }
+        if (expr instanceof Ast.StreamOf stream) {
+            return new StreamType(stream.element().map(this::typeOf));
+        }
+        if (expr instanceof Ast.FutureOf future) {
+            return new FutureType(future.value().map(this::typeOf));
+        }
+        if (expr instanceof Ast.ErrorContext) {
+            return ErrorContextType.ERROR_CONTEXT;
         }
         Ast.Handle handle = (Ast.Handle) expr;
         String resourceName = handle.resource().name();

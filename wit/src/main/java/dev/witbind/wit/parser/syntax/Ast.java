@@ -198,8 +198,8 @@ public final class Ast {
     /** {@code name: func(...) -> ty;}. */
     public record FunctionDecl(ItemMeta meta, Ident name, Signature signature) implements InterfaceMember {}
 
-    /** A parameter list and an optional result. */
-    public record Signature(List<Param> params, Optional<TypeExpr> result, SourceLocation location) {
+    /** A parameter list and an optional result; {@code async} for {@code async func(...)} (WASI 0.3). */
+    public record Signature(List<Param> params, Optional<TypeExpr> result, SourceLocation location, boolean async) {
         public Signature {
             params = List.copyOf(params);
         }
@@ -237,7 +237,9 @@ public final class Ast {
     public record IncludeName(Ident from, Ident to) {}
 
     /** A type as written where a type is expected. */
-    public sealed interface TypeExpr permits Primitive, Named, ListOf, OptionOf, ResultOf, TupleOf, Handle {
+    public sealed interface TypeExpr
+            permits Primitive, Named, ListOf, OptionOf, ResultOf, TupleOf, Handle, FixedListOf, MapOf, StreamOf, FutureOf,
+                    ErrorContext {
         SourceLocation location();
     }
 
@@ -263,6 +265,21 @@ public final class Ast {
             elements = List.copyOf(elements);
         }
     }
+
+    /** {@code list<T, N>}. */
+    public record FixedListOf(TypeExpr element, long length, SourceLocation location) implements TypeExpr {}
+
+    /** {@code map<K, V>}. */
+    public record MapOf(TypeExpr key, TypeExpr value, SourceLocation location) implements TypeExpr {}
+
+    /** {@code stream<T>} or {@code stream}. */
+    public record StreamOf(Optional<TypeExpr> element, SourceLocation location) implements TypeExpr {}
+
+    /** {@code future<T>} or {@code future}. */
+    public record FutureOf(Optional<TypeExpr> value, SourceLocation location) implements TypeExpr {}
+
+    /** {@code error-context}. */
+    public record ErrorContext(SourceLocation location) implements TypeExpr {}
 
     /** {@code own<r>} or {@code borrow<r>}. */
     public record Handle(HandleType.Ownership ownership, Ident resource, SourceLocation location)

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class Lexer {
     static final Set<String> KEYWORDS = Set.of(
-            "as", "async", "bool", "borrow", "char", "constructor", "enum", "export", "f32", "f64", "flags", "from",
+            "as", "async", "bool", "borrow", "char", "constructor", "enum", "error-context", "export", "f32", "f64",
+            "flags", "from",
             "func", "future", "import", "include", "interface", "list", "map", "option", "own", "package", "record",
             "resource", "result", "s16", "s32", "s64", "s8", "static", "stream", "string", "tuple", "type", "u16",
             "u32", "u64", "u8", "use", "variant", "with", "world");

@@ -39,6 +39,11 @@ public final class WitParser {
         this.lexer = new Lexer(source);
     }
 
+    /** Whether {@code name} is a WIT keyword, which a name must escape with {@code %}. */
+    public static boolean isKeyword(String name) {
+        return Lexer.KEYWORDS.contains(name);
+    }
+
     /**
      * Parses one file.
      *
@@ -66,9 +71,10 @@ public final class WitParser {
                     nested.add(new Ast.NestedPackage(decl, packageItems,
                             source.text().substring(keyword.start(), close.end())));
                 } else {
-                    expectOperator(";", "after the package name");
+                    Token semicolon = expectOperator(";", "after the package name");
                     if (!first) {
-                        throw error(keyword, "'package " + decl.packageName()
+                        // At the ';', where '{' would have made it a package block (wasm-tools points there too).
+                        throw error(semicolon, "'package " + decl.packageName()
                                 + ";' must be the first item in the file (or write 'package ... { ... }' to "
                                 + "define a package inline)");
                     }
@@ -150,7 +156,8 @@ public final class WitParser {
                 throw source.error(WitParseException.Kind.SYNTAX, meta.location(),
                         "a package declaration cannot be gated; gate its interfaces and worlds instead");
             }
-            throw error(token, "packages cannot be nested inside 'package ... { }' blocks");
+            next();
+            throw error(peek(), "packages cannot be nested inside 'package ... { }' blocks");
         }
         throw expected("'interface', 'world', 'use' or 'package'", token);
     }
@@ -202,10 +209,9 @@ public final class WitParser {
             }
             return new Ast.UseName(name, alias);
         });
-        Token close = expectOperator("}", "to end the list of used names");
-        if (names.isEmpty()) {
-            throw error(close, "'use " + path + ".{}' uses no names; list at least one");
-        }
+        // An empty list is valid WIT (wasm-tools accepts it): it names the interface and so still makes it a
+        // dependency.
+        expectOperator("}", "to end the list of used names");
         expectOperator(";", "after 'use'");
         return new Ast.UseDecl(meta, path, names);
     }
@@ -232,8 +238,7 @@ public final class WitParser {
                     expectOperator(":", "after the field name '" + field.name() + "'");
                     return new Ast.Field(field, type(0), docs);
                 });
-                Token close = expectOperator("}", "to close record '" + name.name() + "'");
-                requireMembers(fields, close, "record", name, "field");
+                expectOperator("}", "to close record '" + name.name() + "'");
                 return new Ast.RecordDecl(meta, name, fields);
             }
             case "variant" -> {
@@ -249,22 +254,21 @@ public final class WitParser {
                     }
                     return new Ast.Case(caseName, payload, docs);
                 });
-                Token close = expectOperator("}", "to close variant '" + name.name() + "'");
-                requireMembers(cases, close, "variant", name, "case");
+                expectOperator("}", "to close variant '" + name.name() + "'");
+                requireMembers(cases, "variant", name, "case");
                 return new Ast.VariantDecl(meta, name, cases);
             }
             case "enum" -> {
                 expectOperator("{", "to open enum '" + name.name() + "'");
                 List<Ast.Ident> cases = commaList("}", () -> ident("an enum case"));
-                Token close = expectOperator("}", "to close enum '" + name.name() + "'");
-                requireMembers(cases, close, "enum", name, "case");
+                expectOperator("}", "to close enum '" + name.name() + "'");
+                requireMembers(cases, "enum", name, "case");
                 return new Ast.EnumDecl(meta, name, cases);
             }
             case "flags" -> {
                 expectOperator("{", "to open flags '" + name.name() + "'");
                 List<Ast.Ident> flags = commaList("}", () -> ident("a flag name"));
-                Token close = expectOperator("}", "to close flags '" + name.name() + "'");
-                requireMembers(flags, close, "flags", name, "flag");
+                expectOperator("}", "to close flags '" + name.name() + "'");
                 return new Ast.FlagsDecl(meta, name, flags);
             }
             default -> {
@@ -273,9 +277,11 @@ public final class WitParser {
         }
     }
 
-    private void requireMembers(List<?> members, Token close, String what, Ast.Ident name, String member) {
+    /** Variants and enums need a case (records and flags may be empty); the error is on the type's name. */
+    private void requireMembers(List<?> members, String what, Ast.Ident name, String member) {
         if (members.isEmpty()) {
-            throw error(close, what + " '" + name.name() + "' must have at least one " + member);
+            throw source.error(WitParseException.Kind.SYNTAX, name.location(),
+                    what + " '" + name.name() + "' must have at least one " + member);
         }
     }
 
@@ -300,7 +306,7 @@ public final class WitParser {
                 }
                 expectOperator(";", "after the constructor");
                 functions.add(new Ast.ResourceFunction(functionMeta, Ast.ResourceFunction.Kind.CONSTRUCTOR,
-                        ctorName, new Ast.Signature(params, result, location(token))));
+                        ctorName, new Ast.Signature(params, result, location(token), false)));
             } else if (token.kind() == Token.Kind.IDENTIFIER) {
                 Ast.Ident functionName = ident("a method name");
                 expectOperator(":", "after the method name '" + functionName.name() + "'");
@@ -321,14 +327,16 @@ public final class WitParser {
         return new Ast.ResourceDecl(meta, name, functions);
     }
 
+    /** {@code func(...) -> ty}, or WASI 0.3's {@code async func(...) -> ty}. */
     private Ast.Signature functionType() {
-        Token token = peek();
-        if (token.isKeyword("async")) {
-            throw error(token, "async functions are not supported: they are a gated Component Model feature (🔀); "
-                    + "witbind implements the synchronous subset WASI 0.2 uses");
+        boolean async = false;
+        if (peek().isKeyword("async")) {
+            next();
+            async = true;
         }
+        Token token = peek();
         if (!token.isKeyword("func")) {
-            throw expected("'func'", token);
+            throw expected("'func'" + (async ? " after 'async'" : ""), token);
         }
         next();
         List<Ast.Param> params = params();
@@ -337,7 +345,7 @@ public final class WitParser {
             next();
             result = Optional.of(type(0));
         }
-        return new Ast.Signature(params, result, location(token));
+        return new Ast.Signature(params, result, location(token), async);
     }
 
     private List<Ast.Param> params() {
@@ -561,7 +569,8 @@ public final class WitParser {
 
     private Ast.TypeExpr type(int depth) {
         Token token = next();
-        if (depth > MAX_TYPE_DEPTH) {
+        // As wasm-tools counts: the outermost type is depth 0, so 100 levels are fine and the 101st is not.
+        if (depth >= MAX_TYPE_DEPTH) {
             throw error(token, "types are nested more than " + MAX_TYPE_DEPTH + " levels deep");
         }
         SourceLocation location = location(token);
@@ -580,11 +589,42 @@ public final class WitParser {
                 expectOperator("<", "after 'list'");
                 Ast.TypeExpr element = type(depth + 1);
                 if (peek().isOperator(",")) {
-                    throw error(peek(), "fixed-length lists ('list<T, N>') are not supported: they are a gated "
-                            + "Component Model feature (🔧)");
+                    next();
+                    Token length = next();
+                    if (length.kind() != Token.Kind.INTEGER) {
+                        throw expected("a fixed length (as in 'list<u8, 4>')", length);
+                    }
+                    long size = length.text().length() > 10 ? -1 : Long.parseLong(length.text());
+                    if (size < 0 || size > 0xFFFF_FFFFL) {
+                        throw error(length, "the length " + length.text() + " of a fixed-length list does not fit "
+                                + "in 32 bits");
+                    }
+                    expectOperator(">", "to close 'list<..., N>'");
+                    return new Ast.FixedListOf(element, size, location);
                 }
                 expectOperator(">", "to close 'list<...>'");
                 return new Ast.ListOf(element, location);
+            }
+            case "map" -> {
+                expectOperator("<", "after 'map'");
+                Ast.TypeExpr key = type(depth + 1);
+                expectOperator(",", "between the key and value types of 'map<K, V>'");
+                Ast.TypeExpr value = type(depth + 1);
+                expectOperator(">", "to close 'map<...>'");
+                return new Ast.MapOf(key, value, location);
+            }
+            case "stream", "future" -> {
+                Optional<Ast.TypeExpr> payload = Optional.empty();
+                if (peek().isOperator("<")) {
+                    next();
+                    payload = Optional.of(type(depth + 1));
+                    expectOperator(">", "to close '" + token.text() + "<...>'");
+                }
+                return token.text().equals("stream") ? new Ast.StreamOf(payload, location)
+                        : new Ast.FutureOf(payload, location);
+            }
+            case "error-context" -> {
+                return new Ast.ErrorContext(location);
             }
             case "option" -> {
                 expectOperator("<", "after 'option'");
@@ -618,10 +658,7 @@ public final class WitParser {
             case "tuple" -> {
                 expectOperator("<", "after 'tuple'");
                 List<Ast.TypeExpr> elements = commaList(">", () -> type(depth + 1));
-                Token close = expectOperator(">", "to close 'tuple<...>'");
-                if (elements.isEmpty()) {
-                    throw error(close, "'tuple<>' is empty; a tuple has at least one element");
-                }
+                expectOperator(">", "to close 'tuple<...>'");
                 return new Ast.TupleOf(elements, location);
             }
             case "borrow", "own" -> {
@@ -632,11 +669,6 @@ public final class WitParser {
                         token.text().equals("own") ? HandleType.Ownership.OWN : HandleType.Ownership.BORROW;
                 return new Ast.Handle(ownership, resource, location);
             }
-            case "stream", "future" -> throw error(token, "'" + token.text() + "' types are not supported: they "
-                    + "are a gated Component Model feature (🔀); witbind implements the synchronous subset WASI 0.2 "
-                    + "uses");
-            case "map" -> throw error(token, "'map' types are not supported: they are a gated Component Model "
-                    + "feature (🗺️)");
             default -> throw expected("a type", token);
         }
     }
