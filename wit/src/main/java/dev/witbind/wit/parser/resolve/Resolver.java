@@ -361,18 +361,15 @@ public final class Resolver {
     /** The package a path names, when it is loaded; the resolver reports the others where it resolves them. */
     private Optional<PackageState> loaded(Ast.PackagePath path) {
         PackageName requested = path.pkg();
-        PackageState exact = byName.get(requested.toString());
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        List<PackageState> candidates = byUnversionedName.getOrDefault(requested.unversioned(), List.of());
         if (requested.version().isEmpty()) {
+            Optional<PackageState> exact = byName.getExact(requested.toString());
+            if (exact.isPresent()) {
+                return exact;
+            }
+            List<PackageState> candidates = byUnversionedName.getOrDefault(requested.unversioned(), List.of());
             return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
         }
-        Optional<String> track = requested.compatibilityTrack();
-        return candidates.stream()
-                .filter(c -> track.isPresent() && c.source.name.compatibilityTrack().equals(track))
-                .max(Comparator.comparing(c -> c.source.name.version().orElseThrow()));
+        return byName.lookup(requested.toString(), requested.compatibilityTrack()).map(NameMap.Hit::value);
     }
 
     /** Every {@code ns:pkg/item} path an item writes, in source order. */
