@@ -16,6 +16,7 @@ import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
 import dev.witbind.runtime.abi.CanonicalOptions;
 import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.abi.GuestResource;
+import dev.witbind.runtime.abi.InstanceLimits;
 import dev.witbind.runtime.abi.InstanceState;
 import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.PostReturn;
@@ -66,18 +67,18 @@ final class ComponentInstantiation {
     private int coreInstanceCount;
 
     private ComponentInstantiation(GuestComponent component, ComponentLinking.Link link, Engine engine,
-            Instantiation instantiation) {
+            Instantiation instantiation, InstanceLimits limits) {
         this.component = component;
         this.link = link;
         this.mode = engine.mode();
         this.instantiation = instantiation;
-        this.state = new InstanceState(component.name());
+        this.state = new InstanceState(component.name(), limits);
         component.model().canonFunctions().forEach(canon -> canonFunctions.put(canon.definition(), canon));
     }
 
     static GuestInstance instantiate(GuestComponent component, ComponentLinking.Link link, Engine engine,
-            Instantiation instantiation) {
-        ComponentInstantiation run = new ComponentInstantiation(component, link, engine, instantiation);
+            Instantiation instantiation, InstanceLimits limits) {
+        ComponentInstantiation run = new ComponentInstantiation(component, link, engine, instantiation, limits);
         Scope top = new Scope(null, true);
         run.evaluate(component.model().binary(), top, Map.of());
         return GuestInstance.ofComponent(component.name(), link.plan(), run.state, new GuestExports(
@@ -239,7 +240,7 @@ final class ComponentInstantiation {
         CoreModule module = component.coreModule(definition);
         ExecutionMode moduleMode = definition.moduleLength() < SMALLEST_COMPILED_MODULE
                 ? ExecutionMode.INTERPRETER : mode;
-        CoreInstanceBuilder builder = module.newInstance(moduleMode);
+        CoreInstanceBuilder builder = module.newInstance(moduleMode).memoryLimit(state.limits().memoryPages());
         Map<String, CoreInst> args = new HashMap<>();
         instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
         for (CoreImport coreImport : module.imports()) {

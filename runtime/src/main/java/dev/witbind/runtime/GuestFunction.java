@@ -105,8 +105,12 @@ public final class GuestFunction {
                 }
             }
             return lifted;
-        } catch (RuntimeException | StackOverflowError e) {
-            throw state.poison(description, e);
+        } catch (Throwable e) {
+            RuntimeException ours = state.poison(description, e);
+            if (InstanceState.isFatal(e)) {
+                throw (Error) e; // the JVM is in trouble, not this guest: the instance is poisoned all the same
+            }
+            throw ours;
         } finally {
             state.leave();
         }

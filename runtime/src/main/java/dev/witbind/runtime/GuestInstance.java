@@ -1,6 +1,7 @@
 package dev.witbind.runtime;
 
 import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.InstanceLimits;
 import dev.witbind.runtime.abi.InstanceState;
 import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.PostReturn;
@@ -61,9 +62,10 @@ public final class GuestInstance {
      * this is the one place that says so. Each import's handle is bound to those options, calling the host object
      * its registration gives this instance.
      */
-    static GuestInstance instantiate(GuestModule guest, LinkPlan plan, Engine engine, Instantiation instantiation) {
+    static GuestInstance instantiate(GuestModule guest, LinkPlan plan, Engine engine, Instantiation instantiation,
+            InstanceLimits limits) {
         CoreModule module = guest.coreModule();
-        CoreInstanceBuilder builder = module.newInstance(engine.mode());
+        CoreInstanceBuilder builder = module.newInstance(engine.mode()).memoryLimit(limits.memoryPages());
         Optional<Realloc> realloc = Optional.empty();
         if (module.exportedFunction("cabi_realloc").equals(Optional.of(CoreModuleLinking.REALLOC_TYPE))) {
             CoreFunction function = builder.exportedFunction("cabi_realloc");
@@ -73,7 +75,7 @@ public final class GuestInstance {
         CanonicalOptions options = new CanonicalOptions(
                 module.definesMemory() ? Optional.of(builder.ownMemory()) : Optional.empty(), realloc,
                 Optional.empty(), StringEncoding.UTF8);
-        InstanceState state = new InstanceState(guest.name());
+        InstanceState state = new InstanceState(guest.name(), limits);
         LiftLowerContext context = new LiftLowerContext(options, state);
 
         Map<HostSource<?>, Object> made = new IdentityHashMap<>();
@@ -101,6 +103,23 @@ public final class GuestInstance {
     /** Whether a trap has made this instance unusable. */
     public boolean isPoisoned() {
         return state.isPoisoned();
+    }
+
+    /**
+     * Stops the call running in this instance, from any thread: the guest traps at its next interruption check (on
+     * both engines, at calls and in every loop), the caller gets a {@link dev.witbind.runtime.errors.WitTrapException}
+     * saying it was interrupted, and the instance is poisoned. A call that is waiting in a host function is stopped
+     * when that function returns.
+     *
+     * @return whether a call was running
+     */
+    public boolean interrupt() {
+        return state.interrupt();
+    }
+
+    /** What this instance may take. */
+    public InstanceLimits limits() {
+        return state.limits();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.abi.InstanceLimits;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,12 @@ import java.util.Objects;
 public final class InstancePre {
     private final GuestComponent component;
     private final ComponentLinking.Link link;
+    private final InstanceLimits limits;
 
-    InstancePre(GuestComponent component, ComponentLinking.Link link) {
+    InstancePre(GuestComponent component, ComponentLinking.Link link, InstanceLimits limits) {
         this.component = component;
         this.link = link;
+        this.limits = limits;
     }
 
     /** The component. */
@@ -45,7 +48,14 @@ public final class InstancePre {
      * @throws dev.witbind.runtime.errors.WitHostException when a host factory fails
      */
     public GuestInstance instantiate(Engine engine, Object data) {
+        return instantiate(engine, data, limits);
+    }
+
+    /** A new instance with {@code data} for its host factories, and limits of its own (not the linker's). */
+    public GuestInstance instantiate(Engine engine, Object data, InstanceLimits limits) {
         Objects.requireNonNull(engine, "engine");
-        return ComponentInstantiation.instantiate(component, link, engine, new Instantiation(component.name(), data));
+        Objects.requireNonNull(limits, "limits");
+        return ComponentInstantiation.instantiate(component, link, engine, new Instantiation(component.name(), data),
+                limits);
     }
 }

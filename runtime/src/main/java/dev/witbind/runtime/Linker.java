@@ -1,5 +1,6 @@
 package dev.witbind.runtime;
 
+import dev.witbind.runtime.abi.InstanceLimits;
 import dev.witbind.runtime.bindings.WitBindings;
 import dev.witbind.runtime.errors.WitBindingsException;
 import dev.witbind.runtime.errors.WitLinkException;
@@ -18,21 +19,56 @@ import java.util.Objects;
  * <p>A host is registered as one object that every guest instance shares ({@link #register(Object)}), or as a
  * factory that makes one object per guest instance ({@link #register(Class, HostFactory)}).
  *
- * <p>A linker is configured at startup on one thread, then may be used to link and instantiate guests from any
- * thread.
+ * <p>A linker is configured on one thread, then used to link and instantiate guests from any number of threads: the
+ * first link, check or instantiation freezes it, and defining into a frozen linker is an
+ * {@link IllegalStateException} (so no thread ever links against a linker another thread is changing). Hand it to
+ * the other threads as any object is handed over (a final field, a concurrent collection, an executor).
  */
 public final class Linker {
     private final LinkerInstance root = new LinkerInstance(this, "");
     private boolean shadowing;
+    private InstanceLimits limits = InstanceLimits.DEFAULT;
+    private volatile boolean frozen;
 
     /** Whether a later definition of a name replaces an earlier one (default: off, a second definition fails). */
     public Linker allowShadowing(boolean allow) {
+        checkNotFrozen("shadowing");
         this.shadowing = allow;
         return this;
     }
 
     boolean shadowing() {
         return shadowing;
+    }
+
+    /** Throws when the linker is frozen; every definition calls it. */
+    void checkNotFrozen(String what) {
+        if (frozen) {
+            throw new IllegalStateException("cannot define " + what + ": this linker has linked or instantiated "
+                    + "guests and is frozen; define everything first, or make a new Linker");
+        }
+    }
+
+    /** Freezes the linker (see the class comment) and returns its root. */
+    private LinkerInstance frozenRoot() {
+        frozen = true;
+        return root;
+    }
+
+    /**
+     * What every instance this linker makes may take: memory, handles, how long a call may run (default
+     * {@link InstanceLimits#DEFAULT}). {@link InstancePre#instantiate(Engine, Object, InstanceLimits)} overrides it
+     * for one instance.
+     */
+    public Linker limits(InstanceLimits limits) {
+        checkNotFrozen("limits");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /** The limits of the instances this linker makes. */
+    public InstanceLimits limits() {
+        return limits;
     }
 
     /** The root level. */
@@ -96,12 +132,12 @@ public final class Linker {
      * @throws WitLinkException listing every import that does not resolve
      */
     public LinkPlan link(GuestModule guest) {
-        return new CoreModuleLinking(root).link(guest);
+        return new CoreModuleLinking(frozenRoot()).link(guest);
     }
 
     /** How every import of a core module would resolve, and every problem, without failing or instantiating. */
     public LinkReport check(GuestModule guest) {
-        return new CoreModuleLinking(root).check(guest);
+        return new CoreModuleLinking(frozenRoot()).check(guest);
     }
 
     /**
@@ -109,7 +145,7 @@ public final class Linker {
      * function or resource the host lacks, a type that differs), without failing or instantiating.
      */
     public LinkReport check(GuestComponent component) {
-        return new ComponentLinking(root).check(component);
+        return new ComponentLinking(frozenRoot()).check(component);
     }
 
     /** Links and instantiates {@code guest} on Chicory's compiler (see {@link Engine#COMPILER}). */
@@ -134,7 +170,7 @@ public final class Linker {
      * @throws WitLinkException listing every function and resource that does not resolve
      */
     public LinkPlan link(GuestComponent component) {
-        return new ComponentLinking(root).link(component).plan();
+        return new ComponentLinking(frozenRoot()).link(component).plan();
     }
 
     /**
@@ -143,7 +179,7 @@ public final class Linker {
      * @throws WitLinkException listing every function and resource that does not resolve
      */
     public InstancePre instantiatePre(GuestComponent component) {
-        return new InstancePre(component, new ComponentLinking(root).link(component));
+        return new InstancePre(component, new ComponentLinking(frozenRoot()).link(component), limits);
     }
 
     /** Links and instantiates a component on Chicory's compiler. */
@@ -171,6 +207,6 @@ public final class Linker {
      */
     public GuestInstance instantiate(GuestModule guest, Engine engine, Object data) {
         Objects.requireNonNull(engine, "engine");
-        return GuestInstance.instantiate(guest, link(guest), engine, new Instantiation(guest.name(), data));
+        return GuestInstance.instantiate(guest, link(guest), engine, new Instantiation(guest.name(), data), limits);
     }
 }

@@ -64,6 +64,7 @@ public final class LinkerInstance {
 
     /** Defines a function of generated bindings (see {@link dev.witbind.runtime.bindings.FunctionDefinitions}). */
     <T> void define(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles) {
+        linker.checkNotFrozen(describe(name));
         ExternName.parse(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handles, "handles");
@@ -89,6 +90,9 @@ public final class LinkerInstance {
 
     private LinkerInstance instance(String name, InterfaceName parsed) {
         var existing = names.getExact(name);
+        if (existing.isEmpty()) {
+            linker.checkNotFrozen(describe(name));
+        }
         if (existing.isPresent()) {
             if (existing.get() instanceof InstanceDefinition instance) {
                 return instance.instance();

@@ -77,8 +77,12 @@ public final class GuestResource {
         owner.enter(function);
         try {
             destroyed();
-        } catch (RuntimeException | StackOverflowError e) {
-            throw owner.poison(function, e);
+        } catch (Throwable e) {
+            RuntimeException ours = owner.poison(function, e);
+            if (InstanceState.isFatal(e)) {
+                throw (Error) e;
+            }
+            throw ours;
         } finally {
             owner.leave();
         }

@@ -3,25 +3,68 @@ package dev.witbind.runtime.abi;
 import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.runtime.resources.HandleTable;
 import dev.witbind.wit.WitException;
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The state the Canonical ABI keeps per component instance (the spec's {@code ComponentInstance}): the table of
  * resource handles, whether the instance may be entered, and whether a trap has made it unusable. Every function of
  * the instance shares it, whatever its {@link CanonicalOptions}; a core module is an instance of its own.
  *
- * <p>Not thread-safe, like the instance it belongs to.
+ * <p>An instance runs one call at a time, on the thread that entered it: a second thread is refused while a call
+ * runs, never served half-way. Another thread may {@linkplain #interrupt interrupt} the running call, and a call
+ * that outlives its deadline is interrupted the same way: the engine notices the calling thread's interrupt, the call
+ * traps with the reason, and the thread's interrupt status is cleared again, so the thread's next call is not
+ * affected. (An interrupt that witbind did not make, the application's own, is left set.)
  */
 public final class InstanceState {
+    /** Interrupts calls that outlive their deadline; one daemon thread for every instance. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
     private final String guestName;
-    private final HandleTable handles = new HandleTable();
+    private final InstanceLimits limits;
+    private final HandleTable handles;
     private volatile String poisonedBy;
-    private boolean entered;
+    /** The thread running a call into the instance, or null; guarded by this. */
+    private Thread runner;
+    /** Why witbind interrupted the running call, or null; guarded by this. */
+    private String interruption;
+    /** Counts calls, so that a late deadline never interrupts a later call; guarded by this. */
+    private long calls;
+    private Future<?> deadline;
     /** The Canonical ABI's {@code may_leave}: false while the guest runs its realloc or a post-return. */
     private boolean mayLeave = true;
 
     /** @param guestName how errors and traps refer to the instance's guest */
     public InstanceState(String guestName) {
+        this(guestName, InstanceLimits.DEFAULT);
+    }
+
+    /**
+     * @param guestName how errors and traps refer to the instance's guest
+     * @param limits what the instance may take
+     */
+    public InstanceState(String guestName, InstanceLimits limits) {
         this.guestName = guestName;
+        this.limits = limits;
+        this.handles = new HandleTable(limits.handles());
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "witbind-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    /** What the instance may take. */
+    public InstanceLimits limits() {
+        return limits;
     }
 
     /** The name the guest was loaded under. */
@@ -40,29 +83,81 @@ public final class InstanceState {
     }
 
     /**
-     * Marks the instance as running a call from the host. The Canonical ABI forbids entering an instance that is
-     * calling out to the host (its {@code may_enter} rule), e.g. a host function calling back into an export, and an
-     * instance that trapped cannot be entered again (its state is unspecified).
+     * Marks the instance as running a call from the host, on this thread. The Canonical ABI forbids entering an
+     * instance that is calling out to the host (its {@code may_enter} rule), e.g. a host function calling back into an
+     * export, and an instance that trapped cannot be entered again (its state is unspecified).
      *
      * @param function the export being entered, for the message
      * @throws WitTrapException when the instance trapped before or is calling the host
+     * @throws IllegalStateException when another thread is running a call into the instance
      */
-    public void enter(String function) {
+    public synchronized void enter(String function) {
         String cause = poisonedBy;
         if (cause != null) {
             throw WitTrapException.in(function, "guest '" + guestName + "' trapped earlier and cannot be entered "
                     + "again (" + cause + ")", null);
         }
-        if (entered) {
+        Thread current = Thread.currentThread();
+        if (runner == current) {
             throw WitTrapException.in(function, "guest '" + guestName + "' is calling the host and cannot be entered "
                     + "until that call returns (the Canonical ABI forbids re-entrance)", null);
         }
-        entered = true;
+        if (runner != null) {
+            throw new IllegalStateException(function + ": guest '" + guestName + "' is running a call on thread '"
+                    + runner.getName() + "': an instance runs one call at a time (instantiate one per thread, or "
+                    + "guard it)");
+        }
+        runner = current;
+        interruption = null;
+        long call = ++calls;
+        limits.callTimeout().ifPresent(timeout -> deadline = DEADLINES.schedule(
+                () -> interrupt(call, "the call took longer than its deadline of " + describe(timeout)),
+                timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
-    /** Ends what {@link #enter} began. */
+    /** Ends what {@link #enter} began; clears the thread's interrupt status when witbind set it. */
     public void leave() {
-        entered = false;
+        boolean ours;
+        synchronized (this) {
+            runner = null;
+            ours = interruption != null;
+            interruption = null;
+            if (deadline != null) {
+                deadline.cancel(false);
+                deadline = null;
+            }
+        }
+        if (ours) {
+            Thread.interrupted(); // the interrupt was ours, for this call: the thread's next call must not see it
+        }
+    }
+
+    /**
+     * Interrupts the call running in the instance, from any thread: the guest traps at its next interruption check
+     * (the engine checks at calls and loop back-edges), and the caller gets a {@link WitTrapException} saying so.
+     *
+     * @return whether a call was running
+     */
+    public synchronized boolean interrupt() {
+        return interrupt(calls, "interrupted by the host");
+    }
+
+    private synchronized boolean interrupt(long call, String reason) {
+        if (runner == null || call != calls || interruption != null) {
+            return false;
+        }
+        interruption = reason;
+        runner.interrupt();
+        return true;
+    }
+
+    /** Why witbind interrupted the running call, or null. */
+    private synchronized String interruption() {
+        return interruption;
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() > 0 ? timeout.toMillis() + " ms" : timeout.toNanos() + " ns";
     }
 
     /**
@@ -88,9 +183,24 @@ public final class InstanceState {
      * trap that carries it as the cause.
      */
     public RuntimeException poison(String function, Throwable failure) {
-        RuntimeException thrown = attribute(function, failure);
+        String interrupted = interruption();
+        RuntimeException thrown = interrupted != null
+                ? WitTrapException.in(function, interrupted, failure)
+                : attribute(function, failure);
         poisonedBy = thrown.getMessage();
+        // The instance is not entered again: the lends of a host call that failed half-way end here.
+        handles.endHostCall();
         return thrown;
+    }
+
+    /**
+     * Whether {@code failure} is a JVM-wide fatal one, which witbind lets through as it is (after poisoning the
+     * instance): an {@link OutOfMemoryError} or another {@link VirtualMachineError}, but not a
+     * {@link StackOverflowError}, which a guest's deep recursion causes and which leaves the JVM intact (it is a trap).
+     * Everything else thrown out of a guest or a host function reaches the caller as one of witbind's exceptions.
+     */
+    public static boolean isFatal(Throwable failure) {
+        return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
     }
 
     /** The exception of ours for {@code failure} in {@code function}. */

@@ -43,7 +43,11 @@ public abstract class ImportHandle implements WasmFunctionHandle {
         this.function = function;
     }
 
-    /** Runs {@link #call}; every failure leaves as a witbind exception that names the import. */
+    /**
+     * Runs {@link #call}; every failure leaves as a witbind exception that names the import (any {@link Throwable},
+     * checked exceptions thrown sneakily and {@link Error}s included, but the JVM-wide fatal ones of
+     * {@link InstanceState#isFatal}).
+     */
     @Override
     public final long[] apply(Instance calledFrom, long... args) {
         if (!instance.mayLeave()) {
@@ -53,7 +57,10 @@ public abstract class ImportHandle implements WasmFunctionHandle {
         }
         try {
             return call(args);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            if (InstanceState.isFatal(e)) {
+                throw (Error) e;
+            }
             throw failure(function, e);
         }
     }
@@ -71,12 +78,16 @@ public abstract class ImportHandle implements WasmFunctionHandle {
      * place where a host function's exceptions become witbind's: witbind's own pass through (a trap gains the
      * import's name), anything else is the host's fault.
      */
-    static RuntimeException failure(String function, RuntimeException failure) {
+    static RuntimeException failure(String function, Throwable failure) {
         if (failure instanceof WitTrapException trap) {
             return trap.in(function);
         }
-        if (failure instanceof WitException) {
-            return failure;
+        if (failure instanceof WitException ours) {
+            return ours;
+        }
+        if (failure instanceof StackOverflowError) {
+            // the guest's recursion ran out of stack while the host function ran: the guest's trap
+            return WitTrapException.in(function, "call stack exhausted", failure);
         }
         if (failure instanceof HostValueException value) {
             return new WitHostException(function, value.getMessage(), value);

@@ -24,6 +24,12 @@ public interface CoreInstanceBuilder {
      */
     CoreFunction exportedFunction(String name);
 
+    /**
+     * Caps every memory the instance defines at {@code pages} 64 KiB pages: a larger initial size fails the
+     * instantiation, a {@code memory.grow} past it fails (-1).
+     */
+    CoreInstanceBuilder memoryLimit(int pages);
+
     /** Satisfies the function import {@code module#field} with a host function; its core type is the import's. */
     CoreInstanceBuilder importFunction(String module, String field, ImportHandle handle);
 

@@ -20,6 +20,8 @@ public final class HandleTable {
     /** The Canonical ABI's limit, which leaves the high 4 bits of a handle free for guests to use. */
     public static final int MAX_LENGTH = 1 << 28;
 
+    /** The most handles the table holds at once: an instance's limit, at most {@link #MAX_LENGTH}. */
+    private final int capacity;
     private Object[] reps = new Object[8];
     private ResourceType[] types = new ResourceType[8];
     private boolean[] owned = new boolean[8];
@@ -32,6 +34,20 @@ public final class HandleTable {
     /** The borrow handles given to the guest for the current call into it that it has not dropped yet, in order. */
     private int[] borrows = new int[8];
     private int borrowCount;
+
+    /** A table of at most {@link #MAX_LENGTH} handles. */
+    public HandleTable() {
+        this(MAX_LENGTH);
+    }
+
+    /** A table of at most {@code capacity} handles at once. */
+    public HandleTable(int capacity) {
+        if (capacity < 1 || capacity > MAX_LENGTH) {
+            throw new IllegalArgumentException("a handle table holds between 1 and " + MAX_LENGTH + " handles, not "
+                    + capacity);
+        }
+        this.capacity = capacity;
+    }
 
     /** {@code lower_own}: the guest now owns {@code rep}; returns the new handle. */
     public int addOwn(ResourceType type, Object rep) {
@@ -56,8 +72,9 @@ public final class HandleTable {
         if (freeCount > 0) {
             index = free[--freeCount];
         } else {
-            if (length >= MAX_LENGTH) {
-                throw new WitTrapException("the handle table is full (" + MAX_LENGTH + " handles)");
+            if (length - 1 >= capacity) {
+                throw new WitTrapException("the handle table is full (" + capacity + " handles, the instance's "
+                        + "limit)");
             }
             if (length == reps.length) {
                 grow();

@@ -30,6 +30,7 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
     private final ImportValues.Builder imports = ImportValues.builder();
     private final ChicoryMemory ownMemory = new ChicoryMemory();
     private final Map<String, ChicoryFunction> functionViews = new LinkedHashMap<>();
+    private int memoryPages = LinearMemory.MAX_PAGES;
     private boolean built;
 
     ChicoryInstanceBuilder(ChicoryModule module, ExecutionMode mode) {
@@ -48,6 +49,12 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
             throw new IllegalArgumentException("the module exports no function '" + name + "'");
         }
         return functionViews.computeIfAbsent(name, ChicoryFunction::new);
+    }
+
+    @Override
+    public CoreInstanceBuilder memoryLimit(int pages) {
+        this.memoryPages = pages;
+        return this;
     }
 
     @Override
@@ -108,13 +115,18 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
         built = true;
         Instance instance;
         try {
+            int pageLimit = memoryPages;
             Instance.Builder builder = Instance.builder(module.wasmModule())
                     .withImportValues(imports.build())
-                    .withMemoryFactory(LinearMemory::new)
+                    .withMemoryFactory(limits -> new LinearMemory(limits, pageLimit))
                     .withInitialize(false)
                     .withStart(false);
             if (mode == ExecutionMode.COMPILER) {
                 builder.withMachineFactory(module.compiled());
+            } else {
+                // Chicory's interpreter checks for an interrupt at calls only, so a loop that branches back with
+                // br_if or br_table could never be stopped; the compiler checks at loop back-edges too.
+                builder.withUnsafeExecutionListener(new InterruptionCheck());
             }
             instance = builder.build();
         } catch (WitException e) {

@@ -77,16 +77,29 @@ public final class LinearMemory implements Memory {
      * @throws UninstantiableException if the initial size is over {@value #MAX_PAGES} pages
      */
     public LinearMemory(MemoryLimits limits) {
+        this(limits, MAX_PAGES);
+    }
+
+    /**
+     * A zeroed memory of {@code limits.initialPages()} pages that never grows past {@code pageLimit} pages (an
+     * instance's limit), whatever the module declares.
+     *
+     * @throws IllegalArgumentException if the limits are shared
+     * @throws UninstantiableException if the initial size is over the limit
+     */
+    public LinearMemory(MemoryLimits limits, int pageLimit) {
         if (limits.shared()) {
             throw new IllegalArgumentException("witbind supports no shared memories (the Component Model has no "
                     + "threads); got limits " + limits);
         }
         this.limits = limits;
-        this.maximumPages = Math.min(limits.maximumPages(), Math.min(MAX_PAGES, RUNTIME_MAX_PAGES));
+        int cap = Math.min(pageLimit, Math.min(MAX_PAGES, RUNTIME_MAX_PAGES));
+        this.maximumPages = Math.min(limits.maximumPages(), cap);
         int initial = limits.initialPages();
         if (initial > maximumPages) {
-            throw new UninstantiableException("a memory of " + initial + " initial pages is over witbind's limit of "
-                    + MAX_PAGES + " pages (2 GiB - 64 KiB)");
+            throw new UninstantiableException("a memory of " + initial + " initial pages is over "
+                    + (cap < MAX_PAGES ? "the instance's limit of " + cap + " pages (" + (cap >> 4) + " MiB)"
+                            : "witbind's limit of " + MAX_PAGES + " pages (2 GiB - 64 KiB)"));
         }
         this.size = initial << PAGE_SHIFT;
         this.memory = new byte[size];
