@@ -708,4 +708,31 @@ class ValidWitTest {
         assertTrue(refused.getMessage().startsWith("the Canonical ABI of 'stream<u8>' is not implemented"),
                 refused.getMessage());
     }
+
+    @Test
+    void namedInterfacesUnderPlainNamesAndExternalIds() {
+        WitWorld w = wit("""
+                package local:demo;
+                interface store {
+                    @external-id("DB.Bucket")
+                    resource bucket { get: func(key: string) -> option<string>; }
+                }
+                world base { import cache: store; }
+                world w {
+                    @external-id("user-db-prod:region-a")
+                    import primary: store;
+                    import secondary: store;
+                    export my-store: store;
+                    import cache: func();
+                    include base with { cache as my-cache }
+                }
+                """).root().world("w").orElseThrow();
+        assertEquals(List.of("primary", "secondary", "cache", "my-cache"), List.copyOf(w.imports().keySet()));
+        WorldItem.InterfaceRef primary = (WorldItem.InterfaceRef) w.imports().get("primary");
+        assertEquals(Optional.of("primary"), primary.label());
+        assertEquals("local:demo/store", primary.name().toString());
+        assertEquals("my-store", w.exports().keySet().iterator().next());
+        assertEquals("local:demo/store",
+                ((WorldItem.InterfaceRef) w.imports().get("my-cache")).target().name().orElseThrow().toString());
+    }
 }

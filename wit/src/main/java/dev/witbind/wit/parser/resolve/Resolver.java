@@ -653,6 +653,9 @@ public final class Resolver {
                         definePlain(extern.export(), function.name().name(), function.name().location(), "a function");
                     } else if (extern.extern() instanceof Ast.ExternInterface inline) {
                         definePlain(extern.export(), inline.name().name(), inline.name().location(), "an interface");
+                    } else if (((Ast.ExternPath) extern.extern()).label().isPresent()) {
+                        Ast.Ident label = ((Ast.ExternPath) extern.extern()).label().get();
+                        definePlain(extern.export(), label.name(), label.location(), "an interface");
                     }
                 }
             }
@@ -683,7 +686,13 @@ public final class Resolver {
             Map<String, WorldItem> items = extern.export() ? exports : imports;
             String direction = extern.export() ? "export" : "import";
             Ast.ItemMeta meta = extern.meta();
-            if (extern.extern() instanceof Ast.ExternPath path) {
+            if (extern.extern() instanceof Ast.ExternPath path && path.label().isPresent()) {
+                WitInterfaceDef target = interfaceForWorld(path.path(), direction);
+                String label = path.label().get().name();
+                items.put(label, new WorldItem.InterfaceRef(target.name().orElseThrow(), target, false,
+                        gates(pkg, meta, path.path().location()), meta.docs(), path.label().get().location(),
+                        Optional.of(label)));
+            } else if (extern.extern() instanceof Ast.ExternPath path) {
                 WitInterfaceDef target = interfaceForWorld(path.path(), direction);
                 InterfaceName name = target.name().orElseThrow();
                 // Listing an interface twice is a mistake; listing one that an include brought in is not.
@@ -793,7 +802,8 @@ public final class Resolver {
         }
 
         private boolean isPlain(WorldItem item) {
-            return item instanceof WorldItem.InlineInterface || item instanceof WorldItem.Function;
+            return item instanceof WorldItem.InlineInterface || item instanceof WorldItem.Function
+                    || (item instanceof WorldItem.InterfaceRef ref && ref.label().isPresent());
         }
 
         private boolean isInterfaceNamed(WorldItem item, String label) {
@@ -804,7 +814,7 @@ public final class Resolver {
         private void merge(Map<String, WorldItem> from, Map<String, WorldItem> into, boolean export,
                 Map<String, Ast.IncludeName> renames, Ast.IncludeDecl include, WitWorld included) {
             for (WorldItem item : from.values()) {
-                if (item instanceof WorldItem.InterfaceRef ref) {
+                if (item instanceof WorldItem.InterfaceRef ref && ref.label().isEmpty()) {
                     into.putIfAbsent(ref.key(), ref);
                     continue;
                 }
@@ -826,6 +836,10 @@ public final class Resolver {
             }
             if (item instanceof WorldItem.InlineInterface inline) {
                 return new WorldItem.InlineInterface(name, inline.target());
+            }
+            if (item instanceof WorldItem.InterfaceRef ref) {
+                return new WorldItem.InterfaceRef(ref.name(), ref.target(), ref.implied(), ref.gates(), ref.docs(),
+                        ref.location(), Optional.of(name));
             }
             WitFunctionDef function = ((WorldItem.Function) item).function();
             return new WorldItem.Function(new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),
