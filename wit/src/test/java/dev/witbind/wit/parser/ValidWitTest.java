@@ -544,8 +544,9 @@ class ValidWitTest {
 
     @Test
     void itemsBehindADisabledFeatureAreDroppedBeforeTheirNamesResolve() {
-        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world
-        // that does not exist: neither is resolved, since neither is part of the WIT.
+        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world it
+        // does not have: neither is resolved, since neither is part of the WIT (the package must be loaded, and a
+        // name of this package must exist, as wasm-tools checks of every item).
         ResolvedWit wit = wit("""
                 package local:demo;
                 interface i {
@@ -556,7 +557,7 @@ class ValidWitTest {
                 @unstable(feature = next)
                 world later {
                     @unstable(feature = next)
-                    include not-there;
+                    include dep:pkg/future-world;
                 }
                 world now {
                     @unstable(feature = next)

@@ -107,6 +107,7 @@ final class TypeScope {
 
     void addUse(Ast.UseDecl use) {
         if (!resolver.enabled(use.meta())) {
+            resolver.checkDropped(use.path(), pkg, part);
             for (Ast.UseName name : use.names()) {
                 excluded.put(name.localName().name(), use.meta().gates());
             }
