@@ -241,9 +241,11 @@ public final class BindingsFromWit {
             List<WitFunctionDef> worldFunctions = new ArrayList<>();
             for (WorldItem item : world.imports().values()) {
                 if (item instanceof WorldItem.InterfaceRef ref) {
-                    addHost(ref.target(), ref.target().label(), qualifier(ref.target().id()),
-                            Optional.of(ref.target().id()), "the WIT interface {@code " + ref.target().id() + "}");
-                    interfaceIds.add(ref.target().id());
+                    // Under a plain name too (import primary: store;), the host implements the named interface.
+                    if (interfaceIds.add(ref.target().id())) {
+                        addHost(ref.target(), ref.target().label(), qualifier(ref.target().id()),
+                                Optional.of(ref.target().id()), "the WIT interface {@code " + ref.target().id() + "}");
+                    }
                 } else if (item instanceof WorldItem.InlineInterface inline) {
                     addHost(inline.target(), inline.name(), upperCamel(world.name()), Optional.empty(),
                             "The functions of the interface {@code " + inline.name() + "} that world {@code "
@@ -282,7 +284,8 @@ public final class BindingsFromWit {
                 }
                 WitInterfaceDef iface = item instanceof WorldItem.InterfaceRef ref ? ref.target()
                         : ((WorldItem.InlineInterface) item).target();
-                String label = item instanceof WorldItem.InlineInterface ? item.key() : iface.label();
+                String label = item instanceof WorldItem.InterfaceRef ref ? ref.label().orElse(iface.label())
+                        : item.key();
                 String description = iface.isInline() ? "the interface {@code " + label + "} (written inline in the"
                         + " world)" : "the WIT interface {@code " + iface.id() + "}";
                 scanTypes(iface);

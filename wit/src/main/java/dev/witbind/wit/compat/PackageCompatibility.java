@@ -367,7 +367,8 @@ public final class PackageCompatibility {
     private static Map<String, WorldItem> byVersionlessKey(Map<String, WorldItem> items) {
         Map<String, WorldItem> byKey = new LinkedHashMap<>();
         for (WorldItem item : items.values()) {
-            String key = item instanceof WorldItem.InterfaceRef ref ? ref.name().unversioned() : item.key();
+            String key = item instanceof WorldItem.InterfaceRef ref && ref.label().isEmpty() ? ref.name().unversioned()
+                    : item.key();
             if (byKey.putIfAbsent(key, item) != null) {
                 byKey.put(item.key(), item); // two versions of one interface: keep both, by full name
             }
@@ -377,7 +378,7 @@ public final class PackageCompatibility {
 
     private static String describe(WorldItem item) {
         if (item instanceof WorldItem.InterfaceRef ref) {
-            return "interface " + ref.name();
+            return ref.label().map(label -> "'" + label + "', ").orElse("") + "interface " + ref.name();
         }
         if (item instanceof WorldItem.InlineInterface) {
             return "an inline interface";

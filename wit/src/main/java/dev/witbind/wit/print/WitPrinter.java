@@ -270,7 +270,8 @@ public final class WitPrinter {
     private String worldItem(String direction, WorldItem item, Scope scope, String indent) {
         String head = docs(item.docs(), indent) + gates(item.gates(), indent);
         if (item instanceof WorldItem.InterfaceRef ref) {
-            return head + indent + direction + " " + usePath(ref.name().toString()) + ";\n";
+            return head + indent + direction + " " + ref.label().map(label -> id(label) + ": ").orElse("")
+                    + usePath(ref.name().toString()) + ";\n";
         }
         if (item instanceof WorldItem.Function function) {
             return head + indent + direction + " " + id(function.key()) + ": " + signature(function.function(),

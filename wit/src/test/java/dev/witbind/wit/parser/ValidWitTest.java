@@ -544,8 +544,9 @@ class ValidWitTest {
 
     @Test
     void itemsBehindADisabledFeatureAreDroppedBeforeTheirNamesResolve() {
-        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world
-        // that does not exist: neither is resolved, since neither is part of the WIT.
+        // The gated 'use' names an interface that dep:pkg does not have, and the gated world includes a world it
+        // does not have: neither is resolved, since neither is part of the WIT (the package must be loaded, and a
+        // name of this package must exist, as wasm-tools checks of every item).
         ResolvedWit wit = wit("""
                 package local:demo;
                 interface i {
@@ -556,7 +557,7 @@ class ValidWitTest {
                 @unstable(feature = next)
                 world later {
                     @unstable(feature = next)
-                    include not-there;
+                    include dep:pkg/future-world;
                 }
                 world now {
                     @unstable(feature = next)
@@ -707,5 +708,32 @@ class ValidWitTest {
                         dev.witbind.wit.abi.CanonicalAbi.Direction.LOWER));
         assertTrue(refused.getMessage().startsWith("the Canonical ABI of 'stream<u8>' is not implemented"),
                 refused.getMessage());
+    }
+
+    @Test
+    void namedInterfacesUnderPlainNamesAndExternalIds() {
+        WitWorld w = wit("""
+                package local:demo;
+                interface store {
+                    @external-id("DB.Bucket")
+                    resource bucket { get: func(key: string) -> option<string>; }
+                }
+                world base { import cache: store; }
+                world w {
+                    @external-id("user-db-prod:region-a")
+                    import primary: store;
+                    import secondary: store;
+                    export my-store: store;
+                    import cache: func();
+                    include base with { cache as my-cache }
+                }
+                """).root().world("w").orElseThrow();
+        assertEquals(List.of("primary", "secondary", "cache", "my-cache"), List.copyOf(w.imports().keySet()));
+        WorldItem.InterfaceRef primary = (WorldItem.InterfaceRef) w.imports().get("primary");
+        assertEquals(Optional.of("primary"), primary.label());
+        assertEquals("local:demo/store", primary.name().toString());
+        assertEquals("my-store", w.exports().keySet().iterator().next());
+        assertEquals("local:demo/store",
+                ((WorldItem.InterfaceRef) w.imports().get("my-cache")).target().name().orElseThrow().toString());
     }
 }

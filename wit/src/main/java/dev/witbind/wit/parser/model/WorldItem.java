@@ -3,6 +3,7 @@ package dev.witbind.wit.parser.model;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.parser.SourceLocation;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One import or export of a world, keyed by the Component Model name it produces: an interface by its interface
@@ -22,26 +23,36 @@ public sealed interface WorldItem permits WorldItem.InterfaceRef, WorldItem.Inli
 
     /**
      * A named interface. {@code implied} marks an import the world did not list but needs, because an interface it
-     * imports or exports uses types from it (WIT's transitive imports; exports' dependencies become imports).
+     * imports or exports uses types from it (WIT's transitive imports; exports' dependencies become imports). With a
+     * {@code label}, the 🏷️ form {@code import primary: wasi:keyvalue/store;}: the interface under that plain name
+     * (the Component Model's {@code (implements "...")}).
      */
     record InterfaceRef(InterfaceName name, WitInterfaceDef target, boolean implied, Gates gates, String docs,
-            SourceLocation location) implements WorldItem {
+            SourceLocation location, Optional<String> label) implements WorldItem {
+        /** An interface under its own name. */
+        public InterfaceRef(InterfaceName name, WitInterfaceDef target, boolean implied, Gates gates, String docs,
+                SourceLocation location) {
+            this(name, target, implied, gates, docs, location, Optional.empty());
+        }
+
         public InterfaceRef {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(gates, "gates");
             Objects.requireNonNull(docs, "docs");
             Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(label, "label");
         }
 
+        /** The plain name when there is one, else the interface name. */
         @Override
         public String key() {
-            return name.toString();
+            return label.orElse(name.toString());
         }
 
         @Override
         public String toString() {
-            return key() + (implied ? " (implied)" : "");
+            return label.map(l -> l + ": ").orElse("") + name + (implied ? " (implied)" : "");
         }
     }
 

@@ -101,6 +101,9 @@ public final class Resolver {
             indexItems(pkg);
         }
         for (PackageState pkg : packages) {
+            checkDroppedItems(pkg);
+        }
+        for (PackageState pkg : packages) {
             for (Map.Entry<String, Ast.TopLevelUse> use : allFileUses(pkg)) {
                 targetOfTopLevelUse(use.getValue(), pkg);
             }
@@ -294,6 +297,72 @@ public final class Resolver {
                 : extern.extern() instanceof Ast.ExternFunction function ? function.name().location()
                         : ((Ast.ExternInterface) extern.extern()).name().location();
         return Map.entry(extern.meta(), location);
+    }
+
+    // ---- dropped items ----
+
+    /**
+     * An item behind a disabled feature is dropped before its names resolve, except for what wasm-tools checks of
+     * every item, gated or not: that the names it refers to within its package exist, and that the packages it
+     * names are loaded (their interfaces and worlds need not have it).
+     */
+    private void checkDroppedItems(PackageState pkg) {
+        for (PackageState.Declared declared : pkg.excluded.values()) {
+            for (Ast.UsePath path : allPaths(declared.decl())) {
+                checkDropped(path, pkg, declared.part());
+            }
+        }
+    }
+
+    /** Checks a path of a dropped item: a local name must exist, a package must be loaded. */
+    void checkDropped(Ast.UsePath path, PackageState from, PackageSource.Part part) {
+        if (path instanceof Ast.LocalPath local) {
+            String name = local.item().name();
+            boolean known = from.items.containsKey(name) || from.excluded.containsKey(name)
+                    || (part != null && from.fileUses.getOrDefault(part, Map.of()).containsKey(name));
+            if (!known) {
+                throw missing(from, local.item(), " (and no top-level 'use' of that name in this file)");
+            }
+        } else if (loaded((Ast.PackagePath) path).isEmpty()) {
+            findPackage((Ast.PackagePath) path);   // reports the package that is not loaded
+        }
+    }
+
+    /** Every path an item writes, local names included, in source order. */
+    private static List<Ast.UsePath> allPaths(Ast.TopLevelItem item) {
+        List<Ast.UsePath> paths = new ArrayList<>();
+        if (item instanceof Ast.InterfaceDecl iface) {
+            iface.members().forEach(member -> {
+                if (member instanceof Ast.UseDecl use) {
+                    paths.add(use.path());
+                }
+            });
+        } else if (item instanceof Ast.WorldDecl world) {
+            for (Ast.WorldMember member : world.members()) {
+                paths.addAll(worldMemberPaths(member));
+            }
+        }
+        return paths;
+    }
+
+    static List<Ast.UsePath> worldMemberPaths(Ast.WorldMember member) {
+        List<Ast.UsePath> paths = new ArrayList<>();
+        if (member instanceof Ast.UseDecl use) {
+            paths.add(use.path());
+        } else if (member instanceof Ast.IncludeDecl include) {
+            paths.add(include.world());
+        } else if (member instanceof Ast.ExternDecl extern) {
+            if (extern.extern() instanceof Ast.ExternPath path) {
+                paths.add(path.path());
+            } else if (extern.extern() instanceof Ast.ExternInterface inline) {
+                inline.members().forEach(inner -> {
+                    if (inner instanceof Ast.UseDecl use) {
+                        paths.add(use.path());
+                    }
+                });
+            }
+        }
+        return paths;
     }
 
     // ---- package cycles ----
@@ -636,6 +705,8 @@ public final class Resolver {
                     kept.add(member);
                 } else if (member instanceof Ast.IncludeDecl include && enabled(include.meta())) {
                     kept.add(member);
+                } else {
+                    worldMemberPaths(member).forEach(path -> checkDropped(path, pkg, part));
                 }
             }
             // The world's types take their names first, then imports and exports in order (as wasm-tools resolves
@@ -646,6 +717,9 @@ public final class Resolver {
                         definePlain(extern.export(), function.name().name(), function.name().location(), "a function");
                     } else if (extern.extern() instanceof Ast.ExternInterface inline) {
                         definePlain(extern.export(), inline.name().name(), inline.name().location(), "an interface");
+                    } else if (((Ast.ExternPath) extern.extern()).label().isPresent()) {
+                        Ast.Ident label = ((Ast.ExternPath) extern.extern()).label().get();
+                        definePlain(extern.export(), label.name(), label.location(), "an interface");
                     }
                 }
             }
@@ -676,7 +750,13 @@ public final class Resolver {
             Map<String, WorldItem> items = extern.export() ? exports : imports;
             String direction = extern.export() ? "export" : "import";
             Ast.ItemMeta meta = extern.meta();
-            if (extern.extern() instanceof Ast.ExternPath path) {
+            if (extern.extern() instanceof Ast.ExternPath path && path.label().isPresent()) {
+                WitInterfaceDef target = interfaceForWorld(path.path(), direction);
+                String label = path.label().get().name();
+                items.put(label, new WorldItem.InterfaceRef(target.name().orElseThrow(), target, false,
+                        gates(pkg, meta, path.path().location()), meta.docs(), path.label().get().location(),
+                        Optional.of(label)));
+            } else if (extern.extern() instanceof Ast.ExternPath path) {
                 WitInterfaceDef target = interfaceForWorld(path.path(), direction);
                 InterfaceName name = target.name().orElseThrow();
                 // Listing an interface twice is a mistake; listing one that an include brought in is not.
@@ -786,7 +866,8 @@ public final class Resolver {
         }
 
         private boolean isPlain(WorldItem item) {
-            return item instanceof WorldItem.InlineInterface || item instanceof WorldItem.Function;
+            return item instanceof WorldItem.InlineInterface || item instanceof WorldItem.Function
+                    || (item instanceof WorldItem.InterfaceRef ref && ref.label().isPresent());
         }
 
         private boolean isInterfaceNamed(WorldItem item, String label) {
@@ -797,7 +878,7 @@ public final class Resolver {
         private void merge(Map<String, WorldItem> from, Map<String, WorldItem> into, boolean export,
                 Map<String, Ast.IncludeName> renames, Ast.IncludeDecl include, WitWorld included) {
             for (WorldItem item : from.values()) {
-                if (item instanceof WorldItem.InterfaceRef ref) {
+                if (item instanceof WorldItem.InterfaceRef ref && ref.label().isEmpty()) {
                     into.putIfAbsent(ref.key(), ref);
                     continue;
                 }
@@ -819,6 +900,10 @@ public final class Resolver {
             }
             if (item instanceof WorldItem.InlineInterface inline) {
                 return new WorldItem.InlineInterface(name, inline.target());
+            }
+            if (item instanceof WorldItem.InterfaceRef ref) {
+                return new WorldItem.InterfaceRef(ref.name(), ref.target(), ref.implied(), ref.gates(), ref.docs(),
+                        ref.location(), Optional.of(name));
             }
             WitFunctionDef function = ((WorldItem.Function) item).function();
             return new WorldItem.Function(new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name),

@@ -69,6 +69,8 @@ final class TypeScope {
     private final List<String> resolving = new ArrayList<>();
     /** Where each name on {@link #resolving} was referred to from. */
     private final List<SourceLocation> references = new ArrayList<>();
+    /** The name of the field, type or function whose type is being resolved, where its problems are reported. */
+    private SourceLocation referrer;
     /** Function declarations and resources, in declaration order, for {@link #functions()}. */
     private final List<Object> functionSources = new ArrayList<>();
     private final Set<InterfaceName> uses = new LinkedHashSet<>();
@@ -107,6 +109,7 @@ final class TypeScope {
 
     void addUse(Ast.UseDecl use) {
         if (!resolver.enabled(use.meta())) {
+            resolver.checkDropped(use.path(), pkg, part);
             for (Ast.UseName name : use.names()) {
                 excluded.put(name.localName().name(), use.meta().gates());
             }
@@ -174,6 +177,7 @@ final class TypeScope {
 
     /** A freestanding function {@code name: func(...)} of this scope (also a world's inline import or export). */
     WitFunctionDef function(Ast.Ident name, Ast.Signature signature, Ast.ItemMeta meta) {
+        referrer = name.location();
         WitFunctionType type = functionType(signature, List.of(), "function '" + name.name() + "'", name.location());
         return new WitFunctionDef(new PlainName(PlainName.Kind.LABEL, Optional.empty(), name.name()), type,
                 resolver.gates(pkg, meta, name.location()), meta.docs(), name.location(), signature.async());
@@ -189,6 +193,7 @@ final class TypeScope {
             if (!resolver.enabled(function.meta())) {
                 continue;
             }
+            referrer = function.name().location();
             Ast.Signature signature = function.signature();
             String label = function.name().name();
             Gates gates = resolver.gates(pkg, function.meta(), function.name().location());
@@ -292,7 +297,8 @@ final class TypeScope {
         }
         Entry entry = entries.get(name);
         if (entry == null && excluded.containsKey(name)) {
-            throw resolver.excluded(reference, "a type", name, excluded.get(name));
+            // At the item that refers to it (a field, a type, a function), as wasm-tools reports it.
+            throw resolver.excluded(referrer != null ? referrer : reference, "a type", name, excluded.get(name));
         }
         if (entry == null) {
             String hint = names.contains(name) ? " ('" + name + "' is a function, not a type)"
@@ -329,6 +335,16 @@ final class TypeScope {
     }
 
     private WitTypeDef define(Ast.TypeDecl decl) {
+        SourceLocation saved = referrer;
+        referrer = decl.name().location();
+        try {
+            return defineAt(decl);
+        } finally {
+            referrer = saved;
+        }
+    }
+
+    private WitTypeDef defineAt(Ast.TypeDecl decl) {
         String name = decl.name().name();
         Gates gates = resolver.gates(pkg, decl.meta(), decl.name().location());
         String docs = decl.meta().docs();
@@ -348,6 +364,7 @@ final class TypeScope {
             List<RecordType.Field> fields = new ArrayList<>();
             for (Ast.Field field : record.fields()) {
                 fieldNames.define(field.name().name(), field.name().location());
+                referrer = field.name().location();
                 fields.add(new RecordType.Field(field.name().name(), typeOf(field.type())));
             }
             return named(name, WitTypeDef.Kind.RECORD, new RecordType(name, fields), gates, docs, location);

@@ -213,8 +213,11 @@ public final class Ast {
     /** What an import or export names. */
     public sealed interface Extern permits ExternPath, ExternFunction, ExternInterface {}
 
-    /** {@code import wasi:io/streams@0.2.12;} or {@code import iface;}. */
-    public record ExternPath(UsePath path) implements Extern {}
+    /**
+     * {@code import wasi:io/streams@0.2.12;} or {@code import iface;}; with a {@code label}, the 🏷️ form
+     * {@code import primary: wasi:keyvalue/store;}: the named interface under a plain name.
+     */
+    public record ExternPath(UsePath path, Optional<Ident> label) implements Extern {}
 
     /** {@code import name: func(...);}. */
     public record ExternFunction(Ident name, Signature signature) implements Extern {}

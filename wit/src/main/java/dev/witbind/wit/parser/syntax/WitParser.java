@@ -407,19 +407,31 @@ public final class WitParser {
                 expectOperator("}", "to close interface '" + name.name() + "'");
                 return new Ast.ExternDecl(meta, export, new Ast.ExternInterface(name, members));
             }
-            if (!(afterColon.kind() == Token.Kind.IDENTIFIER && peek(3).isOperator("/"))) {
-                if (afterColon.kind() == Token.Kind.IDENTIFIER) {
-                    throw error(afterColon, "importing or exporting an interface under a plain name ('"
-                            + (export ? "export" : "import") + " name: interface-path;') is not supported: it "
-                            + "is a gated Component Model feature (🏷️)");
-                }
+            if (afterColon.kind() != Token.Kind.IDENTIFIER) {
                 throw expected("'func', 'interface' or an interface path after '" + peek().text() + ":'",
                         afterColon);
+            }
+            if (!peek(3).isOperator("/")) {
+                // 'import name: iface-path;' (🏷️): a plain name for a named interface. Written 'a:b', without
+                // spaces, it is a package name, as the spec and wasm-tools lex it.
+                boolean joined = peek(1).start() == peek(0).end() && peek(2).start() == peek(1).end();
+                if (joined && !peek(3).isOperator(":")) {
+                    throw error(peek(), "'" + peek().text() + ":" + afterColon.text() + "' is a package, which "
+                            + "cannot be " + (export ? "exported" : "imported") + "; name an interface of it ('"
+                            + peek().text() + ":" + afterColon.text() + "/name'), or write '" + peek().text() + ": "
+                            + afterColon.text() + "' to " + (export ? "export" : "import") + " interface '"
+                            + afterColon.text() + "' under the name '" + peek().text() + "'");
+                }
+                Ast.Ident label = ident("a name");
+                next();
+                Ast.UsePath path = usePath();
+                expectOperator(";", "after the " + (export ? "export" : "import"));
+                return new Ast.ExternDecl(meta, export, new Ast.ExternPath(path, Optional.of(label)));
             }
         }
         Ast.UsePath path = usePath();
         expectOperator(";", "after the " + (export ? "export" : "import"));
-        return new Ast.ExternDecl(meta, export, new Ast.ExternPath(path));
+        return new Ast.ExternDecl(meta, export, new Ast.ExternPath(path, Optional.empty()));
     }
 
     private Ast.IncludeDecl includeDecl(Ast.ItemMeta meta) {
@@ -480,6 +492,7 @@ public final class WitParser {
         Optional<String> unstable = Optional.empty();
         Optional<Version> deprecated = Optional.empty();
         Token sinceOrUnstable = null;
+        boolean externalId = false;
         while (peek().isOperator("@")) {
             Token at = next();
             Token name = next();
@@ -522,8 +535,20 @@ public final class WitParser {
                     unstable = Optional.of(feature.name());
                     sinceOrUnstable = at;
                 }
-                case "external-id" -> throw error(at, "@external-id is not supported: it is a gated Component "
-                        + "Model feature (🏷️)");
+                case "external-id" -> {
+                    // 🏷️: the name the outside world knows the item by. Read and checked, not kept: it does not
+                    // change what the item is.
+                    expectOperator("(", "after '@external-id'");
+                    Token id = next();
+                    if (id.kind() != Token.Kind.STRING) {
+                        throw expected("a string (as in '@external-id(\"db/1\")')", id);
+                    }
+                    expectOperator(")", "after the external id");
+                    if (externalId) {
+                        throw error(at, "@external-id appears twice on the same item");
+                    }
+                    externalId = true;
+                }
                 default -> throw error(name, "unknown annotation '@" + name.text()
                         + "'; WIT items take @since(version = ...), @unstable(feature = ...) and "
                         + "@deprecated(version = ...)");
