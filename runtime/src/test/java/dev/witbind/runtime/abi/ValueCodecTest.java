@@ -176,7 +176,8 @@ class ValueCodecTest {
         assertEquals("trap: list<u64> at 0x0 has 4294967295 elements of 8 bytes, more than the Canonical ABI's "
                 + "limit of 268435455 bytes",
                 trapOf(() -> ValueCodec.of(new ListType(U64)).liftFlat(cx, new long[] {0, 0xFFFF_FFFFL}, 0)));
-        assertEquals("trap: string at 0x0 is 268435456 bytes long, more than the Canonical ABI's limit of 268435455",
+        assertEquals("trap: the string at 0x0 is 268435456 bytes long, more than the Canonical ABI's limit of "
+                + "268435455",
                 trapOf(() -> ValueCodec.of(STRING).liftFlat(cx, new long[] {0, 1 << 28}, 0)));
     }
 

@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbind.runtime.abi.GuestMemory;
 import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.Realloc;
+import dev.witbind.runtime.abi.StringEncoding;
 import dev.witbind.runtime.abi.TestContexts;
 import dev.witbind.runtime.engine.chicory.ChicoryMemory;
 import dev.witbind.runtime.engine.chicory.LinearMemory;
@@ -45,6 +46,11 @@ public final class Heap implements Realloc {
     /** The context the codecs work in, as a guest with this memory and realloc would give them. */
     public LiftLowerContext context() {
         return TestContexts.over("heap", view, this);
+    }
+
+    /** {@link #context()} for a function whose strings are in {@code stringEncoding}. */
+    public LiftLowerContext context(StringEncoding stringEncoding) {
+        return TestContexts.over("heap", view, this, stringEncoding);
     }
 
     /** The heap's memory, as the Canonical ABI sees it. */
