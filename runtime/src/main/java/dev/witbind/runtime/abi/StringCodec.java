@@ -15,13 +15,27 @@ final class StringCodec extends ValueCodec {
     @Override
     void check(Object value, Path path) {
         String string = expect(value, String.class, path);
-        int length = Utf8.encodedLength(string);
-        if (length < 0) {
-            throw invalid(path, "has an unpaired surrogate at index " + (-1 - length) + ", which UTF-8 cannot encode");
+        StringEncoding encoding = path.stringEncoding();
+        if (encoding == StringEncoding.UTF8) {
+            int length = Utf8.encodedLength(string);
+            if (length < 0) {
+                throw invalid(path, "has an unpaired surrogate at index " + (-1 - length)
+                        + ", which UTF-8 cannot encode");
+            }
+            if (length > MAX_STRING_BYTE_LENGTH) {
+                throw invalid(path, "is " + length + " bytes long in UTF-8, more than the Canonical ABI's limit of "
+                        + MAX_STRING_BYTE_LENGTH);
+            }
+            return;
         }
+        int unpaired = Utf16.firstUnpaired(string);
+        if (unpaired >= 0) {
+            throw invalid(path, "has an unpaired surrogate at index " + unpaired + ", which UTF-16 cannot encode");
+        }
+        long length = StringRanges.hostByteLength(string, encoding);
         if (length > MAX_STRING_BYTE_LENGTH) {
-            throw invalid(path, "is " + length + " bytes long in UTF-8, more than the Canonical ABI's limit of "
-                    + MAX_STRING_BYTE_LENGTH);
+            throw invalid(path, "is " + length + " bytes long in " + StringRanges.name(encoding)
+                    + ", more than the Canonical ABI's limit of " + MAX_STRING_BYTE_LENGTH);
         }
     }
 

@@ -113,6 +113,15 @@ final class StringRanges {
         }
     }
 
+    /**
+     * The bytes the host's string takes in {@code encoding} ({@code utf16} or {@code latin1+utf16}) as
+     * {@link #lowerHostString} lowers it, for validating a value before it is lowered.
+     */
+    static long hostByteLength(String value, StringEncoding encoding) {
+        int length = value.length();
+        return encoding == StringEncoding.LATIN1_UTF16 && Latin1.fits(value) ? length : 2L * length;
+    }
+
     // ---- store_string_into_range ------------------------------------------------------------------------------
 
     /**

@@ -1,6 +1,7 @@
 package dev.witbind.runtime.abi;
 
 import static dev.witbind.wit.types.PrimitiveType.STRING;
+import static dev.witbind.wit.types.PrimitiveType.U32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +13,12 @@ import dev.witbind.runtime.conformance.Heap;
 import dev.witbind.runtime.engine.chicory.ChicoryMemory;
 import dev.witbind.runtime.engine.chicory.LinearMemory;
 import dev.witbind.runtime.errors.WitTrapException;
+import dev.witbind.wit.types.ListType;
+import dev.witbind.wit.types.RecordType;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Strings in {@code utf16} and {@code latin1+utf16}: every trap of {@code load_string_from_range} with its reason,
- * the host's strings lowered in one exact allocation, and contexts of one instance in different encodings.
+ * the host's strings lowered in one exact allocation, validation by encoding, and strings inside lists and records.
  */
 class StringEncodingsTest {
     private static final int TAG = 1 << 31;
@@ -231,7 +236,84 @@ class StringEncodingsTest {
         assertEquals(List.of(), fresh.reallocs());
     }
 
-    // ---- contexts ---------------------------------------------------------------------------------------------
+    // ---- validation -------------------------------------------------------------------------------------------
+
+    @Test
+    void validationFollowsTheEncoding() {
+        ValueCodec codec = ValueCodec.of(STRING);
+        assertEquals("argument 'p' (string) has an unpaired surrogate at index 1, which UTF-16 cannot encode",
+                refused(codec, "a\uDC00", StringEncoding.UTF16));
+        assertEquals("argument 'p' (string) has an unpaired surrogate at index 0, which UTF-16 cannot encode",
+                refused(codec, "\uD800", StringEncoding.LATIN1_UTF16));
+        codec.validate("\uD83D\uDE00", "argument 'p'", StringEncoding.UTF16);
+        assertEquals(1, StringRanges.hostByteLength("\u00FF", StringEncoding.LATIN1_UTF16));
+        assertEquals(2, StringRanges.hostByteLength("\u0100", StringEncoding.LATIN1_UTF16));
+        assertEquals(2, StringRanges.hostByteLength("\u00FF", StringEncoding.UTF16));
+
+        // 2^27 chars of U+00E9: 2^28 bytes in UTF-8 and in UTF-16, one more than the limit; 2^27 in Latin-1
+        String big = "\u00E9".repeat(1 << 27);
+        assertEquals("argument 'p' (string) is 268435456 bytes long in UTF-8, more than the Canonical ABI's limit of "
+                + "268435455", refused(codec, big, StringEncoding.UTF8));
+        assertEquals("argument 'p' (string) is 268435456 bytes long in utf16, more than the Canonical ABI's limit of "
+                + "268435455", refused(codec, big, StringEncoding.UTF16));
+        codec.validate(big, "argument 'p'", StringEncoding.LATIN1_UTF16);
+        Heap fresh = new Heap();
+        HostValueException tooLong = assertThrows(HostValueException.class,
+                () -> fresh.context(StringEncoding.UTF16).lowerString(big));
+        assertEquals("returned a string of 268435456 bytes in utf16, more than the Canonical ABI's limit of "
+                + "268435455", tooLong.getMessage());
+        assertEquals(List.of(), fresh.reallocs());
+    }
+
+    private static String refused(ValueCodec codec, Object value, StringEncoding encoding) {
+        return assertThrows(IllegalArgumentException.class, () -> codec.validate(value, "argument 'p'", encoding))
+                .getMessage();
+    }
+
+    // ---- strings inside other values --------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(StringEncoding.class)
+    void listsAndRecordsOfStringsWorkInEveryEncoding(StringEncoding encoding) {
+        RecordType entry = new RecordType("entry", List.of(new RecordType.Field("key", STRING),
+                new RecordType.Field("values", new ListType(STRING)), new RecordType.Field("count", U32)));
+        ValueCodec list = ValueCodec.of(new ListType(entry));
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("key", "caf\u00E9");
+        first.put("values", List.of("", "a", "\u00FF", "\u65E5\u672C", "\uD83D\uDE00"));
+        first.put("count", 5);
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("key", "\u263A");
+        second.put("values", List.of());
+        second.put("count", 0);
+        List<Object> value = List.of(first, second);
+        Heap fresh = new Heap();
+        LiftLowerContext cx = fresh.context(encoding);
+
+        list.validate(value, "the value", encoding);
+        long[] flat = new long[list.flatCount()];
+        list.lowerFlat(cx, value, flat, 0);
+        assertEquals(value, list.liftFlat(cx, flat, 0));
+        int ptr = cx.allocate(list.alignment(), list.size(), "the value");
+        list.store(cx, value, ptr);
+        assertEquals(value, list.load(cx, ptr));
+
+        // the key of the first entry, as its encoding lays it out
+        int entries = (int) flat[0];
+        int keyPointer = fresh.memory().loadI32(entries);
+        int keyLength = fresh.memory().loadI32(entries + 4);
+        byte[] expected = switch (encoding) {
+            case UTF8 -> "caf\u00E9".getBytes(StandardCharsets.UTF_8);
+            case UTF16 -> "caf\u00E9".getBytes(StandardCharsets.UTF_16LE);
+            case LATIN1_UTF16 -> "caf\u00E9".getBytes(StandardCharsets.ISO_8859_1);
+        };
+        assertEquals(encoding == StringEncoding.UTF8 ? 5 : 4, keyLength);
+        assertArrayEquals(expected, fresh.bytes(keyPointer, keyPointer + expected.length));
+        if (encoding == StringEncoding.LATIN1_UTF16) {
+            int secondKey = entries + ValueCodec.of(entry).size();
+            assertEquals(1 | TAG, fresh.memory().loadI32(secondKey + 4));
+        }
+    }
 
     @Test
     void contextsOfOneInstanceMayDifferInEncoding() {

@@ -21,6 +21,7 @@ import static dev.witbind.wit.types.PrimitiveType.U8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.StringEncoding;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -358,7 +359,7 @@ class CanonicalAbiSuiteTest {
     private static void roundtrip(List<DynamicTest> cases, WitType type, Object value) {
         cases.add(named("test_roundtrip", spell(type) + ", " + Reference.show(value), value, () -> {
             ValueTupleCodec tuple = new ValueTupleCodec(List.of(type), "the value");
-            tuple.codecs().get(0).validate(value, "the value");
+            tuple.codecs().get(0).validate(value, "the value", StringEncoding.UTF8);
             Heap callee = new Heap();
             LiftLowerContext cx = callee.context();
             long[] coreArguments = tuple.lower(cx, new Object[] {value}, CanonicalAbi.MAX_FLAT_PARAMS);
