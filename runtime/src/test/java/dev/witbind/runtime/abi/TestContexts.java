@@ -18,4 +18,15 @@ public final class TestContexts {
                 Optional.empty(), stringEncoding);
         return new LiftLowerContext(options, new InstanceState(guestName));
     }
+
+    /**
+     * The spec's {@code store_string_into_range(cx, (value, sourceEncoding, sourceTaggedCodeUnits))}, for the
+     * conformance port, whose strings come with the encoding they were loaded in.
+     *
+     * @return the pointer in the low 32 bits, the tagged code units in the high 32 bits
+     */
+    public static long storeStringIntoRange(LiftLowerContext cx, String value, StringEncoding sourceEncoding,
+            int sourceTaggedCodeUnits) {
+        return StringRanges.store(cx, value, sourceEncoding, sourceTaggedCodeUnits);
+    }
 }
