@@ -4,6 +4,7 @@ import dev.witbind.runtime.abi.CanonicalOptions;
 import dev.witbind.runtime.abi.InstanceState;
 import dev.witbind.runtime.abi.LiftLowerContext;
 import dev.witbind.runtime.abi.PostReturn;
+import dev.witbind.runtime.abi.StringEncoding;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.runtime.engine.CoreFunction;
@@ -45,6 +46,7 @@ public final class GuestFunction {
     private final CoreFunction export;
     private final PostReturn postReturn;
     private final LiftLowerContext cx;
+    private final StringEncoding stringEncoding;
     private final InstanceState state;
     private final String description;
 
@@ -68,6 +70,7 @@ public final class GuestFunction {
         this.export = export;
         this.postReturn = options.postReturn().orElse(null);
         this.cx = cx;
+        this.stringEncoding = options.stringEncoding();
         this.state = state;
         this.description = "export '" + name + "' of guest '" + guestName + "'";
     }
@@ -125,7 +128,7 @@ public final class GuestFunction {
         }
         for (int i = 0; i < args.length; i++) {
             params.codecs().get(i).validate(args[i], description + ": argument '" + declared.get(i).name() + "'",
-                    state);
+                    stringEncoding, state);
         }
     }
 }

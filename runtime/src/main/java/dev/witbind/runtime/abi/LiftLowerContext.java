@@ -12,7 +12,8 @@ import java.util.Objects;
  * the instance it belongs to (its resource handles). Generated bindings and the dynamic codecs lift strings and
  * lists out of guest memory and lower results into it through one of these, with every check the Canonical ABI
  * requires: a violation is a {@link WitTrapException} thrown before anything is written, to which the caller adds
- * the function's name.
+ * the function's name. Strings follow the function's {@code string-encoding}: UTF-8 here, on the generated bindings'
+ * hot path, {@code utf16} and {@code latin1+utf16} in {@link StringRanges}.
  *
  * <p>Made when a guest is instantiated, one per set of options (a core module's functions share one), and handed to
  * every import handle and export caller; it holds no per-call state.
@@ -23,20 +24,14 @@ public final class LiftLowerContext {
 
     private final GuestMemory memory;
     private final Realloc realloc;
+    private final StringEncoding stringEncoding;
     private final InstanceState instance;
     private final HandleTable handles;
 
-    /**
-     * @throws IllegalArgumentException for a string encoding other than UTF-8, which witbind does not lift or lower
-     *     yet
-     */
     public LiftLowerContext(CanonicalOptions options, InstanceState instance) {
-        if (options.stringEncoding() != StringEncoding.UTF8) {
-            throw new IllegalArgumentException("the string encoding " + options.stringEncoding()
-                    + " is not supported yet (only UTF8)");
-        }
         this.memory = options.memory().orElse(NO_MEMORY);
         this.realloc = options.realloc().orElse(null);
+        this.stringEncoding = options.stringEncoding();
         this.instance = Objects.requireNonNull(instance, "instance");
         this.handles = instance.handles();
     }
@@ -51,16 +46,31 @@ public final class LiftLowerContext {
         return instance;
     }
 
+    /** The memory strings pass through, for {@link StringRanges}. */
+    GuestMemory memory() {
+        return memory;
+    }
+
+    /** The {@code string-encoding} of these options. */
+    StringEncoding stringEncoding() {
+        return stringEncoding;
+    }
+
     // ---- lifting (guest -> host) ------------------------------------------------------------------------------
 
     /**
-     * {@code load_string_from_range} for UTF-8: the bytes at {@code [ptr, ptr + len)}, decoded where they lie in
+     * {@code load_string_from_range}. For UTF-8: the bytes at {@code [ptr, ptr + len)}, decoded where they lie in
      * guest memory by {@link Utf8#decode}, which is as cheap as {@code new String(bytes, UTF_8)} for well-formed
-     * text.
+     * text. For {@code utf16} and {@code latin1+utf16}, {@code len} counts code units (with {@code latin1+utf16}'s
+     * tag bit for UTF-16), and {@link StringRanges#lift} decodes them.
      *
-     * @throws WitTrapException when the range leaves memory or the bytes are not well-formed UTF-8
+     * @throws WitTrapException when the string is longer than the Canonical ABI's limit, misaligned, leaves memory,
+     *     or is not well-formed UTF-8 or UTF-16
      */
     public String liftString(int ptr, int len) {
+        if (stringEncoding != StringEncoding.UTF8) {
+            return StringRanges.lift(this, stringEncoding, ptr, len);
+        }
         checkByteRange(ptr, len, "string");
         byte[] bytes = memory.array();
         String text = Utf8.decode(bytes, ptr, len);
@@ -155,11 +165,18 @@ public final class LiftLowerContext {
     }
 
     /**
-     * Copies a string into guest memory.
+     * Copies a string into guest memory ({@code store_string_into_range}): UTF-8 in one exact allocation, the other
+     * encodings through {@link StringRanges#lowerHostString}.
      *
-     * @return the pointer in the low 32 bits and the byte length in the high 32 bits
+     * @return the pointer in the low 32 bits and the length in the high 32 bits: bytes for UTF-8, code units for
+     *     the others (with {@code latin1+utf16}'s tag bit for UTF-16)
+     * @throws HostValueException when {@code value} has an unpaired surrogate (a host bug), or, in {@code utf16} and
+     *     {@code latin1+utf16}, is longer than the Canonical ABI's limit
      */
     public long lowerString(String value) {
+        if (stringEncoding != StringEncoding.UTF8) {
+            return StringRanges.lowerHostString(this, stringEncoding, value);
+        }
         byte[] bytes = Utf8.encode(value);
         if (bytes == null) {
             throw new HostValueException("returned a string with an unpaired surrogate at index "
@@ -175,6 +192,19 @@ public final class LiftLowerContext {
         // The array is read after cabi_realloc, which may have grown memory into a new one.
         System.arraycopy(bytes, 0, memory.array(), ptr, bytes.length);
         return ptr;
+    }
+
+    /**
+     * {@code cx.reallocate}: calls {@code cabi_realloc(oldPointer, oldSize, alignment, size)} and checks what it
+     * returns as {@link #allocate} does, for the string encodings that reallocate what they allocated.
+     */
+    int reallocate(int oldPointer, int oldSize, int alignment, int size, String what) {
+        if (realloc == null) {
+            throw new WitTrapException("the guest exports no cabi_realloc to allocate a " + what + " in");
+        }
+        int ptr = realloc.realloc(oldPointer, oldSize, alignment, size);
+        return checkRange(ptr, Integer.toUnsignedLong(size), alignment,
+                "the memory cabi_realloc returned for a " + what);
     }
 
     /**

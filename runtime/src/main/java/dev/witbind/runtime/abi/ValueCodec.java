@@ -75,16 +75,21 @@ import java.util.Set;
  * <p>{@link #validate} checks a Java value completely before anything is lowered, so a bad argument never leaves a
  * partial write in the guest; the lowering methods assume a validated value. Lifting and loading trap with a
  * {@link WitTrapException} on everything the Canonical ABI traps on: a pointer out of bounds or misaligned (lists by
- * their element alignment; an empty list may end exactly at the end of memory), a list or string longer than the
- * Canonical ABI's limit, invalid UTF-8, an invalid {@code char}, a discriminant out of range. Bits beyond the declared
- * flags are ignored, and any non-zero {@code bool} is {@code true}, as the Canonical ABI says.
+ * their element alignment, strings in {@code utf16} and {@code latin1+utf16} by 2; an empty list may end exactly at
+ * the end of memory), a list or string longer than the Canonical ABI's limit, invalid UTF-8 or UTF-16, an invalid
+ * {@code char}, a discriminant out of range. Bits beyond the declared flags are ignored, and any non-zero
+ * {@code bool} is {@code true}, as the Canonical ABI says. Strings follow the string encoding of the context they
+ * are lifted from or lowered into, and {@link #validate} is told the encoding, which sets how long a string may be.
  */
 public abstract sealed class ValueCodec
         permits PrimitiveCodec, StringCodec, ByteListCodec, ListCodec, RecordCodec, VariantCodec, FlagsCodec,
         HandleCodec {
     /** {@code MAX_LIST_BYTE_LENGTH}: longer lists trap when lifted and are refused when lowered. */
     public static final long MAX_LIST_BYTE_LENGTH = (1L << 28) - 1;
-    /** {@code MAX_STRING_BYTE_LENGTH}: longer strings trap when lifted and are refused when lowered. */
+    /**
+     * {@code MAX_STRING_BYTE_LENGTH}: strings longer than this in their encoding's bytes trap when lifted and are
+     * refused when lowered.
+     */
     public static final long MAX_STRING_BYTE_LENGTH = (1L << 28) - 1;
 
     private final WitType type;
@@ -151,22 +156,24 @@ public abstract sealed class ValueCodec
     }
 
     /**
-     * Checks that {@code value} is a Java value of this type that the Canonical ABI can carry, all the way down.
+     * Checks that {@code value} is a Java value of this type that the Canonical ABI can carry, all the way down, in
+     * a function whose strings are encoded as {@code stringEncoding} (which sets how long a string may be).
      *
      * @param what what the value is, for the message, e.g. {@code "argument 'p'"}
      * @throws IllegalArgumentException naming the path to the first bad part, e.g. {@code argument 'p' field 'x' of
      *     record point (u32) must be an Integer, not String}
      */
-    public final void validate(Object value, String what) {
-        check(value, new Path(null, what, null));
+    public final void validate(Object value, String what, StringEncoding stringEncoding) {
+        check(value, new Path(null, what, stringEncoding, null));
     }
 
     /**
-     * {@link #validate(Object, String)} for a value about to be lowered into {@code instance}: a resource the guest
-     * defines must be one of that instance's, not dropped, and (for {@code own}) the host's to give.
+     * {@link #validate(Object, String, StringEncoding)} for a value about to be lowered into {@code instance}: a
+     * resource the guest defines must be one of that instance's, not dropped, and (for {@code own}) the host's to
+     * give.
      */
-    public final void validate(Object value, String what, InstanceState instance) {
-        check(value, new Path(null, what, instance));
+    public final void validate(Object value, String what, StringEncoding stringEncoding, InstanceState instance) {
+        check(value, new Path(null, what, stringEncoding, instance));
     }
 
     /**
@@ -280,22 +287,30 @@ public abstract sealed class ValueCodec
 
     /**
      * Where a value sits inside an argument, built only as deep as validation goes and turned into text only for a
-     * message: {@code argument 'p'}, then steps such as {@code field 'x' of record point}.
+     * message: {@code argument 'p'}, then steps such as {@code field 'x' of record point}; with the string encoding
+     * the value will be lowered in.
      */
     static final class Path {
         private final Path parent;
         private final String step;
+        private final StringEncoding stringEncoding;
         /** The instance the value is for, when known: what resources of the guest's own are checked against. */
         private final InstanceState instance;
 
-        Path(Path parent, String step, InstanceState instance) {
+        Path(Path parent, String step, StringEncoding stringEncoding, InstanceState instance) {
             this.parent = parent;
             this.step = step;
+            this.stringEncoding = stringEncoding;
             this.instance = instance;
         }
 
         Path then(String next) {
-            return new Path(this, next, instance);
+            return new Path(this, next, stringEncoding, instance);
+        }
+
+        /** The {@code string-encoding} of the function the value is for. */
+        StringEncoding stringEncoding() {
+            return stringEncoding;
         }
 
         InstanceState instance() {

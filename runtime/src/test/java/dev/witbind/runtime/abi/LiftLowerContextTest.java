@@ -55,13 +55,21 @@ class LiftLowerContextTest {
     }
 
     @Test
-    void encodingsOtherThanUtf8AreRefusedUntilTheyAreImplemented() {
-        CanonicalOptions utf16 = new CanonicalOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-                StringEncoding.UTF16);
+    void eachFunctionReadsStringsInItsOwnEncoding() {
+        InstanceState instance = new InstanceState("component");
+        LinearMemory memory = new LinearMemory(new MemoryLimits(1, 1));
+        byte[] bytes = {'h', 'i', 0x61, 0x01, 0x3A, 0x26};
+        memory.write(0, bytes, 0, bytes.length);
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new LiftLowerContext(utf16, new InstanceState("utf16")));
+        assertEquals("hia\u0001:&", context(memory, StringEncoding.UTF8, instance).liftString(0, 6));
+        assertEquals("\u6968\u0161\u263A", context(memory, StringEncoding.UTF16, instance).liftString(0, 3));
+        LiftLowerContext latin1Utf16 = context(memory, StringEncoding.LATIN1_UTF16, instance);
+        assertEquals("hia\u0001", latin1Utf16.liftString(0, 4));
+        assertEquals("\u6968\u0161", latin1Utf16.liftString(0, 2 | 1 << 31));
+    }
 
-        assertEquals("the string encoding UTF16 is not supported yet (only UTF8)", refused.getMessage());
+    private static LiftLowerContext context(LinearMemory memory, StringEncoding encoding, InstanceState instance) {
+        return new LiftLowerContext(new CanonicalOptions(Optional.of(new ChicoryMemory(memory)), Optional.empty(),
+                Optional.empty(), encoding), instance);
     }
 }

@@ -130,7 +130,7 @@ class ValueCodecTest {
                 + "null", refused(new ListType(HandleType.borrow(r)), Arrays.asList(apple, null)));
 
         // lower_own moves the objects into the table, lift_own takes them back out, in order
-        owns.validate(List.of(apple, pear), "the value");
+        owns.validate(List.of(apple, pear), "the value", StringEncoding.UTF8);
         owns.store(cx, List.of(apple, pear), 64);
         assertEquals(List.of(1, 2), List.of(cx.loadI32(cx.loadI32(64)), cx.loadI32(cx.loadI32(64) + 4)));
         assertEquals(List.of(apple, pear), owns.load(cx, 64));
@@ -176,7 +176,8 @@ class ValueCodecTest {
         assertEquals("trap: list<u64> at 0x0 has 4294967295 elements of 8 bytes, more than the Canonical ABI's "
                 + "limit of 268435455 bytes",
                 trapOf(() -> ValueCodec.of(new ListType(U64)).liftFlat(cx, new long[] {0, 0xFFFF_FFFFL}, 0)));
-        assertEquals("trap: string at 0x0 is 268435456 bytes long, more than the Canonical ABI's limit of 268435455",
+        assertEquals("trap: the string at 0x0 is 268435456 bytes long, more than the Canonical ABI's limit of "
+                + "268435455",
                 trapOf(() -> ValueCodec.of(STRING).liftFlat(cx, new long[] {0, 1 << 28}, 0)));
     }
 
@@ -298,7 +299,7 @@ class ValueCodecTest {
                 "perms", new HashSet<>(List.of("exec", "read")), "maybe", Optional.of("x"),
                 "outcome", Result.err(List.of(0x1F600, (int) 'a')), "points", List.of(map("x", 1, "y", -1)),
                 "bytes", new byte[0], "d", Double.MIN_VALUE);
-        codec.validate(value, "the value");
+        codec.validate(value, "the value", StringEncoding.UTF8);
         int ptr = cx.allocate(codec.alignment(), codec.size(), "the value");
 
         codec.store(cx, value, ptr);
@@ -321,8 +322,8 @@ class ValueCodecTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static String refused(WitType type, Object value) {
-        return assertThrows(IllegalArgumentException.class, () -> ValueCodec.of(type).validate(value, "argument 'p'"))
-                .getMessage();
+        return assertThrows(IllegalArgumentException.class,
+                () -> ValueCodec.of(type).validate(value, "argument 'p'", StringEncoding.UTF8)).getMessage();
     }
 
     private static String trapOf(Runnable body) {
@@ -330,7 +331,7 @@ class ValueCodecTest {
     }
 
     private long[] lowerFlat(ValueCodec codec, Object value) {
-        codec.validate(value, "the value");
+        codec.validate(value, "the value", StringEncoding.UTF8);
         long[] flat = new long[codec.flatCount()];
         codec.lowerFlat(cx, value, flat, 0);
         return flat;

@@ -21,6 +21,8 @@ import static dev.witbind.wit.types.PrimitiveType.U8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.StringEncoding;
+import dev.witbind.runtime.abi.TestContexts;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.abi.ValueTupleCodec;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -55,14 +57,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The synchronous, 32-bit, UTF-8 part of the Component Model's reference suite
+ * The synchronous, 32-bit part of the Component Model's reference suite
  * ({@code design/mvp/canonical-abi/run_tests.py}, the newest revision: fixed-length lists, flags capped at 32, the
  * deterministic profile), case by case, on a real Chicory memory. Each dynamic test is named after the reference
  * call it ports; {@code README.md} beside this file says which cases are left out and why.
  */
 class CanonicalAbiSuiteTest {
     /** The cases this class runs; {@code README.md} states the same number. */
-    static final int PORTED_CASES = 146;
+    static final int PORTED_CASES = 290;
 
     // ---- test(t, vals_to_lift, v) -----------------------------------------------------------------------------
 
@@ -197,16 +199,100 @@ class CanonicalAbiSuiteTest {
             "ab\u00efc", "\u01ffy", "xy\u01ff", "a\ud7ffb", "a\u02ff\u03ff\u04ffbc", "\uf123", "\uf123\uf123abc",
             "abcdef\uf123");
 
+    /** The suite's {@code encodings}. */
+    static final List<StringEncoding> ENCODINGS =
+            List.of(StringEncoding.UTF8, StringEncoding.UTF16, StringEncoding.LATIN1_UTF16);
+
     @TestFactory
     List<DynamicTest> test_string() {
         List<DynamicTest> cases = new ArrayList<>();
-        for (String s : FUN_STRINGS) {
-            byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-            cases.add(named("test_string", "'utf8', 'utf8', " + escape(s), escape(s),
-                    () -> Reference.test(STRING, Heap.of(encoded), s, STRING, s, 0, encoded.length)));
+        for (StringEncoding src : ENCODINGS) {
+            for (StringEncoding dst : ENCODINGS) {
+                for (String s : FUN_STRINGS) {
+                    testString(cases, src, dst, s);
+                }
+            }
         }
         return cases;
     }
+
+    /**
+     * {@code test_string(src_encoding, dst_encoding, s)}: {@code s} encoded in {@code src}, where
+     * {@code latin1+utf16} is two cases for a string that Latin-1 can encode, one in each half.
+     */
+    private static void testString(List<DynamicTest> cases, StringEncoding src, StringEncoding dst, String s) {
+        switch (src) {
+            case UTF8 -> {
+                byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+                stringCase(cases, src, dst, s, encoded, encoded.length);
+            }
+            case UTF16 -> {
+                byte[] encoded = s.getBytes(StandardCharsets.UTF_16LE);
+                stringCase(cases, src, dst, s, encoded, encoded.length / 2);
+            }
+            case LATIN1_UTF16 -> {
+                if (StandardCharsets.ISO_8859_1.newEncoder().canEncode(s)) {
+                    byte[] encoded = s.getBytes(StandardCharsets.ISO_8859_1);
+                    stringCase(cases, src, dst, s, encoded, encoded.length);
+                }
+                byte[] encoded = s.getBytes(StandardCharsets.UTF_16LE);
+                stringCase(cases, src, dst, s, encoded, encoded.length / 2 | SpecStrings.UTF16_TAG);
+            }
+        }
+    }
+
+    /**
+     * {@code test_string_internal}, then {@code test(String(), [0, tagged_code_units], v, cx, dst_encoding)}: lifts
+     * the string from a heap that holds its encoding, lowers the value {@code (s, src, tagged_code_units)} into the
+     * suite's heap of five times that size in {@code dst} and lifts it back. The {@code realloc} calls must be the
+     * spec's ({@link SpecStrings}). The port then lowers {@code s} once more as the host's own string would be
+     * (validated for {@code dst}, through {@code StringCodec}), which must take one exact allocation.
+     */
+    private static void stringCase(List<DynamicTest> cases, StringEncoding src, StringEncoding dst, String s,
+            byte[] encoded, int taggedCodeUnits) {
+        String arguments = "'" + SPEC_NAMES.get(src) + "', '" + SPEC_NAMES.get(dst) + "', " + escape(s)
+                + (src == StringEncoding.LATIN1_UTF16 ? ", tagged_code_units=" + (taggedCodeUnits < 0
+                        ? "0x" + Integer.toHexString(taggedCodeUnits) : taggedCodeUnits) : "");
+        cases.add(named("test_string", arguments, escape(s), () -> {
+            ValueCodec codec = ValueCodec.of(STRING);
+            LiftLowerContext source = Heap.of(encoded).context(src);
+            assertEquals(s, codec.liftFlat(source, new long[] {0, Integer.toUnsignedLong(taggedCodeUnits)}, 0));
+
+            int capacity = 5 * encoded.length;
+            Heap heap = Heap.ofCapacity(capacity);
+            LiftLowerContext cx = heap.context(dst);
+            long lowered = TestContexts.storeStringIntoRange(cx, s, src, taggedCodeUnits);
+            assertEquals(s, codec.liftFlat(cx, new long[] {lowered & 0xFFFF_FFFFL, lowered >>> 32}, 0));
+            SpecStrings.Stored spec = SpecStrings.store(src, taggedCodeUnits, dst, s, capacity);
+            assertEquals(spec.reallocs(), heap.reallocs(), "realloc calls");
+            assertEquals(spec.taggedCodeUnits(), (int) (lowered >>> 32), "tagged code units");
+
+            Heap host = Heap.ofCapacity(capacity);
+            LiftLowerContext hostCx = host.context(dst);
+            codec.validate(s, "the value", dst);
+            long[] flat = new long[2];
+            codec.lowerFlat(hostCx, s, flat, 0);
+            assertEquals(s, codec.liftFlat(hostCx, flat, 0));
+            assertEquals(List.of(hostAllocation(dst, s)), host.reallocs(), "realloc calls of the host's string");
+        }));
+    }
+
+    /**
+     * The one allocation of the host's own string in {@code dst}: its UTF-8 exactly, or its UTF-16, or in
+     * {@code latin1+utf16} its Latin-1 when it fits.
+     */
+    private static String hostAllocation(StringEncoding dst, String s) {
+        boolean latin1 = StandardCharsets.ISO_8859_1.newEncoder().canEncode(s);
+        return switch (dst) {
+            case UTF8 -> "(0, 0, 1, " + s.getBytes(StandardCharsets.UTF_8).length + ") -> 0";
+            case UTF16 -> "(0, 0, 2, " + 2 * s.length() + ") -> 0";
+            case LATIN1_UTF16 -> "(0, 0, 2, " + (latin1 ? s.length() : 2 * s.length()) + ") -> 0";
+        };
+    }
+
+    /** The suite's names of the encodings. */
+    static final Map<StringEncoding, String> SPEC_NAMES = Map.of(StringEncoding.UTF8, "utf8",
+            StringEncoding.UTF16, "utf16", StringEncoding.LATIN1_UTF16, "latin1+utf16");
 
     static String escape(String s) {
         StringBuilder escaped = new StringBuilder("'");
@@ -358,7 +444,7 @@ class CanonicalAbiSuiteTest {
     private static void roundtrip(List<DynamicTest> cases, WitType type, Object value) {
         cases.add(named("test_roundtrip", spell(type) + ", " + Reference.show(value), value, () -> {
             ValueTupleCodec tuple = new ValueTupleCodec(List.of(type), "the value");
-            tuple.codecs().get(0).validate(value, "the value");
+            tuple.codecs().get(0).validate(value, "the value", StringEncoding.UTF8);
             Heap callee = new Heap();
             LiftLowerContext cx = callee.context();
             long[] coreArguments = tuple.lower(cx, new Object[] {value}, CanonicalAbi.MAX_FLAT_PARAMS);

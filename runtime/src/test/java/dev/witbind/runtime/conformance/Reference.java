@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.abi.StringEncoding;
 import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.abi.CanonicalAbi;
@@ -63,7 +64,7 @@ final class Reference {
         assertValue(expected, codec.liftFlat(cx, flat, 0));
 
         ValueCodec lowerCodec = ValueCodec.of(lowerType);
-        lowerCodec.validate(expected, "the value");
+        lowerCodec.validate(expected, "the value", StringEncoding.UTF8);
         LiftLowerContext fresh = new Heap().context();
         long[] lowered = new long[lowerCodec.flatCount()];
         lowerCodec.lowerFlat(fresh, expected, lowered, 0);
