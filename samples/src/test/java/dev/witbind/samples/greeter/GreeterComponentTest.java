@@ -157,4 +157,18 @@ class GreeterComponentTest {
         assertEquals(List.of("shout", "repeat"), legacy.unresolved().stream().map(u -> u.field()).toList());
         assertEquals(3, legacy.resolved().size());
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void componentsInUtf16AndLatin1Utf16TalkToTheSameHost(Engine engine) {
+        for (String file : List.of("greeter-utf16.wasm", "greeter-latin1-utf16.wasm")) {
+            GreeterHost host = new GreeterHost();
+            GuestInstance guest = new Linker().register(host).instantiate(load(file), engine);
+
+            // the guest checksums its name's code units as it holds them: UTF-16LE
+            assertEquals("Hello, Wörld! WÖRLD! \uD83C\uDF89\uD83C\uDF89\uD83C\uDF89 #"
+                    + checksum(NAME.getBytes(StandardCharsets.UTF_16LE)), run(guest), file);
+            assertEquals(List.of("greeter 0.2.1 run: Wörld"), host.messages(), file);
+        }
+    }
 }

@@ -38,6 +38,7 @@ class MisbehavingComponentTest {
                 trap("import-return-pointer-out-of-bounds", GREETER + "#greet", "the return pointer at"),
                 trap("realloc-out-of-bounds", GREETER + "#greet", "the memory cabi_realloc returned for a string"),
                 trap("realloc-pointer-wraps", GREETER + "#greet", "the memory cabi_realloc returned for a string"),
+                trap("realloc-misaligned", GREETER + "#greet", "misaligned pointer"),
                 trap("realloc-traps", GREETER + "#greet", "unreachable"),
                 trap("realloc-calls-host", GREETER + "#log", "while it ran its realloc or a post-return"),
                 trap("export-traps", "export 'run'", "unreachable"),
