@@ -382,11 +382,12 @@ public final class Messages {
                 + "returned resource)";
     }
 
-    /** A {@code @WitResource} class from outside the interface class. */
+    /** A {@code @WitResource} class that belongs to no interface class. */
     public static String resourceOutsideInterface(String what, String resourceName, String className) {
-        return what + " has the type '" + resourceName + "', a @WitResource class that is not nested in '"
-                + className + "': witbind binds a resource only together with the interface class it is nested in. "
-                + "Fix: nest the resource class in '" + className + "'";
+        return what + " has the type '" + resourceName + "', a @WitResource class that is not nested in a valid "
+                + "@WitInterface class: a resource belongs to the interface that defines it ('" + className + "' "
+                + "may use its own resources and those of other interface classes). Fix: nest the resource class in "
+                + "the @WitInterface class of its interface";
     }
 
     /** {@code @WitResource} on a class that is not nested in a {@code @WitInterface} class. */

@@ -46,6 +46,10 @@ final class BindingsConstants {
     private final Map<ResourceType, String> resourceConstants = new LinkedHashMap<>();
     private final Map<ResourceType, String> dropConstants = new LinkedHashMap<>();
     private final Map<ResourceType, ClassName> resourceClasses = new LinkedHashMap<>();
+    /** The interface the bindings are for: the owner of the resources whose drop they define. */
+    private String interfaceName;
+    /** The resources of other interfaces that the functions' types mention, with their Java classes. */
+    private final Map<ResourceType, ClassName> foreignResources = new LinkedHashMap<>();
     /** Named WIT types, dependencies first, with the Java type that carries each. */
     private final Map<WitType, ClassName> namedTypes = new LinkedHashMap<>();
     private final Map<WitType, String> namedConstants = new LinkedHashMap<>();
@@ -55,6 +59,7 @@ final class BindingsConstants {
     /** The constants of a model; {@code reserved} are the names the bindings class already uses. */
     static BindingsConstants of(InterfaceModel model, List<String> reserved) {
         BindingsConstants constants = new BindingsConstants();
+        constants.interfaceName = model.interfaceName();
         NameAllocator names = new NameAllocator();
         reserved.forEach(names::newName);
         for (FunctionModel function : model.functions()) {
@@ -70,6 +75,12 @@ final class BindingsConstants {
             function.parameters().stream().map(ParameterModel::type).forEach(constants::collect);
             function.result().ifPresent(constants::collect);
         }
+        // Resources of other interfaces that the functions take or return: a constant each, no drop (their
+        // interface's bindings define it).
+        constants.foreignResources.forEach((resource, javaClass) -> {
+            constants.resourceConstants.put(resource, names.newName(upperSnake(resource.name()) + "_RESOURCE"));
+            constants.resourceClasses.put(resource, javaClass);
+        });
         constants.namedTypes.forEach((type, javaClass) -> {
             // A tuple has no WIT name: its constant is named after the record that carries it.
             String name = type instanceof TupleType
@@ -131,6 +142,11 @@ final class BindingsConstants {
             namedTypes.putIfAbsent(type.witType(), (ClassName) type.javaType());
         } else if (shape instanceof Shape.Flags flags) {
             namedTypes.putIfAbsent(type.witType(), flags.enumClass());
+        } else if (shape instanceof Shape.Handle handle) {
+            ResourceType resource = ((HandleType) type.witType()).resource();
+            if (!resourceConstants.containsKey(resource)) {
+                foreignResources.putIfAbsent(resource, handle.resourceClass());
+            }
         }
     }
 
@@ -163,11 +179,16 @@ final class BindingsConstants {
     /** The constants of the resources, then of the named types, in declaration order. */
     List<FieldSpec> typeFields() {
         List<FieldSpec> fields = new ArrayList<>();
-        resourceConstants.forEach((resource, constant) -> fields.add(
-                FieldSpec.builder(ResourceType.class, constant, Modifier.STATIC, Modifier.FINAL)
+        resourceConstants.forEach((resource, constant) -> fields.add(resource.owner().equals(interfaceName)
+                ? FieldSpec.builder(ResourceType.class, constant, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The WIT resource {@code $L}, implemented by {@link $T}.\n", resource.name(),
                                 resourceClasses.get(resource))
                         .initializer("new $T($N.toString(), $S)", ResourceType.class, INTERFACE_NAME, resource.name())
+                        .build()
+                : FieldSpec.builder(ResourceType.class, constant, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The WIT resource {@code $L} of {@code $L}, implemented by {@link $T}.\n",
+                                resource.name(), resource.owner(), resourceClasses.get(resource))
+                        .initializer("new $T($S, $S)", ResourceType.class, resource.owner(), resource.name())
                         .build()));
         namedConstants.forEach((type, constant) -> fields.add(
                 FieldSpec.builder(type.getClass(), constant, Modifier.STATIC, Modifier.FINAL)

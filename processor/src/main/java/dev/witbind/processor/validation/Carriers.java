@@ -127,9 +127,9 @@ final class Carriers {
         } else if (shape instanceof Shape.Handle) {
             HandleType javaHandle = (HandleType) java.witType();
             if (wit instanceof HandleType handle && handle.ownership() == javaHandle.ownership()
-                    && handle.resource().owner().equals(interfaceId)
-                    && handle.resource().name().equals(javaHandle.resource().name())) {
-                // The Java handle's resource is the interface's own: keep it, the resource constants refer to it.
+                    && handle.resource().equals(javaHandle.resource())) {
+                // The same resource, the interface's own or another's (by the interface that defines it): keep the
+                // Java handle, the resource constants refer to it.
                 return java;
             }
         }

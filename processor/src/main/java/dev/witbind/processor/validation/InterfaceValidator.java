@@ -243,8 +243,7 @@ public final class InterfaceValidator {
                         "has the type parameters <" + typeParameters(member.getTypeParameters()) + ">")));
             }
             Optional<AnnotationValue> value = Annotations.value(witResource.get(), VALUE);
-            String witName = value.flatMap(Annotations::string).filter(text -> !text.isEmpty())
-                    .orElseGet(() -> Label.fromJavaName(member.getSimpleName().toString()));
+            String witName = resourceName(member, witResource.get());
             try {
                 Label.checkLabel(witName);
             } catch (InvalidNameException problem) {
@@ -263,6 +262,40 @@ public final class InterfaceValidator {
             resources.put(name, new ResourceModel(ClassName.get(member), new ResourceType(interfaceName, witName)));
         }
         return resources;
+    }
+
+    /**
+     * The WIT name of a {@code @WitResource} class: its annotation's value, else its simple name in kebab-case. The
+     * one rule, for the class's own interface and for every other interface that uses the resource.
+     */
+    static String resourceName(TypeElement resourceClass, AnnotationMirror witResource) {
+        return Annotations.value(witResource, VALUE).flatMap(Annotations::string).filter(text -> !text.isEmpty())
+                .orElseGet(() -> Label.fromJavaName(resourceClass.getSimpleName().toString()));
+    }
+
+    /**
+     * The WIT resource of a {@code @WitResource} class nested in a {@code @WitInterface} class: owned by that
+     * interface; empty when the class is not nested in one, or its names are not valid (its own interface reports
+     * that).
+     */
+    static Optional<ResourceType> resourceOf(TypeElement resourceClass) {
+        Optional<AnnotationMirror> witResource = Annotations.find(resourceClass, WIT_RESOURCE);
+        Element enclosing = resourceClass.getEnclosingElement();
+        if (witResource.isEmpty() || !(enclosing instanceof TypeElement)) {
+            return Optional.empty();
+        }
+        Optional<String> owner = Annotations.find(enclosing, WIT_INTERFACE)
+                .flatMap(annotation -> Annotations.value(annotation, VALUE)).flatMap(Annotations::string);
+        String name = resourceName(resourceClass, witResource.get());
+        if (owner.isEmpty() || !Label.isLabel(name)) {
+            return Optional.empty();
+        }
+        try {
+            InterfaceName.parse(owner.get());
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceType(owner.get(), name));
     }
 
     private static String article(ElementKind kind) {

@@ -23,6 +23,7 @@ import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
+import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.ResultType;
 import dev.witbind.wit.types.TupleType;
 import dev.witbind.wit.types.VariantType;
@@ -375,6 +376,14 @@ final class TypeMapper {
             return new Mapped(new ValueType(resource.javaClass(), handle, new Shape.Handle(resource.javaClass())));
         }
         if (Annotations.find(element, WIT_RESOURCE).isPresent()) {
+            // A resource another interface defines (wasi:cli/stdout hands out wasi:io/streams' output-stream): its
+            // handles are that interface's, whose bindings define its drop.
+            Optional<ResourceType> foreign = InterfaceValidator.resourceOf(element);
+            if (foreign.isPresent()) {
+                HandleType handle = borrow ? HandleType.borrow(foreign.get()) : HandleType.own(foreign.get());
+                ClassName resourceClass = ClassName.get(element);
+                return new Mapped(new ValueType(resourceClass, handle, new Shape.Handle(resourceClass)));
+            }
             problems.add(Diagnostic.on(use.element(), Messages.resourceOutsideInterface(capitalize(use.what()), name,
                     interfaceClass.getQualifiedName().toString())));
             return new Reported();
@@ -472,8 +481,10 @@ final class TypeMapper {
         };
     }
 
+    /** Whether {@code type} is a resource class: this interface's, or one nested in another interface's class. */
     private boolean isResource(TypeMirror type) {
-        return type.getKind() == TypeKind.DECLARED && resources.containsKey(qualifiedName(type));
+        return type.getKind() == TypeKind.DECLARED && (resources.containsKey(qualifiedName(type))
+                || InterfaceValidator.resourceOf((TypeElement) ((DeclaredType) type).asElement()).isPresent());
     }
 
     private Part mapResult(List<? extends TypeMirror> arguments, Use use) {
