@@ -141,4 +141,19 @@ class HandleTableTest {
         assertEquals(50, table.drop(BUCKET, 50));
         assertEquals(99, table.size());
     }
+
+    @Test
+    void aTableHoldsAtMostItsCapacityAndFreedHandlesMakeRoomAgain() {
+        HandleTable table = new HandleTable(2);
+        int first = table.addOwn(BUCKET, "a");
+        table.addOwn(BUCKET, "b");
+
+        WitTrapException full = assertThrows(WitTrapException.class, () -> table.addOwn(BUCKET, "c"));
+
+        assertEquals("the handle table is full (2 handles, the instance's limit)", full.reason());
+        table.liftOwn(BUCKET, first);
+        assertEquals(2, table.size() + 1);
+        table.addOwn(BUCKET, "c");
+        assertEquals(2, table.size());
+    }
 }
