@@ -900,7 +900,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static int[] liftS32Array(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 4, 4, "list<s32>");
+        cx.checkListRange(ptr, len, 4, 4, "list<s32>");
         int[] array = new int[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 4;
@@ -910,7 +910,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static long[] liftU64Array(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 8, "list<u64>");
+        cx.checkListRange(ptr, len, 8, 8, "list<u64>");
         long[] array = new long[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 8;
@@ -920,7 +920,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static float[] liftF32Array(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 4, 4, "list<f32>");
+        cx.checkListRange(ptr, len, 4, 4, "list<f32>");
         float[] array = new float[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 4;
@@ -930,7 +930,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static double[] liftF64Array(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 8, "list<f64>");
+        cx.checkListRange(ptr, len, 8, 8, "list<f64>");
         double[] array = new double[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 8;
@@ -940,7 +940,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static boolean[] liftBoolArray(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 1, 1, "list<bool>");
+        cx.checkListRange(ptr, len, 1, 1, "list<bool>");
         boolean[] array = new boolean[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 1;
@@ -950,7 +950,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static short[] liftS16Array(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 2, 2, "list<s16>");
+        cx.checkListRange(ptr, len, 2, 2, "list<s16>");
         short[] array = new short[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 2;
@@ -960,7 +960,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static int[] liftCharArray(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 4, 4, "list<char>");
+        cx.checkListRange(ptr, len, 4, 4, "list<char>");
         int[] array = new int[len];
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 4;
@@ -1027,7 +1027,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static List<String> liftListOfString(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 4, "list<string>");
+        cx.checkListRange(ptr, len, 8, 4, "list<string>");
         List<String> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 8;
@@ -1113,7 +1113,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static List<TypeZoo.Shape> liftListOfShape(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 16, 8, "list<shape>");
+        cx.checkListRange(ptr, len, 16, 8, "list<shape>");
         List<TypeZoo.Shape> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 16;
@@ -1123,7 +1123,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static List<TypeZoo.Color> liftListOfColor(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 1, 1, "list<color>");
+        cx.checkListRange(ptr, len, 1, 1, "list<color>");
         List<TypeZoo.Color> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 1;
@@ -1176,7 +1176,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
 
     private static List<TypeZoo.Counter> liftListOfBorrowCounter(LiftLowerContext cx, int ptr,
             int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 4, 4, "list<borrow<counter>>");
+        cx.checkListRange(ptr, len, 4, 4, "list<borrow<counter>>");
         List<TypeZoo.Counter> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 4;
@@ -1216,7 +1216,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
     }
 
     private static List<TypeZoo.Pair> liftListOfPair(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 12, 4, "list<tuple<string, u32>>");
+        cx.checkListRange(ptr, len, 12, 4, "list<tuple<string, u32>>");
         List<TypeZoo.Pair> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 12;

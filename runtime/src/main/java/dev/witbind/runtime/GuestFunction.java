@@ -97,6 +97,7 @@ public final class GuestFunction {
         state.enter(description);
         try {
             long[] results = export.apply(params.lower(cx, args, CanonicalAbi.MAX_FLAT_PARAMS));
+            state.beginLift(); // the guest's host calls had budgets of their own
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
             cx.checkBorrowsDropped();
             if (postReturn != null) {

@@ -8,6 +8,7 @@ import static dev.witbind.runtime.engine.chicory.WasmBytes.concat;
 import static dev.witbind.runtime.engine.chicory.WasmBytes.export;
 import static dev.witbind.runtime.engine.chicory.WasmBytes.importEntry;
 import static dev.witbind.runtime.engine.chicory.WasmBytes.section;
+import static dev.witbind.runtime.engine.chicory.WasmBytes.sleb;
 import static dev.witbind.runtime.engine.chicory.WasmBytes.uleb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.abi.InstanceLimits;
+import dev.witbind.runtime.abi.ValueCodec;
 import dev.witbind.runtime.errors.WitHostException;
 import dev.witbind.runtime.errors.WitModuleException;
 import dev.witbind.runtime.errors.WitTrapException;
+import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
@@ -41,6 +44,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HostileGuestsTest {
     private static final WitFunctionType NOTHING = WitFunctionType.of(List.of());
+    private static final ListType STRINGS = new ListType(PrimitiveType.STRING);
     private static final WitFunctionType GROW = WitFunctionType.of(List.of(new WitParam("pages", PrimitiveType.S32)),
             PrimitiveType.S32);
 
@@ -192,6 +196,98 @@ class HostileGuestsTest {
             assertEquals("test:host/fail@1.0.0#fail", failure.function());
             assertTrue(guest.isPoisoned());
         }
+    }
+
+    /**
+     * Imports {@code test:host/take@1.0.0#take: func(texts: list<string>)}; exports {@code call-take(n)}, which passes
+     * the first {@code n} of the 4096 list entries at address 0, and {@code amplify(n) -> list<string>}, which returns
+     * them. Every entry is the string {@code (0, 65536)}: the whole one-page memory, valid UTF-8 as it is (every byte
+     * of it is below 0x80). 4096 of them ask the host for 256 MiB of strings from 64 KiB of guest.
+     */
+    private static final byte[] AMPLIFIER = amplifier();
+    private static final WitFunctionType TAKE = WitFunctionType.of(List.of(new WitParam("texts", STRINGS)));
+    private static final WitFunctionType AMPLIFY = WitFunctionType.of(
+            List.of(new WitParam("n", PrimitiveType.S32)), STRINGS);
+
+    private static byte[] amplifier() {
+        byte[] entries = new byte[4096 * 8];
+        for (int i = 0; i < 4096; i++) {
+            entries[i * 8 + 6] = 1; // ptr 0, len 0x10000, little-endian
+        }
+        int result = 40000; // where amplify writes its (pointer, length) pair
+        byte[] amplify = concat(bytes(0), bytes(0x41), sleb(result), bytes(0x41, 0, 0x36, 2, 0),
+                bytes(0x41), sleb(result + 4), bytes(0x20, 0, 0x36, 2, 0), bytes(0x41), sleb(result), bytes(0x0b));
+        return concat(PREAMBLE,
+                section(1, bytes(3), bytes(0x60, 2, I32, I32, 0), bytes(0x60, 1, I32, 0), bytes(0x60, 1, I32, 1, I32)),
+                section(2, bytes(1), importEntry("test:host/take@1.0.0", "take", bytes(0, 0))),
+                section(3, bytes(2, 1, 2)),
+                section(5, bytes(1, 0, 1)),
+                section(7, bytes(3), export("memory", 2, 0), export("call-take", 0, 1), export("amplify", 0, 2)),
+                section(10, bytes(2), body(0x41, 0, 0x20, 0, 0x10, 0), concat(uleb(amplify.length), amplify)),
+                section(11, bytes(1), bytes(0, 0x41, 0, 0x0b), uleb(entries.length), entries));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void stringsThatAllPointAtTheSameRangeStopAtTheInstancesLiftBudget(Engine engine) {
+        List<Integer> received = new java.util.ArrayList<>();
+        Linker linker = new Linker().limits(InstanceLimits.DEFAULT.withLiftedBytes(1 << 20));
+        linker.instance("test:host/take@1.0.0").func("take", TAKE, (cx, args) -> {
+            List<?> texts = (List<?>) ValueCodec.of(STRINGS).liftFlat(cx, args, 0);
+            received.add(texts.size());
+            return HostCall.NO_RESULTS;
+        });
+        GuestInstance guest = linker.instantiate(GuestModule.parse("amplifier.wasm", AMPLIFIER), engine);
+        GuestFunction callTake = guest.function("call-take", WitFunctionType.of(
+                List.of(new WitParam("n", PrimitiveType.S32))));
+
+        // 15 strings of 64 KiB and their 120-byte list: within 1 MiB, and every call has a budget of its own
+        callTake.call(15);
+        callTake.call(15);
+        assertEquals(List.of(15, 15), received);
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> callTake.call(16));
+        assertTrue(trap.getMessage().contains("string at 0x0 (65536 bytes) takes the values of this call past the "
+                + "1048576 bytes of strings and lists guest 'amplifier.wasm' may pass in one call "
+                + "(InstanceLimits.liftedBytes)"), trap.getMessage());
+        assertEquals(List.of(15, 15), received, "the host function never ran");
+        assertTrue(guest.isPoisoned());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anExportsResultHasTheSameBudget(Engine engine) {
+        Linker linker = new Linker().limits(InstanceLimits.DEFAULT.withLiftedBytes(1 << 20));
+        linker.instance("test:host/take@1.0.0").func("take", TAKE, (cx, args) -> HostCall.NO_RESULTS);
+        GuestInstance guest = linker.instantiate(GuestModule.parse("amplifier.wasm", AMPLIFIER), engine);
+        assertEquals(15, ((List<?>) guest.function("amplify", AMPLIFY).call(15)).size());
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("amplify", AMPLIFY).call(16));
+        assertTrue(trap.getMessage().contains("past the 1048576 bytes"), trap.getMessage());
+
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aGuestThatRecursesWithoutEndTrapsAndTheThreadCarriesOn(Engine engine) {
+        byte[] recursive = concat(PREAMBLE, section(1, bytes(1), bytes(0x60, 0, 0)), section(3, bytes(1, 0)),
+                section(7, bytes(1), export("recurse", 0, 0)), section(10, bytes(1), body(0x10, 0)));
+        GuestInstance guest = new Linker().instantiate(GuestModule.parse("recursive.wasm", recursive), engine);
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("recurse", NOTHING).call());
+
+        assertTrue(guest.isPoisoned());
+        assertEquals(1, new Linker().instantiate(spinner(), engine).function("grow", GROW).call(0),
+                "the thread goes on to run other guests");
+        assertTrue(trap.getMessage().contains("recurse"), trap.getMessage());
+        assertInstanceOf(StackOverflowError.class, rootCause(trap), trap.getMessage());
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @SuppressWarnings("unchecked")

@@ -679,9 +679,8 @@ final class ValueCodeGenerator {
             int alignment = CanonicalAbi.alignment(listType.element());
             method.addParameter(LIFT_LOWER_CONTEXT, CX).addParameter(TypeName.INT, PTR).addParameter(TypeName.INT, LEN)
                     .returns(type.javaType())
-                    // The length is unsigned and the product may exceed an int: checked as a long.
-                    .addStatement("$N.checkRange($N, $T.toUnsignedLong($N) * $L, $L, $S)", CX, PTR, Integer.class, LEN,
-                            size, alignment, listType.toString());
+                    .addStatement("$N.checkListRange($N, $N, $L, $L, $S)", CX, PTR, LEN, size, alignment,
+                            listType.toString());
             if (type.shape() instanceof Shape.PrimitiveArray) {
                 TypeName component = ((ArrayTypeName) type.javaType()).componentType();
                 ValueType element = new ValueType(component, listType.element());

@@ -134,13 +134,13 @@ class ValueCodeGeneratorTest {
     }
 
     @Test
-    void listsCheckTheirRangeAsALongAndAllocateWithTheElementLayout() {
+    void listsCheckTheirRangeWithTheElementLayoutAndAllocateWithIt() {
         ValueType points = new ValueType(ParameterizedTypeName.get(ClassName.get(List.class), POINT_CLASS),
                 new ListType(POINT.witType()), new Shape.ListOf(POINT));
         String code = generate(function("copy", points, parameter("points", points)));
 
         assertContains(code,
-                "cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 4, \"list<point>\");",
+                "cx.checkListRange(ptr, len, 8, 4, \"list<point>\");",
                 "int element = ptr + i * 8;",
                 "list.add(loadPoint(cx, element));",
                 "int data = cx.allocate(4, Math.multiplyExact(len, 8), \"list<point>\");",
@@ -155,7 +155,7 @@ class ValueCodeGeneratorTest {
 
         assertContains(code,
                 "long[] values = liftU64Array(cx, (int) args[0], (int) args[1]);",
-                "cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 8, \"list<u64>\");",
+                "cx.checkListRange(ptr, len, 8, 8, \"list<u64>\");",
                 "array[i] = cx.loadI64(element);",
                 "cx.storeI64(element, value[i]);");
     }

@@ -334,7 +334,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
 
     private static List<KvStore.Bucket> liftListOfBorrowBucket(LiftLowerContext cx, int ptr,
             int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 4, 4, "list<borrow<bucket>>");
+        cx.checkListRange(ptr, len, 4, 4, "list<borrow<bucket>>");
         List<KvStore.Bucket> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 4;
@@ -423,7 +423,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
     }
 
     private static List<String> liftListOfString(LiftLowerContext cx, int ptr, int len) {
-        cx.checkRange(ptr, Integer.toUnsignedLong(len) * 8, 4, "list<string>");
+        cx.checkListRange(ptr, len, 8, 4, "list<string>");
         List<String> list = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             int element = ptr + i * 8;

@@ -36,6 +36,8 @@ public final class InstanceState {
     private Future<?> deadline;
     /** The Canonical ABI's {@code may_leave}: false while the guest runs its realloc or a post-return. */
     private boolean mayLeave = true;
+    /** What the values being lifted may still take from guest memory (see {@link InstanceLimits#liftedBytes}). */
+    private long liftBudget;
 
     /** @param guestName how errors and traps refer to the instance's guest */
     public InstanceState(String guestName) {
@@ -50,6 +52,7 @@ public final class InstanceState {
         this.guestName = guestName;
         this.limits = limits;
         this.handles = new HandleTable(limits.handles());
+        this.liftBudget = limits.liftedBytes();
     }
 
     private static ScheduledThreadPoolExecutor deadlines() {
@@ -113,6 +116,27 @@ public final class InstanceState {
         limits.callTimeout().ifPresent(timeout -> deadline = DEADLINES.schedule(
                 () -> interrupt(call, "the call took longer than its deadline of " + describe(timeout)),
                 timeout.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /** Starts lifting one call's values: its arguments into a host function, or an export's result. */
+    public void beginLift() {
+        liftBudget = limits.liftedBytes();
+    }
+
+    /**
+     * Counts {@code bytes} of a string or list being lifted against the call's budget.
+     *
+     * @param what the value and where it is, for the message
+     * @throws WitTrapException when the call's values would take more than {@link InstanceLimits#liftedBytes}
+     */
+    public void chargeLift(long bytes, String what) {
+        long left = liftBudget - bytes;
+        if (left < 0) {
+            throw new WitTrapException(String.format("%s (%d bytes) takes the values of this call past the %d "
+                    + "bytes of strings and lists guest '%s' may pass in one call (InstanceLimits.liftedBytes)", what,
+                    bytes, limits.liftedBytes(), guestName));
+        }
+        liftBudget = left;
     }
 
     /** Ends what {@link #enter} began; clears the thread's interrupt status when witbind set it. */

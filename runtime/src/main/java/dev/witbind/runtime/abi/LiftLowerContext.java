@@ -91,14 +91,47 @@ public final class LiftLowerContext {
         return Arrays.copyOfRange(memory.array(), ptr, ptr + len);
     }
 
-    /** Checks a string's or byte list's range: the Canonical ABI's length limit, then memory bounds. */
+    /**
+     * Checks a string's or byte list's range: the Canonical ABI's length limit, then memory bounds, then the call's
+     * {@linkplain InstanceLimits#liftedBytes lift budget}.
+     */
     private void checkByteRange(int ptr, int len, String what) {
         if (Integer.toUnsignedLong(len) > ValueCodec.MAX_STRING_BYTE_LENGTH) {
             throw new WitTrapException(String.format("the %s at 0x%X is %d bytes long, more than the Canonical ABI's "
                     + "limit of %d", what, Integer.toUnsignedLong(ptr), Integer.toUnsignedLong(len),
                     ValueCodec.MAX_STRING_BYTE_LENGTH));
         }
-        checkRange(ptr, Integer.toUnsignedLong(len), 1, what);
+        checkLiftedRange(ptr, Integer.toUnsignedLong(len), 1, what);
+    }
+
+    /**
+     * {@code load_list_from_range}'s checks, before any element is loaded: the Canonical ABI's length limit, the
+     * alignment of the element type, memory bounds, then the call's {@linkplain InstanceLimits#liftedBytes lift
+     * budget}.
+     *
+     * @param length the element count, unsigned
+     * @return {@code ptr}
+     * @throws WitTrapException saying which check the list fails and where it is
+     */
+    public int checkListRange(int ptr, int length, int elementSize, int alignment, String what) {
+        long count = Integer.toUnsignedLong(length);
+        long byteLength = count * elementSize;
+        if (byteLength > ValueCodec.MAX_LIST_BYTE_LENGTH) {
+            throw new WitTrapException(String.format("the %s at 0x%X has %d elements of %d bytes, more than the "
+                    + "Canonical ABI's limit of %d bytes", what, Integer.toUnsignedLong(ptr), count, elementSize,
+                    ValueCodec.MAX_LIST_BYTE_LENGTH));
+        }
+        return checkLiftedRange(ptr, byteLength, alignment, what);
+    }
+
+    /**
+     * {@link #checkRange}, then charges the range to the call's lift budget: what a string or list being lifted
+     * copies out of guest memory.
+     */
+    int checkLiftedRange(int ptr, long size, int alignment, String what) {
+        checkRange(ptr, size, alignment, what);
+        instance.chargeLift(size, what + " at " + String.format("0x%X", Integer.toUnsignedLong(ptr)));
+        return ptr;
     }
 
     /**

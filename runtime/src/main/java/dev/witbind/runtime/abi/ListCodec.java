@@ -62,13 +62,7 @@ final class ListCodec extends ValueCodec {
 
     /** {@code load_list_from_range}. */
     private List<Object> lift(LiftLowerContext cx, int ptr, int length) {
-        long count = Integer.toUnsignedLong(length);
-        long byteLength = count * element.size();
-        if (byteLength > MAX_LIST_BYTE_LENGTH) {
-            throw trap(description + " at " + hex(ptr) + " has " + count + " elements of " + element.size()
-                    + " bytes, more than the Canonical ABI's limit of " + MAX_LIST_BYTE_LENGTH + " bytes");
-        }
-        cx.checkRange(ptr, byteLength, element.alignment(), description);
+        cx.checkListRange(ptr, length, element.size(), element.alignment(), description);
         Object[] values = new Object[length];
         for (int i = 0; i < length; i++) {
             values[i] = element.loadAt(cx, ptr + i * element.size());

@@ -52,7 +52,7 @@ final class StringRanges {
             throw new WitTrapException(String.format("the %s at 0x%X%s is %s long, more than the Canonical ABI's "
                     + "limit of %d bytes", what, start, tag, length, MAX_BYTES));
         }
-        cx.checkRange(ptr, byteLength, 2, what);
+        cx.checkLiftedRange(ptr, byteLength, 2, what);
         byte[] bytes = cx.memory().array();
         if (!utf16) {
             return Latin1.decode(bytes, ptr, (int) byteLength);

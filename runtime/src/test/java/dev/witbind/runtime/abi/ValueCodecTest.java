@@ -170,10 +170,10 @@ class ValueCodecTest {
                 end), trapOf(() -> words.liftFlat(cx, new long[] {end - 4, 2}, 0)));
         assertEquals("trap: misaligned pointer 0x2 for list<u32> (alignment 4)",
                 trapOf(() -> words.liftFlat(cx, new long[] {2, 1}, 0)));
-        assertEquals("trap: list<u32> at 0x0 has 67108864 elements of 4 bytes, more than the Canonical ABI's limit "
+        assertEquals("trap: the list<u32> at 0x0 has 67108864 elements of 4 bytes, more than the Canonical ABI's limit "
                 + "of 268435455 bytes", trapOf(() -> words.liftFlat(cx, new long[] {0, 1 << 26}, 0)));
         // 0xFFFFFFFF u64s would overflow a 32-bit byte count; the limit catches it first
-        assertEquals("trap: list<u64> at 0x0 has 4294967295 elements of 8 bytes, more than the Canonical ABI's "
+        assertEquals("trap: the list<u64> at 0x0 has 4294967295 elements of 8 bytes, more than the Canonical ABI's "
                 + "limit of 268435455 bytes",
                 trapOf(() -> ValueCodec.of(new ListType(U64)).liftFlat(cx, new long[] {0, 0xFFFF_FFFFL}, 0)));
         assertEquals("trap: the string at 0x0 is 268435456 bytes long, more than the Canonical ABI's limit of "
