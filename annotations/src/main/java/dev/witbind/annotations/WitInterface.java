@@ -17,9 +17,12 @@ import java.lang.annotation.Target;
  * <p>The witbind annotation processor checks the class at compile time and generates
  * {@code <Class>_WitBindings}, which registers an instance of the class into a {@code Linker} under the exact
  * name and its semver-compatible track.
+ *
+ * <p>Retained at run time for one reason: when a class has no generated bindings, the runtime can tell a class that
+ * was annotated but compiled without the processor (a build problem, which it explains) from one never annotated.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface WitInterface {
     /** The interface name, e.g. {@code "example:greeter/host@0.2.1"}. */

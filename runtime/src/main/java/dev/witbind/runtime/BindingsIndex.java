@@ -38,7 +38,28 @@ final class BindingsIndex {
     /** The listed class names per loader; weak keys, and names hold no reference to their loader. */
     private static final Map<ClassLoader, Set<String>> LISTED = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * The usual causes, in the order users meet them: Maven 3.8's default compiler plugin (3.1) ignores
+     * {@code annotationProcessorPaths}, which arrived in 3.5; and JDK 23 and later run no processor found only on
+     * the class path unless told to.
+     */
+    static final String PROCESSOR_DID_NOT_RUN = "it is annotated @WitInterface, so the witbind processor did not run "
+            + "when it was compiled. With Maven, list dev.witbind:witbind-processor under the maven-compiler-plugin's "
+            + "<annotationProcessorPaths> and give the plugin a <version> of 3.5 or later (Maven 3.8's default, "
+            + "3.1, ignores that list); on JDK 23 or later a processor only on the class path also needs "
+            + "-proc:full. Then rebuild the class";
+
     private BindingsIndex() {}
+
+    /** By name: the runtime does not depend on the annotations jar, which a host may leave off at run time. */
+    private static boolean annotatedWitInterface(Class<?> type) {
+        for (java.lang.annotation.Annotation annotation : type.getAnnotations()) {
+            if (annotation.annotationType().getName().equals("dev.witbind.annotations.WitInterface")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static WitBindings<?> forClass(Class<?> type) {
         return BINDINGS.get(type);
@@ -55,9 +76,9 @@ final class BindingsIndex {
         String expected = bindingsClassName(type);
         if (!LISTED.computeIfAbsent(loader, BindingsIndex::readIndex).contains(expected)) {
             throw new WitBindingsException(type.getName() + " has no generated witbind bindings (" + expected
-                    + " in " + INDEX + "): annotate it with @WitInterface and put witbind-processor on the "
-                    + "annotation processor path, or register its functions by hand with "
-                    + "Linker.instance(name).func(...)");
+                    + " in " + INDEX + "): " + (annotatedWitInterface(type) ? PROCESSOR_DID_NOT_RUN
+                    : "annotate it with @WitInterface and put witbind-processor on the annotation processor path, "
+                    + "or register its functions by hand with Linker.instance(name).func(...)"));
         }
         WitBindings<?> bindings = instantiate(expected, loader);
         if (bindings.implementationType() != type) {

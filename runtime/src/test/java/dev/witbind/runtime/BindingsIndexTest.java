@@ -43,6 +43,23 @@ class BindingsIndexTest {
                 + "Linker.instance(name).func(...)", e.getMessage());
     }
 
+    /** Annotated, but this module's tests compile without the witbind processor: as a misconfigured build does. */
+    @dev.witbind.annotations.WitInterface("test:index/unprocessed@1.0.0")
+    static final class CompiledWithoutTheProcessor {}
+
+    @Test
+    void anAnnotatedClassWithoutBindingsIsABuildProblemAndTheMessageSaysHowToFixIt() {
+        WitBindingsException e = assertThrows(WitBindingsException.class,
+                () -> new Linker().register(new CompiledWithoutTheProcessor()));
+        assertEquals("dev.witbind.runtime.BindingsIndexTest$CompiledWithoutTheProcessor has no generated witbind "
+                + "bindings (dev.witbind.runtime.BindingsIndexTest_CompiledWithoutTheProcessor_WitBindings in "
+                + "META-INF/services/dev.witbind.runtime.bindings.WitBindings): it is annotated @WitInterface, so the "
+                + "witbind processor did not run when it was compiled. With Maven, list dev.witbind:witbind-processor "
+                + "under the maven-compiler-plugin's <annotationProcessorPaths> and give the plugin a <version> of 3.5 "
+                + "or later (Maven 3.8's default, 3.1, ignores that list); on JDK 23 or later a processor only on the "
+                + "class path also needs -proc:full. Then rebuild the class", e.getMessage());
+    }
+
     @Test
     void aListedClassThatCannotBeLoadedIsAnIndexError() {
         WitBindingsException e = assertThrows(WitBindingsException.class,
