@@ -245,6 +245,43 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void aPublicHelperWithATypeWitCannotCarryIsToldItMayBePackagePrivate() {
+        JavaFileObject source = source("Host", """
+                @WitInterface("example:greeter/host@0.2.1")
+                public class Host {
+                    public String greet(String name) {
+                        return name;
+                    }
+
+                    public void remember(java.io.File file) {}
+                }
+                """);
+
+        assertOnlyError(compile(source), source, "parameter 'file' of 'remember' has the Java type 'java.io.File', "
+                + "which has no WIT type", "remember(java.io.File file)");
+        assertThat(compile(source)).hadErrorContaining("; or, if 'remember' is a helper rather than a WIT function, "
+                + "make it package-private (every public method of the class is a function of the interface)");
+    }
+
+    @Test
+    void overloadsAreNamedByTheirSignatures() {
+        JavaFileObject source = source("Host", """
+                @WitInterface("example:greeter/host@0.2.1")
+                public class Host {
+                    public void log(String message) {}
+
+                    public void log(String message, int level) {}
+                }
+                """);
+
+        assertOnlyError(compile(source), source, "'public void log(String message, int level)' becomes the WIT "
+                + "function 'log', which its overload 'public void log(String message)' already is: WIT has no "
+                + "overloading, so every public method needs a name of its own. Fix: name one overload with "
+                + "@WitFunction(\"...\"), rename it, or make it package-private if it is a helper rather than a WIT "
+                + "function", "int level)");
+    }
+
+    @Test
     void functionNamesThatDifferOnlyInCaseAreDuplicates() {
         JavaFileObject source = source("Host", """
                 @WitInterface("example:greeter/host@0.2.1")
@@ -344,7 +381,7 @@ class ValidationErrorsTest {
         Compilation compilation = compile(source);
 
         assertOnlyError(compilation, source, Messages.unsupportedParameterType("value", "store", "java.lang.Object",
-                Messages.useSupportedType()), "Object value");
+                Messages.useSealedInterfaceOrRecord()), "Object value");
         assertThat(compilation).hadErrorContaining(Messages.PARAMETER_TYPES);
     }
 

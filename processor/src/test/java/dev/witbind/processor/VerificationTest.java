@@ -389,22 +389,36 @@ class VerificationTest {
     }
 
     @Test
-    void recordFieldsMustCorrespondByName() {
+    void recordFieldsMustCorrespondByNameAndTheErrorNamesTheComponentToRename() {
         JavaFileObject source = store(KV_STORE.replace("record Entry(String key, byte[] value, long version)",
                 "record Entry(String key, byte[] data, long version)"));
 
         Compilation compilation = compile(witOption("kv"), source);
 
-        assertThat(compilation).hadErrorContaining(rendered(Messages.membersDiffer(
-                "the result, the list's elements", "record entry", "the fields key, value, version", "Entry",
-                "the components key, data, version")))
+        assertThat(compilation).hadErrorContaining("the result, the list's elements: WIT record entry has the fields "
+                + "key, value, version; record Entry has as many components, named otherwise: rename 'data' to "
+                + "'value' (components correspond to fields by kebab-case name, in order)\n  Fix: change the types as "
+                + "said above, or correct the WIT")
                 .inFile(source).onLineContaining("public List<Entry> entries(");
         // stats() returns an option<entry> inside its record stats: the same mismatch, reported on that method.
-        assertThat(compilation).hadErrorContaining(rendered(Messages.membersDiffer(
-                "the result, field 'largest' of record stats, the option's value", "record entry",
-                "the fields key, value, version", "Entry", "the components key, data, version")))
+        assertThat(compilation).hadErrorContaining("the result, field 'largest' of record stats, the option's "
+                + "value: WIT record entry has the fields key, value, version; record Entry has as many components, "
+                + "named otherwise: rename 'data' to 'value'")
                 .inFile(source).onLineContaining("public Stats stats()");
         assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aRecordWithAnotherNumberOfComponentsListsBothSides() {
+        JavaFileObject source = store(KV_STORE.replace("record Entry(String key, byte[] value, long version)",
+                "record Entry(String key, byte[] value)"));
+
+        Compilation compilation = compile(witOption("kv"), source);
+
+        assertThat(compilation).hadErrorContaining(rendered(Messages.membersDiffer(
+                "the result, the list's elements", "record entry", "the fields key, value, version", "Entry",
+                "the components key, value")))
+                .inFile(source).onLineContaining("public List<Entry> entries(");
     }
 
     @Test

@@ -130,6 +130,14 @@ public final class Messages {
                         .orElse("@WitFunction(\"a-label\")");
     }
 
+    /** Two overloads of one Java method both become a WIT function (WIT has no overloading). */
+    public static String overloadedFunction(String signature, String witName, String firstSignature) {
+        return "'" + signature + "' becomes the WIT function '" + witName + "', which its overload '" + firstSignature
+                + "' already is: WIT has no overloading, so every public method needs a name of its own. Fix: name "
+                + "one overload with @WitFunction(\"...\"), rename it, or make it package-private if it is a helper "
+                + "rather than a WIT function";
+    }
+
     /** Two methods become WIT functions with the same name. */
     public static String duplicateFunctionName(String methodName, String witName, String firstMethodName,
             String firstWitName) {
@@ -168,13 +176,19 @@ public final class Messages {
     public static String unsupportedParameterType(String parameterName, String methodName, String javaType,
             String fix) {
         return "parameter '" + parameterName + "' of '" + methodName + "' has the Java type '" + javaType
-                + "', which has no WIT type: witbind maps " + PARAMETER_TYPES + ". Fix: " + fix;
+                + "', which has no WIT type: witbind maps " + PARAMETER_TYPES + ". Fix: " + fix + orHelper(methodName);
     }
 
     /** A return type that has no WIT type. */
     public static String unsupportedReturnType(String methodName, String javaType, String fix) {
         return "method '" + methodName + "' returns the Java type '" + javaType + "', which has no WIT type: "
-                + "witbind maps " + RESULT_TYPES + ". Fix: " + fix;
+                + "witbind maps " + RESULT_TYPES + ". Fix: " + fix + orHelper(methodName);
+    }
+
+    /** The other fix when a public method has a type WIT cannot carry: it may be a helper that is public by mistake. */
+    private static String orHelper(String methodName) {
+        return "; or, if '" + methodName + "' is a helper rather than a WIT function, make it package-private (every "
+                + "public method of the class is a function of the interface)";
     }
 
     /** The fix for {@code char}. */
@@ -580,9 +594,13 @@ public final class Messages {
     /** A method whose signature does not carry its WIT function's. */
     public static String signatureMismatch(String what, String witName, String interfaceName, String witSignature,
             String javaSignature, List<String> problems, String suggestion) {
+        // When the declaration the WIT implies is the one written, the problem is inside a type: its own line says
+        // what to change there, and repeating the method's signature as the fix would mislead.
+        boolean sameDeclaration = suggestion.equals("'" + javaSignature + "'");
         return what + " does not match WIT function '" + witName + "' of " + interfaceName + ":"
                 + sideBySide(witSignature, javaSignature) + "\n" + String.join("\n", problems)
-                + "\nFix: declare " + suggestion + ", or correct the WIT";
+                + (sameDeclaration ? "\nFix: change the types as said above, or correct the WIT"
+                        : "\nFix: declare " + suggestion + ", or correct the WIT");
     }
 
     /** A signature problem: the parameter lists differ in length. */
@@ -607,6 +625,14 @@ public final class Messages {
             String javaMembers) {
         return where + ": WIT " + witType + " has " + witMembers + ", Java " + javaType + " has " + javaMembers
                 + " (they must correspond one to one, by kebab-case name, in order)";
+    }
+
+    /** A record whose components are as many as the WIT fields but named otherwise. */
+    public static String componentsToRename(String where, String witType, String witFields, String javaType,
+            List<String> renames) {
+        return where + ": WIT " + witType + " has the fields " + witFields + "; record " + javaType + " has as many "
+                + "components, named otherwise: rename " + String.join(", ", renames) + " (components correspond to "
+                + "fields by kebab-case name, in order)";
     }
 
     // ---- bindings from WIT (@WitBindgen) -----------------------------------------------------------------------

@@ -165,6 +165,18 @@ final class Carriers {
             List<String> problems) {
         List<String> javaNames = record.fields().stream().map(Shape.Field::witName).toList();
         List<String> witNames = wit.fields().stream().map(RecordType.Field::name).toList();
+        if (witNames.size() == javaNames.size() && !lowerCase(witNames).equals(lowerCase(javaNames))) {
+            // Same shape, other names: say which component to rename to what, not only that the lists differ.
+            List<String> renames = new ArrayList<>();
+            for (int i = 0; i < witNames.size(); i++) {
+                if (!witNames.get(i).equalsIgnoreCase(javaNames.get(i))) {
+                    renames.add("'" + record.fields().get(i).accessor() + "' to '" + camel(witNames.get(i)) + "'");
+                }
+            }
+            problems.add(Messages.componentsToRename(where, describe(wit), String.join(", ", witNames),
+                    display(java), renames));
+            return null;
+        }
         if (!sameMembers(java, wit, "the fields", witNames, "the components", javaNames, where, problems)) {
             return null;
         }

@@ -521,8 +521,11 @@ public final class InterfaceValidator {
         if (witName != null) {
             Taken first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), new Taken(javaName, witName, method));
             if (first != null) {
-                problems.add(Diagnostic.on(method,
-                        Messages.duplicateFunctionName(javaName, witName, first.methodName(), first.witName())));
+                boolean overload = first.methodName().equals(javaName) && method.getKind() == ElementKind.METHOD;
+                problems.add(Diagnostic.on(method, overload
+                        ? Messages.overloadedFunction(JavaSignatures.of(method), witName,
+                                JavaSignatures.of(first.method()))
+                        : Messages.duplicateFunctionName(javaName, witName, first.methodName(), first.witName())));
             }
         }
         if (!method.getTypeParameters().isEmpty()) {
