@@ -1,5 +1,6 @@
 package dev.witbind.wit.names;
 
+import dev.witbind.wit.Excerpt;
 import java.util.Optional;
 
 /**
@@ -84,15 +85,15 @@ public final class InterfaceName implements ExternName {
         }
         String suggestion = suggestion(namespace, packageName, interfaceName, versionText);
         if (nsProblem != null) {
-            throw new InvalidNameException(text, "the namespace '" + namespace + "'",
+            throw new InvalidNameException(text, "the namespace '" + Excerpt.of(namespace) + "'",
                     "is not lowercase kebab-case words: " + nsProblem, suggestion);
         }
         if (pkgProblem != null) {
-            throw new InvalidNameException(text, "the package '" + packageName + "'",
+            throw new InvalidNameException(text, "the package '" + Excerpt.of(packageName) + "'",
                     "is not lowercase kebab-case words: " + pkgProblem, suggestion);
         }
         if (ifaceProblem != null) {
-            throw new InvalidNameException(text, "the interface '" + interfaceName + "'",
+            throw new InvalidNameException(text, "the interface '" + Excerpt.of(interfaceName) + "'",
                     "is not a kebab-case label: " + ifaceProblem, suggestion);
         }
         throw new InvalidNameException(text, versionProblemPart, versionProblem, suggestion);

@@ -1,5 +1,6 @@
 package dev.witbind.wit.names;
 
+import dev.witbind.wit.Excerpt;
 import java.util.Optional;
 
 /**
@@ -23,8 +24,10 @@ public final class InvalidNameException extends IllegalArgumentException {
     }
 
     private static String message(String input, String part, String reason, String suggestion) {
-        String message = "invalid name '" + input + "': " + part + " " + reason;
-        return suggestion == null ? message : message + " (did you mean '" + suggestion + "'?)";
+        // The input may be a guest's: every quoted piece is an excerpt (the parsers cut the parts and the reasons;
+        // the accessors keep the input whole).
+        String message = "invalid name '" + Excerpt.of(input) + "': " + part + " " + reason;
+        return suggestion == null ? message : message + " (did you mean '" + Excerpt.of(suggestion) + "'?)";
     }
 
     /** The text that failed to parse. */

@@ -1,5 +1,6 @@
 package dev.witbind.wit.names;
 
+import dev.witbind.wit.Excerpt;
 import java.util.Locale;
 
 /**
@@ -35,7 +36,7 @@ public final class Label {
     public static String checkLabel(String text) {
         String problem = labelProblem(text);
         if (problem != null) {
-            throw new InvalidNameException(text, "the label '" + text + "'", problem, suggestionFor(text));
+            throw new InvalidNameException(text, "the label '" + Excerpt.of(text) + "'", problem, suggestionFor(text));
         }
         return text;
     }
@@ -53,7 +54,7 @@ public final class Label {
             boolean lower = isWordChars(fragment, 'a', 'z');
             boolean upper = acronymsAllowed && isWordChars(fragment, 'A', 'Z');
             if (!lower && !upper) {
-                return "has the fragment '" + fragment + "', which is not "
+                return "has the fragment '" + Excerpt.of(fragment) + "', which is not "
                         + (acronymsAllowed
                                 ? "all lowercase or all uppercase ASCII letters and digits"
                                 : "lowercase ASCII letters and digits");

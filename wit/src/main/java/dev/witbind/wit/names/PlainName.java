@@ -1,5 +1,6 @@
 package dev.witbind.wit.names;
 
+import dev.witbind.wit.Excerpt;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,7 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             String annotation = close < 0 ? text : text.substring(0, close + 1);
-            throw new InvalidNameException(text, "the annotation '" + annotation + "'",
+            throw new InvalidNameException(text, "the annotation '" + Excerpt.of(annotation) + "'",
                     "is not one of [constructor], [method], [static], [resource-drop]", null);
         }
         checkPart(text, "", text, "", "label");
@@ -68,18 +69,23 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
         }
         String resource = rest.substring(0, dot);
         String function = rest.substring(dot + 1);
-        checkPart(text, kind.prefix(), resource, "." + function, "resource");
+        // The resource's suggestion must fix the function too, or it would offer a name that is still invalid.
+        String fixedFunction = Label.labelProblem(function) == null ? function : Label.suggestionFor(function);
+        checkPart(text, kind.prefix(), resource, fixedFunction == null ? null : "." + fixedFunction, "resource");
         checkPart(text, kind.prefix() + resource + ".", function, "", "function");
         return new PlainName(kind, Optional.of(resource), function);
     }
 
-    /** Checks the label {@code part} of {@code whole = before + part + after}; a suggestion fixes only that part. */
+    /**
+     * Checks the label {@code part} of {@code whole = before + part + after}; the suggestion fixes that part and
+     * keeps {@code after}, which is already valid ({@code null}: no valid rest, so no suggestion).
+     */
     private static void checkPart(String whole, String before, String part, String after, String role) {
         String problem = Label.labelProblem(part);
         if (problem != null) {
             String fixedPart = Label.suggestionFor(part);
-            String suggestion = fixedPart == null ? null : before + fixedPart + after;
-            throw new InvalidNameException(whole, "the " + role + " '" + part + "'", "is not a kebab-case label: " + problem,
+            String suggestion = fixedPart == null || after == null ? null : before + fixedPart + after;
+            throw new InvalidNameException(whole, "the " + role + " '" + Excerpt.of(part) + "'", "is not a kebab-case label: " + problem,
                     suggestion);
         }
     }

@@ -1,5 +1,6 @@
 package dev.witbind.wit.names;
 
+import dev.witbind.wit.Excerpt;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,7 @@ public final class Version implements Comparable<Version> {
         Parser parser = new Parser(text);
         Version version = parser.parse();
         if (version == null) {
-            throw new InvalidNameException(text, "the version '" + text + "'", parser.problem, suggestionFor(text));
+            throw new InvalidNameException(text, "the version '" + Excerpt.of(text) + "'", parser.problem, suggestionFor(text));
         }
         return version;
     }
@@ -105,10 +106,10 @@ public final class Version implements Comparable<Version> {
                     return fail("is not MAJOR.MINOR.PATCH: SemVer needs all three numbers");
                 }
                 if (number.length() > 1 && number.charAt(0) == '0') {
-                    return fail("has the number '" + number + "' with a leading zero");
+                    return fail("has the number '" + Excerpt.of(number) + "' with a leading zero");
                 }
                 if (!fitsInUnsignedLong(number)) {
-                    return fail("has the number '" + number + "', which is larger than " + MAX_NUMBER + " (2^64-1)");
+                    return fail("has the number '" + Excerpt.of(number) + "', which is larger than " + MAX_NUMBER + " (2^64-1)");
                 }
                 numbers[i] = Long.parseUnsignedLong(number);
             }
@@ -158,7 +159,7 @@ public final class Version implements Comparable<Version> {
                     return false;
                 }
                 if (numericWithoutLeadingZero && numeric && position - start > 1 && text.charAt(start) == '0') {
-                    fail("has the numeric " + what + " identifier '" + text.substring(start, position)
+                    fail("has the numeric " + what + " identifier '" + Excerpt.of(text.substring(start, position))
                             + "' with a leading zero");
                     return false;
                 }

@@ -126,4 +126,17 @@ class PlainNameTest {
         assertEquals("the function '-a'", dash.part());
         assertEquals(Optional.of("[method]x-a.a"), dash.suggestion());
     }
+
+    @org.junit.jupiter.api.Test
+    void aSuggestionFixesEveryPartItKeeps() {
+        InvalidNameException both = org.junit.jupiter.api.Assertions.assertThrows(InvalidNameException.class,
+                () -> PlainName.parse("[static]Bucket.Get"));
+        assertEquals(Optional.of("[static]bucket.get"), both.suggestion());
+        InvalidNameException method = org.junit.jupiter.api.Assertions.assertThrows(InvalidNameException.class,
+                () -> PlainName.parse("[method]Bucket.get"));
+        assertEquals(Optional.of("[method]bucket.get"), method.suggestion());
+        InvalidNameException unfixable = org.junit.jupiter.api.Assertions.assertThrows(InvalidNameException.class,
+                () -> PlainName.parse("[static]Bucket.%%"));
+        assertEquals(Optional.empty(), unfixable.suggestion(), "no suggestion rather than an invalid one");
+    }
 }
