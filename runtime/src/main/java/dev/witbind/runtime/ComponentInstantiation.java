@@ -51,9 +51,6 @@ import java.util.Optional;
  * their imports.
  */
 final class ComponentInstantiation {
-    /** Modules this small (wit-component's shim and fixup) run on the interpreter: compiling them costs more. */
-    private static final int SMALLEST_COMPILED_MODULE = 4096;
-
     private final GuestComponent component;
     private final ComponentLinking.Link link;
     private final ExecutionMode mode;
@@ -238,8 +235,11 @@ final class ComponentInstantiation {
     private CoreInst coreInstantiate(Definition.CoreInstantiate instantiate, Scope scope) {
         Definition.CoreModule definition = scope.coreModules.get(instantiate.moduleIndex());
         CoreModule module = component.coreModule(definition);
-        ExecutionMode moduleMode = definition.moduleLength() < SMALLEST_COMPILED_MODULE
-                ? ExecutionMode.INTERPRETER : mode;
+        // Every module with code runs on the engine asked for, however small: a C guest's main module can be 1.5 KB,
+        // and wit-component's shim sits on every call of an import that passes memory (interpreted, it doubled the
+        // time of a string call). Compiling is done once per module, not per instance. A module without functions
+        // (wit-component's fixup: imports and an element segment) has nothing to compile.
+        ExecutionMode moduleMode = module.definesFunctions() ? mode : ExecutionMode.INTERPRETER;
         CoreInstanceBuilder builder = module.newInstance(moduleMode).memoryLimit(state.limits().memoryPages());
         Map<String, CoreInst> args = new HashMap<>();
         instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
