@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scenario 3: a {@code list<u8>} of {@value #SIZE} bytes in and out ({@code echo-bytes}) on the Chicory compiler,
  * against its floor: {@code System.arraycopy} of the same bytes in and out (two copies of {@value #SIZE} bytes).
  * The score is time per call; BENCHMARKS.md turns it into bytes per second (2 x {@value #SIZE} bytes per call).
+ * {@link #component} is the same guest code as a component ({@code bench.component.wasm}; the call goes through
+ * wit-component's shim, as {@link StringCallBenchmark#component} says).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +33,7 @@ public class BytesBenchmark {
     static final int CALLS = 10;
 
     private Guests.Calls witbind;
+    private Guests.Calls component;
     private HandWrittenGuest handWritten;
     private final byte[] guestSide = new byte[SIZE];
     private final byte[] hostSide = new byte[SIZE];
@@ -39,6 +42,8 @@ public class BytesBenchmark {
     public void setUp() {
         Linker linker = new Linker().register(new BenchHost());
         witbind = Guests.Calls.of(linker.instantiate(Guests.module("bench.wasm"), Engine.COMPILER), Guests.ASCII);
+        component = Guests.Calls.of(linker.instantiate(Guests.component("bench.component.wasm"), Engine.COMPILER),
+                Guests.ASCII);
         handWritten = new HandWrittenGuest(Engine.COMPILER, new BenchHost(), Guests.ASCII);
         for (int i = 0; i < SIZE; i++) {
             guestSide[i] = (byte) i;
@@ -49,6 +54,12 @@ public class BytesBenchmark {
     @OperationsPerInvocation(CALLS)
     public Object generated() {
         return witbind.bytes().call(SIZE, CALLS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public Object component() {
+        return component.bytes().call(SIZE, CALLS);
     }
 
     @Benchmark

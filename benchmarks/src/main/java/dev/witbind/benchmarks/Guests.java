@@ -1,5 +1,9 @@
 package dev.witbind.benchmarks;
 
+import dev.witbind.component.Component;
+import dev.witbind.component.binary.ComponentBinary;
+import dev.witbind.component.binary.Definition;
+import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestFunction;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.GuestModule;
@@ -9,9 +13,15 @@ import dev.witbind.wit.types.WitParam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The committed guest binaries (src/main/guests) and the WIT types of the bench guest's exports. */
+/**
+ * The committed guest binaries (src/main/guests) and the WIT types of the bench guest's exports. The bench guest comes
+ * as a core module ({@code bench.wasm}) and as the component jco makes of it ({@code bench.component.wasm}), whose
+ * main core module is that same code: its exports are called the same way.
+ */
 final class Guests {
     /** {@code call-u32: func(n: u32, x: u32) -> u32} and the other call exports have the same shape. */
     static final WitFunctionType CALL = WitFunctionType.of(
@@ -37,6 +47,34 @@ final class Guests {
 
     static GuestModule module(String name) {
         return GuestModule.parse(name, bytes(name));
+    }
+
+    static GuestComponent component(String name) {
+        return GuestComponent.parse(name, bytes(name));
+    }
+
+    /**
+     * The bytes of every core module a component embeds, in binary order (nested components included), copied out:
+     * what a host without witbind would hand to Chicory's parser.
+     */
+    static List<byte[]> coreModules(byte[] component) {
+        Component read = Component.read(component);
+        List<byte[]> modules = new ArrayList<>();
+        collect(read, read.binary(), modules);
+        return modules;
+    }
+
+    private static void collect(Component component, ComponentBinary binary, List<byte[]> modules) {
+        for (Definition definition : binary.definitions()) {
+            if (definition instanceof Definition.CoreModule module) {
+                ByteBuffer view = component.coreModuleBytes(module);
+                byte[] bytes = new byte[view.remaining()];
+                view.get(bytes);
+                modules.add(bytes);
+            } else if (definition instanceof Definition.Component nested) {
+                collect(component, nested.component(), modules);
+            }
+        }
     }
 
     /** The three call exports of a witbind instance of the bench guest. */

@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scenario 1: one guest -> host {@code func(u32) -> u32} call. Each operation is one call of the guest export
  * {@code call-u32}, which calls the host {@value #CALLS} times in a loop and checks every result, so the score is
- * the cost of one host call (the export call around it is 1/{@value #CALLS} of it). The subclasses say on which
- * engine, and with which JVM flags.
+ * the cost of one host call (the export call around it is 1/{@value #CALLS} of it). {@link #component} runs the same
+ * guest code as a component ({@code bench.component.wasm}, which jco made of {@code bench.wasm}): {@code echo-u32}
+ * takes no canonical options, so wit-component lowers it straight into the main module, and the call is the generated
+ * binding's as for the core module. The subclasses say on which engine, and with which JVM flags.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,13 +32,19 @@ public abstract class ScalarCalls {
     static final int CALLS = 10_000;
 
     private Guests.Calls witbind;
+    private Guests.Calls component;
     private HandWrittenGuest handWritten;
     private int x = 7;
 
-    /** Instantiates the bench guest twice on {@code engine}: through witbind and with hand-written functions. */
+    /**
+     * Instantiates the bench guest three times on {@code engine}: the core module and the component through witbind,
+     * and the core module with hand-written functions.
+     */
     void setUp(Engine engine) {
         Linker linker = new Linker().register(new BenchHost());
         witbind = Guests.Calls.of(linker.instantiate(Guests.module("bench.wasm"), engine), Guests.ASCII);
+        component = Guests.Calls.of(linker.instantiate(Guests.component("bench.component.wasm"), engine),
+                Guests.ASCII);
         handWritten = new HandWrittenGuest(engine, new BenchHost(), Guests.ASCII);
     }
 
@@ -45,6 +53,13 @@ public abstract class ScalarCalls {
     @OperationsPerInvocation(CALLS)
     public Object generated() {
         return witbind.u32().call(CALLS, x);
+    }
+
+    /** The component, through the same {@code BenchHost_WitBindings}. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public Object component() {
+        return component.u32().call(CALLS, x);
     }
 
     /** Through a hand-written Chicory {@code HostFunction} doing the same. */

@@ -20,6 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scenario 2: one guest -> host {@code func(string) -> string} call on the Chicory compiler: the host lifts the
  * guest's string, the Java method returns it, the host lowers it through {@code cabi_realloc}. Each operation is
  * one {@code call-string} export call making {@value #CALLS} host calls; the guest checks every result.
+ * {@link #component} runs the same guest code as a component ({@code bench.component.wasm}): there {@code echo-string}
+ * needs the main module's memory and {@code cabi_realloc}, so wit-component routes the main module's call through a
+ * shim module's {@code call_indirect} to the lowered function, which a fixup module put into the shim's table.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +42,7 @@ public class StringCallBenchmark {
     public String text;
 
     private Guests.Calls witbind;
+    private Guests.Calls component;
     private HandWrittenGuest handWritten;
 
     @Setup
@@ -46,6 +50,8 @@ public class StringCallBenchmark {
         int kind = text.equals("ascii") ? Guests.ASCII : Guests.UTF8;
         Linker linker = new Linker().register(new BenchHost());
         witbind = Guests.Calls.of(linker.instantiate(Guests.module("bench.wasm"), Engine.COMPILER), kind);
+        component = Guests.Calls.of(linker.instantiate(Guests.component("bench.component.wasm"), Engine.COMPILER),
+                kind);
         handWritten = new HandWrittenGuest(Engine.COMPILER, new BenchHost(), kind);
     }
 
@@ -53,6 +59,12 @@ public class StringCallBenchmark {
     @OperationsPerInvocation(CALLS)
     public Object generated() {
         return witbind.string().call(size, CALLS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public Object component() {
+        return component.string().call(size, CALLS);
     }
 
     @Benchmark
