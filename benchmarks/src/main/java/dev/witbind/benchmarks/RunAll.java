@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark of this module with the settings their annotations declare and writes BENCHMARKS.md: the
@@ -31,6 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.witbind.benchmarks.RunAll OUTPUT.md [JCO_RESULTS] [INCLUDE_REGEX]
  * </pre>
+ *
+ * With {@code -Dwitbind.benchmarks.quick=true} (what {@code benchmarks/run.sh --quick} passes) every benchmark runs one
+ * short fork instead of its declared settings, and the report says it is such a run.
  */
 public final class RunAll {
     private static final String PACKAGE = "dev.witbind.benchmarks.";
@@ -39,6 +43,11 @@ public final class RunAll {
     private final Map<String, String> settings = new TreeMap<>();
     private final Map<String, Score> jco = new LinkedHashMap<>();
     private final Map<String, String> jcoInfo = new LinkedHashMap<>();
+
+    /** A quick run (system property {@value #QUICK}): checks that everything runs; its numbers compare nothing. */
+    static final String QUICK = "witbind.benchmarks.quick";
+
+    private final boolean quick = Boolean.getBoolean(QUICK);
 
     private RunAll() {}
 
@@ -52,6 +61,11 @@ public final class RunAll {
         }
         String include = args.length > 2 ? args[2] : "dev\\.witbind\\.benchmarks\\..*Benchmark\\..*";
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (run.quick) {
+            // benchmarks/run.sh --quick: one fork, 2 warm-up and 3 measured iterations of 300 ms each
+            options.forks(1).warmupIterations(2).measurementIterations(3)
+                    .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300));
+        }
         run.collect(new Runner(options.build()).run());
         String report = run.report();
         Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8);
@@ -127,6 +141,11 @@ public final class RunAll {
         md.append("# witbind benchmarks\n\n")
                 .append("Written by `benchmarks/run.sh` (JMH ").append(jmhVersion()).append("); do not edit by hand, ")
                 .append("run it again. Every ratio compares two scores of this one run, on this one machine.\n\n");
+        if (quick) {
+            md.append("**A quick run** (`benchmarks/run.sh --quick`: one fork, 2 + 3 iterations of 300 ms): it shows ")
+                    .append("that every benchmark runs and gives numbers of the right order, nothing more; compare ")
+                    .append("only the numbers of a full run on a quiet machine.\n\n");
+        }
         machine(md);
         summary(md);
         scalar(md);
@@ -135,6 +154,7 @@ public final class RunAll {
         startup(md);
         javac(md);
         jco(md);
+        components(md);
         setup(md);
         return md.toString();
     }
@@ -197,74 +217,113 @@ public final class RunAll {
         return "?";
     }
 
+    /** The issues' goals, as ratios to their baselines: calls (issue 5, and issue 10 for components), startup. */
+    static final double SCALAR_GOAL = 1.1;
+    static final double STRING_GOAL = 1.0;
+    static final double INSTANTIATE_GOAL = 1.2;
+    static final double READ_GOAL = 2.0;
+
+    /** The size of guests/big.component.wasm, for the text. */
+    private static final long BIG_COMPONENT_BYTES = Guests.bytes(ComponentReadBenchmark.GUEST).length;
+
     private void summary(StringBuilder md) {
         md.append("## Summary\n\n")
-                .append("| what | witbind | baseline | ratio |\n|---|---|---|---|\n");
+                .append("| what | witbind | baseline | ratio | goal |\n|---|---|---|---|---|\n");
         for (String engine : List.of("COMPILER", "INTERPRETER")) {
             String p = "engine=" + engine;
-            pair(md, "`u32 -> u32` call, " + engine.toLowerCase(Locale.ROOT), "hand-written Chicory host function",
-                    score("ScalarCallBenchmark.generated", p), score("ScalarCallBenchmark.handWritten", p));
+            String name = engine.toLowerCase(Locale.ROOT);
+            double goal = engine.equals("COMPILER") ? SCALAR_GOAL : Double.NaN;
+            pair(md, "`u32 -> u32` call, " + name, "hand-written Chicory host function",
+                    score("ScalarCallBenchmark.generated", p), score("ScalarCallBenchmark.handWritten", p), goal);
+            pair(md, "`u32 -> u32` call through a component, " + name, "hand-written Chicory host function",
+                    score("ScalarCallBenchmark.component", p), score("ScalarCallBenchmark.handWritten", p), goal);
         }
         pair(md, "`u32 -> u32` call, compiler, guest loop compiled on its own", "hand-written Chicory host function",
-                score("ScalarCallIsolatedBenchmark.generated"),
-                score("ScalarCallIsolatedBenchmark.handWritten"));
+                score("ScalarCallIsolatedBenchmark.generated"), score("ScalarCallIsolatedBenchmark.handWritten"),
+                SCALAR_GOAL);
+        pair(md, "`u32 -> u32` call through a component, compiler, guest loop compiled on its own",
+                "hand-written Chicory host function", score("ScalarCallIsolatedBenchmark.component"),
+                score("ScalarCallIsolatedBenchmark.handWritten"), SCALAR_GOAL);
         for (String size : List.of("16", "4096")) {
-            pair(md, "`string -> string`, " + size + " B ASCII, compiler", "straightforward hand-written",
-                    score("StringCallBenchmark.generated", "size=" + size, "text=ascii"),
-                    score("StringCallBenchmark.handWritten", "size=" + size, "text=ascii"));
+            for (String[] kind : List.of(new String[] {"generated", ""},
+                    new String[] {"component", " through a component"})) {
+                pair(md, "`string -> string`" + kind[1] + ", " + size + " B ASCII, compiler",
+                        "straightforward hand-written",
+                        score("StringCallBenchmark." + kind[0], "size=" + size, "text=ascii"),
+                        score("StringCallBenchmark.handWritten", "size=" + size, "text=ascii"), STRING_GOAL);
+            }
         }
-        Optional<Score> bytes = score("BytesBenchmark.generated").map(RunAll::bytesPerSecond);
         Optional<Score> floor = score("BytesBenchmark.arraycopy").map(s -> throughput(s, 2.0 * BytesBenchmark.SIZE));
-        if (bytes.isPresent() && floor.isPresent()) {
-            md.append("| `list<u8>` 64 KiB in and out | ").append(gbps(bytes.get())).append(" | ")
-                    .append(gbps(floor.get())).append(" `System.arraycopy` | ")
-                    .append(ratio(bytes.get().over(floor.get()))).append(" |\n");
+        for (String[] kind : List.of(new String[] {"generated", ""}, new String[] {"component", " through a component"})) {
+            Optional<Score> bytes = score("BytesBenchmark." + kind[0]).map(RunAll::bytesPerSecond);
+            if (bytes.isPresent() && floor.isPresent()) {
+                md.append("| `list<u8>` 64 KiB in and out").append(kind[1]).append(" | ").append(gbps(bytes.get()))
+                        .append(" | ").append(gbps(floor.get())).append(" `System.arraycopy` | ")
+                        .append(ratio(bytes.get().over(floor.get()))).append(" | |\n");
+            }
         }
+        for (String engine : List.of("COMPILER", "INTERPRETER")) {
+            String p = "engine=" + engine;
+            pair(md, "instantiate a pre-instantiated component (`InstancePre`), " + engine.toLowerCase(Locale.ROOT),
+                    "its 3 core modules on Chicory, wired by hand", score("ComponentInstantiateBenchmark.instancePre", p),
+                    score("ComponentInstantiateBenchmark.coreModules", p), INSTANTIATE_GOAL);
+        }
+        pair(md, "read and validate a 2 MB component (`GuestComponent.parse`)", "Chicory parsing its core module",
+                score("ComponentReadBenchmark.guestComponent"), score("ComponentReadBenchmark.chicoryParse"),
+                READ_GOAL);
         for (String call : List.of("u32", "string-16", "string-4096")) {
             Optional<Score> witbind = witbindFor(call);
             Optional<Score> node = Optional.ofNullable(jco.get(call));
             if (witbind.isPresent() && node.isPresent()) {
                 md.append("| ").append(describeJco(call)).append(", calls/s | ").append(perSecond(witbind.get()))
                         .append(" | ").append(perSecond(node.get())).append(" jco on Node | ")
-                        .append(ratio(node.get().over(witbind.get()))).append(" faster |\n");
+                        .append(ratio(node.get().over(witbind.get()))).append(" faster | |\n");
             }
         }
         md.append("\nRatios are witbind / baseline for times (below 1 is faster than the baseline), witbind / floor for "
-                + "throughput, and jco time / witbind time for jco; the ± is JMH's error propagated.\n\n");
+                + "throughput, and jco time / witbind time for jco; the ± is JMH's error propagated. A goal is met "
+                + "when the ratio is at most the goal. The component rows run the bench guest as the component jco "
+                + "made of it (guests/bench.component.wasm) through the same generated bindings, against the same "
+                + "hand-written functions on the core module.\n\n");
     }
 
     private static void pair(StringBuilder md, String what, String baseline, Optional<Score> ours,
-            Optional<Score> theirs) {
+            Optional<Score> theirs, double goal) {
         if (ours.isEmpty() || theirs.isEmpty()) {
             return;
         }
+        Score ratio = ours.get().over(theirs.get());
         md.append("| ").append(what).append(" | ").append(time(ours.get())).append(" | ").append(time(theirs.get()))
-                .append(' ').append(baseline).append(" | ").append(ratio(ours.get().over(theirs.get()))).append(" |\n");
+                .append(' ').append(baseline).append(" | ").append(ratio(ratio)).append(" | ").append(goal(ratio, goal))
+                .append(" |\n");
+    }
+
+    /** {@code <= goal}, and whether this run met it; empty without a goal. */
+    static String goal(Score ratio, double goal) {
+        if (Double.isNaN(goal)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "<= %.1f (%s)", goal, ratio.value <= goal ? "met" : "not met");
     }
 
     private void scalar(StringBuilder md) {
         md.append("## 1. Guest -> host `func(u32) -> u32`\n\n")
                 .append("Time per host call: the guest export `call-u32` calls the host ")
-                .append(ScalarCalls.CALLS).append(" times in a loop and checks each result.\n\n")
-                .append("| engine | generated binding | hand-written Chicory `HostFunction` | generated / hand-written |\n")
-                .append("|---|---|---|---|\n");
+                .append(ScalarCalls.CALLS).append(" times in a loop and checks each result. The component is the ")
+                .append("same guest code made a component by jco (`echo-u32` takes no canonical options, so ")
+                .append("wit-component lowers it straight into the main module), through the same generated binding.")
+                .append("\n\n")
+                .append("| engine | generated binding, core module | through a component | hand-written Chicory ")
+                .append("`HostFunction` | core module / hand-written | component / hand-written |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (String engine : List.of("COMPILER", "INTERPRETER")) {
-            Optional<Score> generated = score("ScalarCallBenchmark.generated", "engine=" + engine);
-            Optional<Score> hand = score("ScalarCallBenchmark.handWritten", "engine=" + engine);
-            if (generated.isPresent() && hand.isPresent()) {
-                md.append("| ").append(engine.toLowerCase(Locale.ROOT)).append(" | ").append(time(generated.get()))
-                        .append(" | ").append(time(hand.get())).append(" | ")
-                        .append(ratio(generated.get().over(hand.get()))).append(" |\n");
-            }
+            String p = "engine=" + engine;
+            row(md, engine.toLowerCase(Locale.ROOT), score("ScalarCallBenchmark.generated", p),
+                    score("ScalarCallBenchmark.component", p), score("ScalarCallBenchmark.handWritten", p));
         }
-        Optional<Score> isolated = score("ScalarCallIsolatedBenchmark.generated");
-        Optional<Score> isolatedHand = score("ScalarCallIsolatedBenchmark.handWritten");
-        if (isolated.isPresent() && isolatedHand.isPresent()) {
-            md.append("| compiler, guest loop compiled on its own | ").append(time(isolated.get())).append(" | ")
-                    .append(time(isolatedHand.get())).append(" | ")
-                    .append(ratio(isolated.get().over(isolatedHand.get()))).append(" |\n");
-        }
-        md.append("\nThe last row runs both sides with `-XX:CompileCommand=dontinline,*MachineMachineCall::call`, so ")
+        row(md, "compiler, guest loop compiled on its own", score("ScalarCallIsolatedBenchmark.generated"),
+                score("ScalarCallIsolatedBenchmark.component"), score("ScalarCallIsolatedBenchmark.handWritten"));
+        md.append("\nThe last row runs every side with `-XX:CompileCommand=dontinline,*MachineMachineCall::call`, so ")
                 .append("that the 72-byte guest loop is compiled on its own, as a real guest's hot function (far ")
                 .append("above HotSpot's inlining limits) is; in the default rows C2 folds the loop into each side's ")
                 .append("export entry (witbind's `GuestFunction.call`, or the JMH stub), and how well varies from ")
@@ -276,24 +335,35 @@ public final class RunAll {
         md.append('\n');
     }
 
+    /** A row of a call table: the core module's and the component's scores, the baseline, and both ratios. */
+    private static void row(StringBuilder md, String label, Optional<Score> core, Optional<Score> component,
+            Optional<Score> hand) {
+        if (core.isEmpty() || hand.isEmpty()) {
+            return;
+        }
+        md.append("| ").append(label).append(" | ").append(time(core.get())).append(" | ")
+                .append(component.map(RunAll::time).orElse("")).append(" | ").append(time(hand.get())).append(" | ")
+                .append(ratio(core.get().over(hand.get()))).append(" | ")
+                .append(component.map(c -> ratio(c.over(hand.get()))).orElse("")).append(" |\n");
+    }
+
     private void strings(StringBuilder md) {
         md.append("## 2. Guest -> host `func(string) -> string` (Chicory compiler)\n\n")
                 .append("Time per host call (lift the guest's string, call Java, lower the result through ")
                 .append("`cabi_realloc`); `call-string` makes ").append(StringCallBenchmark.CALLS)
                 .append(" calls and checks each result. The hand-written function reads the bytes, `new String`, ")
                 .append("`getBytes`, reallocs and writes; it replaces invalid UTF-8 where witbind traps. `utf8` text ")
-                .append("mixes 1- to 4-byte sequences.\n\n")
-                .append("| string | text | generated binding | hand-written | generated / hand-written |\n")
-                .append("|---|---|---|---|---|\n");
+                .append("mixes 1- to 4-byte sequences. In the component, `echo-string` needs the main module's memory ")
+                .append("and `cabi_realloc`, so the main module calls it through wit-component's shim module (a ")
+                .append("`call_indirect` through a table the fixup module filled).\n\n")
+                .append("| string | generated binding, core module | through a component | hand-written | ")
+                .append("core module / hand-written | component / hand-written |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (String size : List.of("16", "4096")) {
             for (String text : List.of("ascii", "utf8")) {
-                Optional<Score> generated = score("StringCallBenchmark.generated", "size=" + size, "text=" + text);
-                Optional<Score> hand = score("StringCallBenchmark.handWritten", "size=" + size, "text=" + text);
-                if (generated.isPresent() && hand.isPresent()) {
-                    md.append("| ").append(size).append(" B | ").append(text).append(" | ")
-                            .append(time(generated.get())).append(" | ").append(time(hand.get())).append(" | ")
-                            .append(ratio(generated.get().over(hand.get()))).append(" |\n");
-                }
+                String[] p = {"size=" + size, "text=" + text};
+                row(md, size + " B " + text, score("StringCallBenchmark.generated", p),
+                        score("StringCallBenchmark.component", p), score("StringCallBenchmark.handWritten", p));
             }
         }
         md.append('\n');
@@ -305,7 +375,8 @@ public final class RunAll {
                 .append("bytes with two `System.arraycopy` calls.\n\n")
                 .append("| | time per call | bytes per second | / floor |\n|---|---|---|---|\n");
         Optional<Score> floor = score("BytesBenchmark.arraycopy").map(s -> throughput(s, 2.0 * BytesBenchmark.SIZE));
-        for (String[] row : List.of(new String[] {"generated binding", "BytesBenchmark.generated"},
+        for (String[] row : List.of(new String[] {"generated binding, core module", "BytesBenchmark.generated"},
+                new String[] {"generated binding, through a component", "BytesBenchmark.component"},
                 new String[] {"hand-written Chicory host function", "BytesBenchmark.handWritten"},
                 new String[] {"`System.arraycopy` x 2 (floor)", "BytesBenchmark.arraycopy"})) {
             score(row[1]).ifPresent(s -> {
@@ -388,8 +459,9 @@ public final class RunAll {
             md.append("Not run (no jco results; `benchmarks/run.sh` runs it unless `--no-jco`).\n\n");
             return;
         }
-        md.append("The same core guest (guests/bench.wasm), made a component with `jco embed` + `jco new` from ")
-                .append("src/main/wit/bench.wit and transpiled with `jco transpile`, on Node with a JavaScript host ")
+        md.append("The same guest as a component (guests/bench.component.wasm, which `jco embed` + `jco new` made of ")
+                .append("guests/bench.wasm and src/main/wit/bench.wit), transpiled with `jco transpile`, on Node with a ")
+                .append("JavaScript host ")
                 .append("doing the same work (src/main/node/). ").append(jcoInfo.getOrDefault("method", ""))
                 .append("\n\n| call | witbind, Chicory compiler | jco on Node | jco time / witbind time |\n")
                 .append("|---|---|---|---|\n");
@@ -402,6 +474,40 @@ public final class RunAll {
                         .append(perSecond(node)).append(" calls/s | ").append(ratio(node.over(witbind.get())))
                         .append(" |\n");
             }
+        }
+        md.append('\n');
+    }
+
+    private void components(StringBuilder md) {
+        md.append("## 7. Components: instantiating and reading\n\n")
+                .append("Instantiating: `bench.component.wasm` (3 core modules: the bench guest, wit-component's shim ")
+                .append("and fixup) from an `InstancePre` (read, validated, parsed, compiled and linked once) against ")
+                .append("its 3 core modules instantiated directly on Chicory with the same wiring and hand-written ")
+                .append("host functions (parsed and compiled once too); both make every instance, host function and ")
+                .append("import anew. Reading: `GuestComponent.parse` of `big.component.wasm` (")
+                .append(String.format(Locale.ROOT, "%.1f", BIG_COMPONENT_BYTES / 1e6))
+                .append(" MB: 4,096 generated functions in one core module, see guests/big.c), which reads and ")
+                .append("validates the component and parses and validates its core module with Chicory, against ")
+                .append("Chicory's parser on that core module alone.\n\n")
+                .append("| what | witbind | Chicory alone | witbind / Chicory | goal |\n|---|---|---|---|---|\n");
+        for (String engine : List.of("COMPILER", "INTERPRETER")) {
+            String p = "engine=" + engine;
+            Optional<Score> pre = score("ComponentInstantiateBenchmark.instancePre", p);
+            Optional<Score> direct = score("ComponentInstantiateBenchmark.coreModules", p);
+            if (pre.isPresent() && direct.isPresent()) {
+                Score ratio = pre.get().over(direct.get());
+                md.append("| instantiate, ").append(engine.toLowerCase(Locale.ROOT)).append(" | ")
+                        .append(time(pre.get())).append(" | ").append(time(direct.get())).append(" | ")
+                        .append(ratio(ratio)).append(" | ").append(goal(ratio, INSTANTIATE_GOAL)).append(" |\n");
+            }
+        }
+        Optional<Score> read = score("ComponentReadBenchmark.guestComponent");
+        Optional<Score> parse = score("ComponentReadBenchmark.chicoryParse");
+        if (read.isPresent() && parse.isPresent()) {
+            Score ratio = read.get().over(parse.get());
+            md.append("| read and validate the 2 MB component | ").append(time(read.get())).append(" | ")
+                    .append(time(parse.get())).append(" | ").append(ratio(ratio)).append(" | ")
+                    .append(goal(ratio, READ_GOAL)).append(" |\n");
         }
         md.append('\n');
     }
