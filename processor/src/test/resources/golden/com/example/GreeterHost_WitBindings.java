@@ -103,6 +103,7 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
             case 0 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     String message = cx.liftString((int) args[0], (int) args[1]);
                     implementation.log(message);
                     return NO_RESULTS;
@@ -111,6 +112,7 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
             case 1 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     String name = cx.liftString((int) args[0], (int) args[1]);
                     String result = implementation.greet(name);
                     cx.storeString((int) args[2], result);
@@ -120,6 +122,7 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
             case 2 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     byte[] data = cx.liftBytes((int) args[0], (int) args[1]);
                     long seed = args[2];
                     int result = implementation.checksum(data, seed);
@@ -129,6 +132,7 @@ public final class GreeterHost_WitBindings implements WitBindings<GreeterHost> {
             case 3 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     String text = cx.liftString((int) args[0], (int) args[1]);
                     String result = implementation.shout(text);
                     cx.storeString((int) args[2], result);

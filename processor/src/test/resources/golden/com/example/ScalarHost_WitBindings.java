@@ -289,6 +289,7 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
             case 12 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     byte[] bytes = cx.liftBytes((int) args[0], (int) args[1]);
                     byte[] result = implementation.reverse(bytes);
                     cx.storeBytes((int) args[2], result);
@@ -305,6 +306,7 @@ public final class ScalarHost_WitBindings implements WitBindings<ScalarHost> {
             case 14 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     int params = cx.checkRange((int) args[0], 80, 8, "the parameters");
                     boolean flag = Abi.liftBool(cx.loadI8(params));
                     byte s8 = cx.loadI8(params + 1);

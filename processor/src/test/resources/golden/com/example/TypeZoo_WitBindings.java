@@ -367,6 +367,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 0 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     Optional<Optional<String>> value = liftOptionOfOptionOfString(cx, args[0],
                             args[1], args[2], args[3]);
                     Optional<Optional<String>> result = implementation.maybeMaybe(value);
@@ -378,6 +379,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 1 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     Result<Void, String> a = liftResultOfVoidOrString(cx, args[0], args[1],
                             args[2]);
                     Result<Integer, Void> b = liftResultOfS32OrVoid(cx, args[3], args[4]);
@@ -393,6 +395,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 2 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     TypeZoo.Shape shape = liftShape(cx, args[0], args[1], args[2]);
                     TypeZoo.Shape result = implementation.echoShape(shape);
                     int retptr = cx.checkRange((int) args[3], 16, 8, "the return pointer");
@@ -445,6 +448,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 8 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     int[] ints = liftS32Array(cx, (int) args[0], (int) args[1]);
                     long[] longs = liftU64Array(cx, (int) args[2], (int) args[3]);
                     float[] floats = liftF32Array(cx, (int) args[4], (int) args[5]);
@@ -462,6 +466,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 9 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     int params = cx.checkRange((int) args[0], 88, 8, "the parameters");
                     TypeZoo.Sample first = loadSample(cx, params);
                     TypeZoo.Sample second = loadSample(cx, params + 24);
@@ -479,6 +484,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 10 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     List<TypeZoo.Shape> shapes = liftListOfShape(cx, (int) args[0], (int) args[1]);
                     List<TypeZoo.Color> colors = liftListOfColor(cx, (int) args[2], (int) args[3]);
                     List<Result<TypeZoo.Color, String>> result = implementation.statuses(shapes,
@@ -501,6 +507,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 12 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     List<TypeZoo.Counter> borrowed = liftListOfBorrowCounter(cx, (int) args[0], (int) args[1]);
                     TypeZoo.Counter owned = (TypeZoo.Counter) cx.liftOwn(COUNTER_RESOURCE, (int) args[2]);
                     List<Optional<TypeZoo.Counter>> result = implementation.counters(borrowed,
@@ -523,6 +530,7 @@ public final class TypeZoo_WitBindings implements WitBindings<TypeZoo> {
             case 14 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     List<TypeZoo.Pair> pairs = liftListOfPair(cx, (int) args[0], (int) args[1]);
                     Optional<TypeZoo.Placed> placed = liftOptionOfPlaced(cx, args[2], args[3],
                             args[4], args[5], args[6], args[7], args[8], args[9], args[10]);

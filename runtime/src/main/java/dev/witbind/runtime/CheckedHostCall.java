@@ -29,6 +29,7 @@ final class CheckedHostCall extends ImportHandle {
 
     @Override
     protected long[] call(long[] args) {
+        cx.beginLift(); // an application's HostCall may lift anything through cx
         long[] results = call.call(cx, args);
         // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it.
         if (results == null || results.length != resultCount) {

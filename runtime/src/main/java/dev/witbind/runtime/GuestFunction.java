@@ -49,6 +49,8 @@ public final class GuestFunction {
     private final StringEncoding stringEncoding;
     private final InstanceState state;
     private final String description;
+    /** Whether lifting the result copies strings or lists out of guest memory, which the lift budget counts. */
+    private final boolean resultLiftsFromMemory;
 
     /**
      * @param options the export's canonical options: its memory and {@code realloc} are {@code cx}'s, its post-return
@@ -73,6 +75,7 @@ public final class GuestFunction {
         this.stringEncoding = options.stringEncoding();
         this.state = state;
         this.description = "export '" + name + "' of guest '" + guestName + "'";
+        this.resultLiftsFromMemory = type.result().map(WitTypes::liftsFromMemory).orElse(false);
     }
 
     public String name() {
@@ -97,7 +100,9 @@ public final class GuestFunction {
         state.enter(description);
         try {
             long[] results = export.apply(params.lower(cx, args, CanonicalAbi.MAX_FLAT_PARAMS));
-            state.beginLift(); // the guest's host calls had budgets of their own
+            if (resultLiftsFromMemory) {
+                state.beginLift(); // the guest's host calls had budgets of their own
+            }
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
             cx.checkBorrowsDropped();
             if (postReturn != null) {

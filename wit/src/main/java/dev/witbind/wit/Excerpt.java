@@ -13,10 +13,18 @@ public final class Excerpt {
 
     /** {@code text} itself when it has at most {@value #LIMIT} characters, else its start, "..." and its length. */
     public static String of(String text) {
-        if (text == null || text.length() <= LIMIT) {
+        return of(text, LIMIT);
+    }
+
+    /**
+     * {@link #of(String)} with another limit: for a whole sentence of ours that quotes input (a link problem), whose
+     * own words should survive.
+     */
+    public static String of(String text, int limit) {
+        if (text == null || text.length() <= limit) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(LIMIT - 1)) ? LIMIT - 1 : LIMIT; // never half a pair
+        int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit; // never half a pair
         return text.substring(0, end) + "... (" + text.length() + " characters)";
     }
 }

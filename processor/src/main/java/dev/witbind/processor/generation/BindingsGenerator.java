@@ -313,6 +313,9 @@ public final class BindingsGenerator {
         WitFunctionType witType = function.witType();
         CoreSignature signature = CanonicalAbi.signature(witType, CanonicalAbi.Direction.LOWER);
         CodeBlock.Builder body = CodeBlock.builder();
+        if (witType.params().stream().anyMatch(param -> WitTypes.liftsFromMemory(param.type()))) {
+            body.addStatement("$N.beginLift()", CONTEXT); // a fresh lift budget; scalar-only calls skip it
+        }
         int returnPointer;
         if (signature.paramsByPointer()) {
             String params = names.newName("params");

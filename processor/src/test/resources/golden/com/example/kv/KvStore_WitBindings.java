@@ -210,6 +210,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 0 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     String name = cx.liftString((int) args[0], (int) args[1]);
                     KvStore.Bucket result = implementation.openReadOnly(name);
                     return new long[] {cx.lowerOwn(BUCKET_RESOURCE, Abi.requireValue(result, "the result"))};
@@ -241,6 +242,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 3 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     List<KvStore.Bucket> buckets = liftListOfBorrowBucket(cx, (int) args[0], (int) args[1]);
                     List<Integer> result = implementation.countAll(buckets);
                     cx.endBorrows();
@@ -252,6 +254,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 4 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     String name = cx.liftString((int) args[0], (int) args[1]);
                     EnumSet<KvStore.Permission> permissions = liftPermissionFlags((int) args[2]);
                     KvStore.Bucket result = implementation.new Bucket(name, permissions);
@@ -261,6 +264,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 5 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
                     String key = cx.liftString((int) args[1], (int) args[2]);
                     Result<Optional<byte[]>, KvStore.ErrorCode> result = self.get(key);
@@ -274,6 +278,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 6 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
                     String key = cx.liftString((int) args[1], (int) args[2]);
                     byte[] value = cx.liftBytes((int) args[3], (int) args[4]);
@@ -287,6 +292,7 @@ public final class KvStore_WitBindings implements WitBindings<KvStore> {
             case 7 -> new ImportHandle(context, function) {
                 @Override
                 protected long[] call(long[] args) {
+                    cx.beginLift();
                     KvStore.Bucket self = (KvStore.Bucket) cx.liftBorrow(BUCKET_RESOURCE, (int) args[0]);
                     KvStore.Query query = liftQuery(cx, args[1], args[2], args[3]);
                     List<KvStore.Entry> result = self.entries(query);

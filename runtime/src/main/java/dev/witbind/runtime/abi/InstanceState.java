@@ -126,15 +126,16 @@ public final class InstanceState {
     /**
      * Counts {@code bytes} of a string or list being lifted against the call's budget.
      *
-     * @param what the value and where it is, for the message
+     * @param what the value, for the message
+     * @param ptr where it is in guest memory, for the message
      * @throws WitTrapException when the call's values would take more than {@link InstanceLimits#liftedBytes}
      */
-    public void chargeLift(long bytes, String what) {
+    public void chargeLift(long bytes, String what, int ptr) {
         long left = liftBudget - bytes;
         if (left < 0) {
-            throw new WitTrapException(String.format("%s (%d bytes) takes the values of this call past the %d "
+            throw new WitTrapException(String.format("%s at 0x%X (%d bytes) takes the values of this call past the %d "
                     + "bytes of strings and lists guest '%s' may pass in one call (InstanceLimits.liftedBytes)", what,
-                    bytes, limits.liftedBytes(), guestName));
+                    Integer.toUnsignedLong(ptr), bytes, limits.liftedBytes(), guestName));
         }
         liftBudget = left;
     }

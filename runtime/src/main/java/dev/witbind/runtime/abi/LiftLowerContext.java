@@ -125,12 +125,21 @@ public final class LiftLowerContext {
     }
 
     /**
+     * Starts lifting one host call's arguments with a full {@linkplain InstanceLimits#liftedBytes lift budget}.
+     * Generated code calls it first in the functions whose parameters hold strings or lists, and only there, so that
+     * a call of scalars pays nothing for the budget.
+     */
+    public void beginLift() {
+        instance.beginLift();
+    }
+
+    /**
      * {@link #checkRange}, then charges the range to the call's lift budget: what a string or list being lifted
      * copies out of guest memory.
      */
     int checkLiftedRange(int ptr, long size, int alignment, String what) {
         checkRange(ptr, size, alignment, what);
-        instance.chargeLift(size, what + " at " + String.format("0x%X", Integer.toUnsignedLong(ptr)));
+        instance.chargeLift(size, what, ptr); // the message is made only when the budget is exceeded
         return ptr;
     }
 

@@ -55,7 +55,6 @@ public abstract class ImportHandle implements WasmFunctionHandle {
                     + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
                     .in(function);
         }
-        instance.beginLift();
         try {
             return call(args);
         } catch (Throwable e) {

@@ -1,5 +1,6 @@
 package dev.witbind.runtime.errors;
 
+import dev.witbind.wit.Excerpt;
 import dev.witbind.wit.WitException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.Map;
 public final class WitLinkException extends WitException {
     private static final long serialVersionUID = 1L;
 
+    /** The most characters of one problem's text: ours, with at most a few quoted names in it. */
+    private static final int PROBLEM_LIMIT = 600;
+
     private final String guestName;
     private final transient List<Unresolved> unresolved;
 
@@ -25,7 +29,7 @@ public final class WitLinkException extends WitException {
     public record Unresolved(String module, String field, String problem) {
         @Override
         public String toString() {
-            return module + " " + field + ": " + problem;
+            return Excerpt.of(module) + " " + Excerpt.of(field) + ": " + Excerpt.of(problem, PROBLEM_LIMIT);
         }
     }
 
@@ -52,8 +56,10 @@ public final class WitLinkException extends WitException {
         }
         fieldsByProblem.forEach((key, fields) -> {
             int separator = key.indexOf('\u0000');
-            message.append("\n  - ").append(key, 0, separator).append(' ').append(String.join(", ", fields))
-                    .append(": ").append(key.substring(separator + 1));
+            // a guest chose these names: quoted as excerpts, so that a 100 KB import name stays a short line
+            message.append("\n  - ").append(Excerpt.of(key.substring(0, separator))).append(' ')
+                    .append(Excerpt.of(String.join(", ", fields), 4 * Excerpt.LIMIT)).append(": ")
+                    .append(Excerpt.of(key.substring(separator + 1), PROBLEM_LIMIT));
         });
         return message.toString();
     }

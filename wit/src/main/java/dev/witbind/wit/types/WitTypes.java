@@ -7,6 +7,34 @@ public final class WitTypes {
     private WitTypes() {}
 
     /**
+     * Whether lifting a value of this type copies bytes out of guest memory: it holds a {@code string} or a list
+     * somewhere (what an instance's lift budget counts). Scalars, handles and compounds of them do not.
+     */
+    public static boolean liftsFromMemory(WitType type) {
+        if (type == PrimitiveType.STRING || type instanceof ListType || type instanceof FixedListType
+                || type instanceof MapType) {
+            return true;
+        }
+        if (type instanceof OptionType option) {
+            return liftsFromMemory(option.some());
+        }
+        if (type instanceof ResultType result) {
+            return result.ok().map(WitTypes::liftsFromMemory).orElse(false)
+                    || result.err().map(WitTypes::liftsFromMemory).orElse(false);
+        }
+        if (type instanceof TupleType tuple) {
+            return tuple.elements().stream().anyMatch(WitTypes::liftsFromMemory);
+        }
+        if (type instanceof RecordType record) {
+            return record.fields().stream().anyMatch(field -> liftsFromMemory(field.type()));
+        }
+        if (type instanceof VariantType variant) {
+            return variant.cases().stream().anyMatch(c -> c.payload().map(WitTypes::liftsFromMemory).orElse(false));
+        }
+        return false;
+    }
+
+    /**
      * Whether a value of this type contains a {@code borrow<r>} anywhere. The Component Model allows borrows only in
      * parameters (a borrow lasts for one call), and a function that lifts one lends the handle until it returns.
      */

@@ -64,6 +64,11 @@ final class ChicoryModule implements CoreModule {
             // surface as another RuntimeException): every one is the input's fault here.
             throw new WitModuleException(name, "not a valid WebAssembly core module: "
                     + (e instanceof ChicoryException ? e.getMessage() : e.toString()), e);
+        } catch (AssertionError e) {
+            // With -ea (every test run, and some servers), Chicory 1.7.5 checks its own invariants with assert, and
+            // malformed code sections break them (found by CoreModuleFuzzTest): still the input's fault.
+            throw new WitModuleException(name, "not a valid WebAssembly core module: Chicory's parser failed an "
+                    + "internal check on it (" + e + " at " + e.getStackTrace()[0] + ")", null);
         } catch (OutOfMemoryError e) {
             // a declared count the parser believed and allocated for: the input's fault, and the heap is free again
             throw new WitModuleException(name, "not a valid WebAssembly core module: it declares more than the heap "
