@@ -26,7 +26,7 @@ import java.util.function.Function;
  * {@code echo-u32} from the host and {@code echo-string} and {@code echo-bytes} from the shim, then the fixup module,
  * whose element segment writes the two host functions that need main's memory and {@code cabi_realloc} into the
  * shim's table. Parsing (and on the compiler, compiling) is done once, in the constructor, as witbind does it once
- * per {@code GuestComponent}; each module runs on the engine witbind picks for it.
+ * per {@code GuestComponent}; all three run on the engine asked for, as witbind runs them.
  */
 final class HandWrittenComponent {
     private static final String HOST = "bench:host/calls@1.0.0";
@@ -41,6 +41,7 @@ final class HandWrittenComponent {
     private final WasmModule fixup;
     private final Function<Instance, Machine> mainMachine;
     private final Function<Instance, Machine> shimMachine;
+    private final Function<Instance, Machine> fixupMachine;
 
     /** The component's three core modules, in binary order: main, shim, fixup. */
     HandWrittenComponent(Engine engine, BenchHost host) {
@@ -55,6 +56,7 @@ final class HandWrittenComponent {
         boolean compile = engine == Engine.COMPILER;
         mainMachine = compile ? MachineFactoryCompiler.compile(main) : null;
         shimMachine = compile ? MachineFactoryCompiler.compile(shim) : null;
+        fixupMachine = compile ? MachineFactoryCompiler.compile(fixup) : null;
     }
 
     /** A new instance of the three modules; returns the main one, whose exports are the component's. */
@@ -84,7 +86,7 @@ final class HandWrittenComponent {
         build(Instance.builder(fixup).withImportValues(ImportValues.builder()
                 .addFunction(echoString, echoBytes)
                 .addTable(new ImportTable("shim", "$imports", shimInstance.exports().table("$imports")))
-                .build()), null);
+                .build()), fixupMachine);
         return mainInstance;
     }
 

@@ -235,12 +235,11 @@ final class ComponentInstantiation {
     private CoreInst coreInstantiate(Definition.CoreInstantiate instantiate, Scope scope) {
         Definition.CoreModule definition = scope.coreModules.get(instantiate.moduleIndex());
         CoreModule module = component.coreModule(definition);
-        // Every module with code runs on the engine asked for, however small: a C guest's main module can be 1.5 KB,
-        // and wit-component's shim sits on every call of an import that passes memory (interpreted, it doubled the
-        // time of a string call). Compiling is done once per module, not per instance. A module without functions
-        // (wit-component's fixup: imports and an element segment) has nothing to compile.
-        ExecutionMode moduleMode = module.definesFunctions() ? mode : ExecutionMode.INTERPRETER;
-        CoreInstanceBuilder builder = module.newInstance(moduleMode).memoryLimit(state.limits().memoryPages());
+        // Every module runs on the engine asked for, however small: a C guest's main module can be 1.5 KB, and
+        // wit-component's shim and fixup sit on every call of an import that passes memory (the shim's call_indirect
+        // reaches the lowered function through the fixup's instance, whose machine makes the call: an interpreter
+        // allocates a frame for it). Compiling is done once per module, not per instance.
+        CoreInstanceBuilder builder = module.newInstance(mode).memoryLimit(state.limits().memoryPages());
         Map<String, CoreInst> args = new HashMap<>();
         instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
         for (CoreImport coreImport : module.imports()) {

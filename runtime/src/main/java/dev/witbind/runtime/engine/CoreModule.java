@@ -19,9 +19,6 @@ public interface CoreModule {
     /** How an exported function is declared, in WAT form, for messages; empty when there is no such function. */
     Optional<String> exportSignature(String name);
 
-    /** Whether the module defines functions of its own (rather than only importing them). */
-    boolean definesFunctions();
-
     /** Whether the module defines a linear memory of its own (rather than importing one). */
     boolean definesMemory();
 

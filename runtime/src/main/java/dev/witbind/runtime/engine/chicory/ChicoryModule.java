@@ -122,11 +122,6 @@ final class ChicoryModule implements CoreModule {
     }
 
     @Override
-    public boolean definesFunctions() {
-        return module.functionSection().functionCount() > 0;
-    }
-
-    @Override
     public boolean definesMemory() {
         return module.memorySection().map(section -> section.memoryCount() > 0).orElse(false);
     }
