@@ -23,13 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * validated, parsed, compiled and linked once, in the set-up), against instantiating its three core modules directly
  * on Chicory with the same wiring and hand-written host functions ({@link HandWrittenComponent}, parsed and compiled
  * once too). Both sides build every instance, host function and import anew per operation, as a server making an
- * instance per request does. The set-up checks that both instances call their host.
+ * instance per request does. The set-up checks that both instances call their host. The warm-up is long (6 s): the
+ * witbind side has more code for the JIT to settle (after 2 s it still took about twice its final time).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 6, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ComponentInstantiateBenchmark {
     @Param({"COMPILER", "INTERPRETER"})
