@@ -123,15 +123,21 @@ public final class GuestInstance {
     }
 
     /**
-     * An exported function with its WIT type. For a component, a world-level export, whose type must be
-     * {@code type}. For a core module, an export whose core type must be the flattened (lifted) WIT type, and whose
-     * {@code cabi_post_<name>} is called after each call if the guest exports one with the matching type.
+     * An exported function with its WIT type. For a component, a world-level export, or with
+     * {@code "interface#function"} a function of an exported interface (found as {@link #exports} finds it), whose
+     * type must be {@code type}. For a core module, an export whose core type must be the flattened (lifted) WIT
+     * type, and whose {@code cabi_post_<name>} is called after each call if the guest exports one with the matching
+     * type.
      *
      * @throws WitExportException when the guest exports no such function or its type does not match
      */
     public GuestFunction function(String name, WitFunctionType type) {
         if (exports != null) {
-            return exports.function(name, type);
+            // "interface#function", the core-module naming of an exported interface's function (and what
+            // @WitBindgen's proxies call), means the same on a component: the function of that exported interface.
+            int hash = name.lastIndexOf('#');
+            return hash < 0 ? exports.function(name, type)
+                    : exports(name.substring(0, hash)).function(name.substring(hash + 1), type);
         }
         CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LIFT);
         CoreModule exports = module.coreModule();
