@@ -123,24 +123,21 @@ public final class GuestInstance {
     }
 
     /**
-     * An exported function with its WIT type. {@code name} is a world-level function's name, or
-     * {@code <interface>#<function>} for a function of an exported interface, as a core module names its exports (and
-     * as {@code @WitBindgen}'s typed proxies ask for them), so one name works for both kinds of guest.
+     * An exported function with its WIT type. For a component, a world-level export, or with
+     * {@code "interface#function"} a function of an exported interface (found as {@link #exports} finds it), whose
+     * type must be {@code type}. For a core module, an export whose core type must be the flattened (lifted) WIT
+     * type, and whose {@code cabi_post_<name>} is called after each call if the guest exports one with the matching
+     * type.
      *
-     * <p>For a component, a world-level export, or the function of the interface it exports as {@code <interface>},
-     * exactly or else the highest version on its compatibility track, as {@link #exports(String)} finds it (so
-     * {@code example:demo/counters@0.1.0#next} finds a guest's {@code @0.1.3}); its type must be {@code type}. For a
-     * core module, an export of exactly that name whose core type must be the flattened (lifted) WIT type, and whose
-     * {@code cabi_post_<name>} is called after each call if the guest exports one with the matching type.
-     *
-     * @throws WitExportException when the guest exports no such function or interface, or its type does not match
+     * @throws WitExportException when the guest exports no such function or its type does not match
      */
     public GuestFunction function(String name, WitFunctionType type) {
         if (exports != null) {
-            // '#' is in neither a plain name nor an interface name, so it separates the interface from the function
-            int hash = name.indexOf('#');
+            // "interface#function", the core-module naming of an exported interface's function (and what
+            // @WitBindgen's proxies call), means the same on a component: the function of that exported interface.
+            int hash = name.lastIndexOf('#');
             return hash < 0 ? exports.function(name, type)
-                    : exports.instance(name.substring(0, hash)).function(name.substring(hash + 1), type);
+                    : exports(name.substring(0, hash)).function(name.substring(hash + 1), type);
         }
         CoreSignature signature = CanonicalAbi.signature(type, CanonicalAbi.Direction.LIFT);
         CoreModule exports = module.coreModule();

@@ -144,6 +144,11 @@ class GuestResourcesTest {
 
         // a host written against 0.1.3 finds the guest's 0.1.0 export, on the same track
         assertEquals(0, live(guest.exports("example:counters/counters@0.1.3")).call());
+        // "interface#function", as for core modules and as @WitBindgen's proxies name exported functions
+        assertEquals(0, guest.function("example:counters/counters@0.1.3#live",
+                WitFunctionType.of(List.of(), PrimitiveType.U32)).call());
+        assertThrows(WitExportException.class, () -> guest.function("example:counters/counters@0.2.0#live",
+                WitFunctionType.of(List.of(), PrimitiveType.U32)));
 
         WitExportException wrongType = assertThrows(WitExportException.class, () -> guest.exports(COUNTERS)
                 .function("live", WitFunctionType.of(List.of(), PrimitiveType.U64)));
