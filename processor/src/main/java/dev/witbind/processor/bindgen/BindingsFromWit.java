@@ -16,6 +16,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import dev.witbind.annotations.Borrow;
 import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitChar;
+import dev.witbind.annotations.WitResource;
 import dev.witbind.annotations.WitTuple;
 import dev.witbind.processor.diagnostics.Messages;
 import dev.witbind.wit.names.PlainName;
@@ -883,6 +884,10 @@ public final class BindingsFromWit {
             }
             TypeSpec.Builder java = TypeSpec.interfaceBuilder(name)
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)   // implicit in an interface
+                    // so that a generated record or variant holding this interface maps it to the resource
+                    .addAnnotation(AnnotationSpec.builder(WitResource.class)
+                            .addMember("value", "$S", resource.name())
+                            .addMember("interfaceName", "$S", resource.owner()).build())
                     .addJavadoc("The methods of WIT {@code resource $L}.\n", resource.name());
             for (ResourceType variable : resourceVariables.get(resource)) {
                 java.addTypeVariable(variable(variable));

@@ -140,6 +140,10 @@ public final class InterfaceValidator {
         if (enclosing instanceof TypeElement && Annotations.find(enclosing, WIT_INTERFACE).isPresent()) {
             return Optional.empty();
         }
+        if (element.getKind() == ElementKind.INTERFACE && Annotations.value(witResource.get(), "interfaceName")
+                .flatMap(Annotations::string).filter(owner -> !owner.isEmpty()).isPresent()) {
+            return Optional.empty();   // the resource interface @WitBindgen generates, which names its interface
+        }
         String name = element instanceof TypeElement resource ? displayName(resource) : element.toString();
         return Optional.of(Diagnostic.on(element, witResource.get(), Messages.resourceNotNested(name)));
     }
@@ -284,8 +288,11 @@ public final class InterfaceValidator {
         if (witResource.isEmpty() || !(enclosing instanceof TypeElement)) {
             return Optional.empty();
         }
-        Optional<String> owner = Annotations.find(enclosing, WIT_INTERFACE)
-                .flatMap(annotation -> Annotations.value(annotation, VALUE)).flatMap(Annotations::string);
+        // a resource interface that @WitBindgen generated names its WIT interface; a class has its enclosing one's
+        Optional<String> owner = Annotations.value(witResource.get(), "interfaceName").flatMap(Annotations::string)
+                .filter(name -> !name.isEmpty())
+                .or(() -> Annotations.find(enclosing, WIT_INTERFACE)
+                        .flatMap(annotation -> Annotations.value(annotation, VALUE)).flatMap(Annotations::string));
         String name = resourceName(resourceClass, witResource.get());
         if (owner.isEmpty() || !Label.isLabel(name)) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package com.example.everything;
 
 import dev.witbind.annotations.Borrow;
+import dev.witbind.annotations.WitResource;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,6 +48,10 @@ public interface EverythingHost<SESSION extends EverythingHost.Session> {
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "session",
+            interfaceName = "example:everything/everything@1.0.0"
+    )
     interface Session {
         /**
          * WIT {@code [method]session.user: func(self: borrow<session>) -> string}.

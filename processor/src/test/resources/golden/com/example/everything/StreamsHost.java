@@ -1,5 +1,6 @@
 package com.example.everything;
 
+import dev.witbind.annotations.WitResource;
 import dev.witbind.wit.values.Result;
 import javax.annotation.processing.Generated;
 
@@ -26,6 +27,10 @@ public interface StreamsHost<POLLABLE extends StreamsHost.Pollable, ERROR extend
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "pollable",
+            interfaceName = "example:everything/streams@1.0.0"
+    )
     interface Pollable {
         /**
          * WIT {@code [method]pollable.ready: func(self: borrow<pollable>) -> bool}.
@@ -40,6 +45,10 @@ public interface StreamsHost<POLLABLE extends StreamsHost.Pollable, ERROR extend
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "error",
+            interfaceName = "example:everything/streams@1.0.0"
+    )
     interface Error {
         /**
          * WIT {@code [method]error.to-string: func(self: borrow<error>) -> string}.
@@ -54,6 +63,10 @@ public interface StreamsHost<POLLABLE extends StreamsHost.Pollable, ERROR extend
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "output-stream",
+            interfaceName = "example:everything/streams@1.0.0"
+    )
     interface OutputStream<POLLABLE extends Pollable, OUTPUT_STREAM extends OutputStream<POLLABLE, OUTPUT_STREAM>> {
         /**
          * WIT {@code [method]output-stream.write: func(self: borrow<output-stream>, bytes: list<u8>) -> result<_, stream-error>}.

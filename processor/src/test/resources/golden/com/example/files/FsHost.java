@@ -2,6 +2,7 @@ package com.example.files;
 
 import dev.witbind.annotations.Borrow;
 import dev.witbind.annotations.Unsigned;
+import dev.witbind.annotations.WitResource;
 import dev.witbind.wit.values.Result;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,10 @@ public interface FsHost<DESCRIPTOR extends FsHost.Descriptor<DESCRIPTOR>, DIRECT
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "descriptor",
+            interfaceName = "example:files/fs@1.0.0"
+    )
     interface Descriptor<DESCRIPTOR extends Descriptor<DESCRIPTOR>> {
         /**
          * WIT {@code [method]descriptor.read: func(self: borrow<descriptor>, len: u32) -> result<list<u8>, error-code>}.
@@ -104,6 +109,10 @@ public interface FsHost<DESCRIPTOR extends FsHost.Descriptor<DESCRIPTOR>, DIRECT
      *
      * <p>Closing: implement {@code AutoCloseable} as well to be closed when the guest drops its owning handle.
      */
+    @WitResource(
+            value = "directory",
+            interfaceName = "example:files/fs@1.0.0"
+    )
     interface Directory<DESCRIPTOR extends Descriptor<DESCRIPTOR>> {
         /**
          * WIT {@code [method]directory.names: func(self: borrow<directory>) -> list<string>}.

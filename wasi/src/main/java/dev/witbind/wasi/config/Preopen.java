@@ -1,4 +1,4 @@
-package dev.witbind.wasi;
+package dev.witbind.wasi.config;
 
 import java.nio.file.Path;
 import java.util.Objects;

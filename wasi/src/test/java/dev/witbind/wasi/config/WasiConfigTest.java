@@ -1,4 +1,4 @@
-package dev.witbind.wasi;
+package dev.witbind.wasi.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.witbind.wasi;
+package dev.witbind.wasi.config;
 
 /**
  * The clock that {@code wasi:clocks/monotonic-clock} reads: nanoseconds that never go backwards, from an arbitrary

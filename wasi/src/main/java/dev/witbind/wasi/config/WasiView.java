@@ -1,4 +1,4 @@
-package dev.witbind.wasi;
+package dev.witbind.wasi.config;
 
 /**
  * Per-instance data that carries a {@link WasiConfig} beside the user's own. Pass a {@code WasiConfig} itself, or any

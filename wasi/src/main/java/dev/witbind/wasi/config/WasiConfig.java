@@ -1,4 +1,4 @@
-package dev.witbind.wasi;
+package dev.witbind.wasi.config;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,8 +18,6 @@ import java.util.Objects;
  *
  * <p>A guest sees only what is given: no environment variable, no directory and no input unless configured.
  * Standard input defaults to empty, and standard output and error to discarded.
- *
- * <p>Groundwork: the WASI hosts that will read it are not written yet (issue 15), so nothing links WASI today.
  */
 public final class WasiConfig implements WasiView {
     private final List<String> args;
