@@ -19,7 +19,7 @@ final class WasiContext {
     private final ByteSink stderr;
     private final long monotonicOrigin;
 
-    private WasiContext(WasiConfig config) {
+    WasiContext(WasiConfig config) {
         this.config = config;
         this.stdin = new StreamSource(config.stdin());
         this.stdout = new StreamSink(config.stdout());
