@@ -22,7 +22,7 @@ final class WasiContext {
     private final long monotonicOrigin;
     private final List<Tuple2OfOwnDescriptorAndString> preopens;
 
-    private WasiContext(WasiConfig config) {
+    WasiContext(WasiConfig config) {
         this.config = config;
         this.stdin = new StreamSource(config.stdin());
         this.stdout = new StreamSink(config.stdout());
