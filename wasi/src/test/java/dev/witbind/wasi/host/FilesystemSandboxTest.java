@@ -183,6 +183,23 @@ class FilesystemSandboxTest {
     }
 
     @Test
+    void aDirectoryDescriptorWhoseDirectoryWasSwappedForALinkOutsideFindsNothing() throws IOException {
+        FilesystemTypes.Descriptor sub = ok(sandbox.openAt(NO_FOLLOW, "sub", EnumSet.of(OpenFlags.DIRECTORY),
+                READ));
+        // the guest could do this itself: move its directory away, and put a link (through a link to ".") there
+        assertTrue(sandbox.renameAt("sub", sandbox, "sub-old").isOk());
+        assertTrue(sandbox.symlinkAt(".", "here").isOk());
+        assertTrue(sandbox.symlinkAt("here/..", "sub").isOk());
+
+        assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sub.statAt(NO_FOLLOW, "outside.txt")));
+        assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sub.openAt(NO_FOLLOW, "outside.txt", EXISTING, READ)));
+        assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sub.readDirectory()));
+        assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sub.stat()));
+        // and resolving the planted link itself is refused: "here" is the root, its ".." above it
+        assertEquals(FilesystemTypesErrorCode.NOT_PERMITTED, err(sandbox.statAt(NO_FOLLOW, "sub/outside.txt")));
+    }
+
+    @Test
     void hostilePathsAreErrorsNotFailures() {
         String huge = "a/".repeat(5 * 1024 * 1024);
         assertEquals(FilesystemTypesErrorCode.NAME_TOO_LONG, err(sandbox.openAt(FOLLOW, huge, EXISTING, READ)));
