@@ -277,7 +277,15 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         @Override
         public Result<Descriptor, FilesystemTypesErrorCode> openAt(EnumSet<PathFlags> pathFlags, String path,
                 EnumSet<OpenFlags> openFlags, EnumSet<DescriptorFlags> flags) {
-            return attempt(() -> open(directory().resolve(path, follow(pathFlags)), openFlags, flags));
+            return attempt(() -> {
+                SandboxPath target = directory().resolve(path, follow(pathFlags));
+                if (path.endsWith("/") && openFlags.contains(OpenFlags.CREATE)
+                        && SandboxPath.attributesOrNull(target.hostPath()) == null) {
+                    // "new/" names a directory, which open-at does not create (EISDIR)
+                    throw new ErrorCodeException(FilesystemTypesErrorCode.IS_DIRECTORY, "creating a file as " + path);
+                }
+                return open(target, openFlags, flags);
+            });
         }
 
         private Descriptor open(SandboxPath place, EnumSet<OpenFlags> openFlags,

@@ -301,6 +301,8 @@ class FilesystemSandboxTest {
                 READ_WRITE)));
         assertEquals(FilesystemTypesErrorCode.INVALID, err(sandbox.openAt(NO_FOLLOW, "new",
                 EnumSet.of(OpenFlags.DIRECTORY, OpenFlags.CREATE), READ)));
+        assertEquals(FilesystemTypesErrorCode.IS_DIRECTORY, err(sandbox.openAt(NO_FOLLOW, "new/",
+                EnumSet.of(OpenFlags.CREATE), READ_WRITE)));
         assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sandbox.openAt(NO_FOLLOW, "missing.txt", EXISTING,
                 READ)));
     }
@@ -336,6 +338,9 @@ class FilesystemSandboxTest {
         assertFalse(Files.exists(sandboxDir.resolve("inside.txt")));
         assertEquals("inside\n", readAll(sandbox, NO_FOLLOW, "made/moved.txt"));
         assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sandbox.renameAt("inside.txt", sandbox, "x")));
+        // rename(2) replaces an existing file
+        assertTrue(sandbox.renameAt("sub/nested.txt", sandbox, "made/moved.txt").isOk());
+        assertEquals("nested\n", readAll(sandbox, NO_FOLLOW, "made/moved.txt"));
         assertEquals(FilesystemTypesErrorCode.NOT_PERMITTED, err(sandbox.renameAt("made/moved.txt", sandbox,
                 "../escaped.txt")));
 
