@@ -2,6 +2,7 @@ package dev.witbind.cli;
 
 import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
+import dev.witbind.runtime.InstancePre;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.errors.WitLinkException;
 import dev.witbind.wasi.Wasi;
@@ -52,17 +53,17 @@ final class RunCommand {
         Optional<InvokeCall> invoke = run.invoke().isPresent()
                 ? Optional.of(InvokeCall.resolve(component, run.invoke().get()))
                 : Optional.empty();
+        InstancePre linked;
+        try {
+            linked = Wasi.register(new Linker()).instantiatePre(component);
+        } catch (WitLinkException e) {
+            throw new Witbind.GuestFileException(linkMessage(e, run.wasm().toString()), e);
+        }
         if (invoke.isEmpty() && !isCommand(component)) {
             throw new Witbind.GuestFileException(component.name() + " is not a command (it exports no wasi:cli/run); "
                     + "call one of its functions with --invoke 'name(arguments)': " + InvokeCall.describeFunctions(component));
         }
-        WasiConfig config = config(run, host);
-        GuestInstance instance;
-        try {
-            instance = Wasi.register(new Linker()).instantiate(component, run.engine(), config);
-        } catch (WitLinkException e) {
-            throw new Witbind.GuestFileException(linkMessage(e, run.wasm().toString()), e);
-        }
+        GuestInstance instance = linked.instantiate(run.engine(), config(run, host));
         if (invoke.isEmpty()) {
             return Wasi.run(instance);
         }
