@@ -1,0 +1,118 @@
+package dev.witbind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.witbind.cli.WitbindProcess.RawOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code witbind run} as a process on every case of every WASI command fixture (wasi/src/test/guests/README.md),
+ * with both components of each program (WASI 0.2.12 and, where there is one, 0.2.0): the case's scratch tree is
+ * built, its preopens become {@code --dir <scratch path>::<guest>}, its variables {@code --env}, and stdout, stderr
+ * and the exit status must be the goldens byte for byte. The reactor (no {@code wasi:cli/run}; {@link InvokeIT})
+ * and the trap (its status and stderr are Wasmtime's, not jco's; {@link TrapIT}) have tests of their own.
+ */
+class RunFixturesIT {
+    private static final Path GUESTS = WitbindProcess.wasiGuests();
+    private static final Set<String> OWN_TESTS = Set.of("reactor", "trap");
+    /** Programs run on Chicory's compiler; every other on the interpreter, the default of witbind run. */
+    private static final Set<String> ON_THE_COMPILER = Set.of("stdin", "files");
+
+    private static long started;
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseOfEveryCommand() throws IOException {
+        started = System.nanoTime();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path program : programs()) {
+            String name = program.getFileName().toString();
+            List<Path> components = Stream.of(name + ".wasm", name + "-0.2.0.wasm").map(program::resolve)
+                    .filter(Files::isRegularFile).toList();
+            for (Path caseFile : cases(program)) {
+                for (Path wasm : components) {
+                    String label = name + "/" + caseFile.getFileName().toString().replace(".case", "") + " on "
+                            + wasm.getFileName();
+                    tests.add(DynamicTest.dynamicTest(label, () -> runCase(name, caseFile, wasm, label)));
+                }
+            }
+        }
+        assertTrue(tests.size() >= 45, "found only " + tests.size() + " runs");
+        return tests.stream();
+    }
+
+    @AfterAll
+    static void reportTheTime() {
+        System.out.printf("RunFixturesIT: every case in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void runCase(String program, Path caseFile, Path wasm, String label) throws IOException {
+        FixtureCase fixture = FixtureCase.read(caseFile);
+        Path scratch = Files.createTempDirectory("witbind-case-");
+        try {
+            fixture.build(scratch);
+            List<String> command = new ArrayList<>(List.of("run", "--engine",
+                    ON_THE_COMPILER.contains(program) ? "compiler" : "interpreter"));
+            for (FixtureCase.Preopen preopen : fixture.preopens()) {
+                command.add("--dir");
+                command.add(scratch.resolve(preopen.path()).toRealPath() + "::" + preopen.guest());
+            }
+            fixture.env().forEach((name, value) -> {
+                command.add("--env");
+                command.add(name + "=" + value);
+            });
+            command.add(wasm.toString());
+            command.addAll(fixture.args());
+            RawOutcome outcome = WitbindProcess.runRaw(command, fixture.stdin());
+            String golden = caseFile.toString().replaceFirst("\\.case$", "");
+            RawOutcome expected = new RawOutcome(
+                    Integer.parseInt(Files.readString(Path.of(golden + ".status")).strip()),
+                    Files.readAllBytes(Path.of(golden + ".stdout")), Files.readAllBytes(Path.of(golden + ".stderr")));
+            String both = label + ": expected\n" + expected.decoded() + "\nbut witbind " + command + " gave\n"
+                    + outcome.decoded();
+            assertEquals(expected.status(), outcome.status(), both);
+            assertTrue(Arrays.equals(expected.stdout(), outcome.stdout()), "stdout of " + both);
+            assertTrue(Arrays.equals(expected.stderr(), outcome.stderr()), "stderr of " + both);
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private static List<Path> programs() throws IOException {
+        try (Stream<Path> folders = Files.list(GUESTS)) {
+            return folders.filter(folder -> Files.isDirectory(folder.resolve("cases")))
+                    .filter(folder -> !OWN_TESTS.contains(folder.getFileName().toString())).sorted().toList();
+        }
+    }
+
+    private static List<Path> cases(Path program) throws IOException {
+        try (Stream<Path> files = Files.list(program.resolve("cases"))) {
+            return files.filter(file -> file.toString().endsWith(".case")).sorted().toList();
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+}
