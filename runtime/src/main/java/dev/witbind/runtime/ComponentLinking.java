@@ -123,9 +123,17 @@ final class ComponentLinking {
             if (host == null) {
                 unresolved.add(new WitLinkException.Unresolved(name, label, resolvedAs + " has no resource '" + label
                         + "'" + (provided.isEmpty() ? "" : "; it has: " + String.join(", ", provided.keySet()))));
+            } else if (hostResources.containsKey(identity) && !hostResources.get(identity).equals(host)) {
+                // one resource of the component (wasi:io/streams' output-stream, which wasi:cli/stdout hands out
+                // too) must be one resource of the host, whichever import names it
+                unresolved.add(new WitLinkException.Unresolved(name, label, resolvedAs + "'s resource '" + label
+                        + "' is " + host + ", but the component has it from another import, which the host provides"
+                        + " as " + hostResources.get(identity)));
             } else {
                 hostResources.put(identity, host);
-                guestToHost.put(new ResourceType(name, label), host);
+                // as the component's function types name it: by the import it comes from, which for a resource
+                // that another interface defines is not this one
+                guestToHost.put(new ResourceType(identity.importName().orElse(name), identity.name()), host);
             }
         });
         members.functions().forEach((function, type) -> {

@@ -1,16 +1,18 @@
 package dev.witbind.wasi.host;
 
 import dev.witbind.runtime.Instantiation;
+import dev.witbind.wasi.bindings.Tuple2OfOwnDescriptorAndString;
 import dev.witbind.wasi.config.WasiConfig;
 import dev.witbind.wasi.config.WasiView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * The WASI state of one guest instance, shared by its WASI hosts (one object per interface): its configuration,
- * the stdin that every {@code get-stdin} continues, the sinks of stdout and stderr, and the origin of its monotonic
- * clock. Made once per instance through {@link Instantiation#shared}.
+ * the stdin that every {@code get-stdin} continues, the sinks of stdout and stderr, the origin of its monotonic
+ * clock, and the descriptors of its preopens. Made once per instance through {@link Instantiation#shared}.
  */
 final class WasiContext {
     private final WasiConfig config;
@@ -18,13 +20,18 @@ final class WasiContext {
     private final ByteSink stdout;
     private final ByteSink stderr;
     private final long monotonicOrigin;
+    private final List<Tuple2OfOwnDescriptorAndString> preopens;
 
-    private WasiContext(WasiConfig config) {
+    WasiContext(WasiConfig config) {
         this.config = config;
         this.stdin = new StreamSource(config.stdin());
         this.stdout = new StreamSink(config.stdout());
         this.stderr = new StreamSink(config.stderr());
         this.monotonicOrigin = config.monotonicClock().nowNanos();
+        this.preopens = config.preopens().stream()
+                .map(preopen -> new Tuple2OfOwnDescriptorAndString(FilesystemTypes.Descriptor.preopen(preopen),
+                        preopen.guestPath()))
+                .toList();
     }
 
     /**
@@ -64,6 +71,11 @@ final class WasiContext {
 
     ByteSink stderr() {
         return stderr;
+    }
+
+    /** The descriptors of the preopens with their guest paths, in the configured order: one list per instance. */
+    List<Tuple2OfOwnDescriptorAndString> preopens() {
+        return preopens;
     }
 
     /** The monotonic clock as the guest sees it: nanoseconds since this instance was made. */

@@ -34,6 +34,18 @@ public final class WasiHosts {
         linker.register(RandomInsecure.class, instantiation -> new RandomInsecure(WasiContext.of(instantiation)));
         linker.register(RandomInsecureSeed.class,
                 instantiation -> new RandomInsecureSeed(WasiContext.of(instantiation)));
+        // wasi:filesystem
+        linker.register(FilesystemTypes.class, instantiation -> new FilesystemTypes());
+        linker.register(FilesystemPreopens.class,
+                instantiation -> new FilesystemPreopens(WasiContext.of(instantiation)));
+        // wasi:sockets: linked so that guests importing it start, but every socket operation is not-supported
+        linker.register(SocketsNetwork.class, instantiation -> new SocketsNetwork());
+        linker.register(SocketsInstanceNetwork.class, instantiation -> new SocketsInstanceNetwork());
+        linker.register(SocketsIpNameLookup.class, instantiation -> new SocketsIpNameLookup());
+        linker.register(SocketsTcp.class, instantiation -> new SocketsTcp());
+        linker.register(SocketsTcpCreateSocket.class, instantiation -> new SocketsTcpCreateSocket());
+        linker.register(SocketsUdp.class, instantiation -> new SocketsUdp());
+        linker.register(SocketsUdpCreateSocket.class, instantiation -> new SocketsUdpCreateSocket());
         return linker;
     }
 }

@@ -1,0 +1,135 @@
+package dev.witbind.benchmarks;
+
+import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.InstancePre;
+import dev.witbind.runtime.Linker;
+import dev.witbind.wasi.Wasi;
+import dev.witbind.wasi.config.WasiConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * WASI throughput (issue 15, item 6), each against what the JVM does alone:
+ *
+ * <ul>
+ *   <li>stdout: the {@code write-stdout} command writes 64 MiB to stdout in 4 KiB {@code write}s (each one
+ *       {@code blocking-write-and-flush} through the preview-1 adapter), to a {@link FileOutputStream} on
+ *       {@code /dev/null}; the baseline writes the same 16,384 chunks of 4 KiB to the same kind of stream. Goal:
+ *       the guest at least half as fast.
+ *   <li>file read: the {@code read-file} command reads a 64 MiB file under a preopen in 64 KiB reads and sums its
+ *       bytes; the baseline is {@link Files#readAllBytes}. Goal: at least half as fast.
+ * </ul>
+ *
+ * One operation is one whole run of the command on a fresh instance (instantiation included: a few
+ * milliseconds, against a run of tens of milliseconds), so the score is the time to move 64 MiB.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class WasiThroughputBenchmark {
+    static final int MIB = 1024 * 1024;
+    static final int MEBIBYTES = 64;
+    static final int CHUNK = 4096;
+
+    @Param({"COMPILER"})
+    public Engine engine;
+
+    private InstancePre writeStdout;
+    private InstancePre readFile;
+    private Path folder;
+    private OutputStream devNull;
+    private byte[] chunk;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Linker linker = Wasi.register(new Linker());
+        writeStdout = linker.instantiatePre(Guests.component("wasi/write-stdout.wasm"));
+        readFile = linker.instantiatePre(Guests.component("wasi/read-file.wasm"));
+        folder = Files.createTempDirectory("witbind-wasi-bench");
+        byte[] content = new byte[MEBIBYTES * MIB];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i % 251);
+        }
+        Files.write(folder.resolve("data.bin"), content);
+        devNull = new FileOutputStream("/dev/null");
+        chunk = new byte[CHUNK];
+        Arrays.fill(chunk, (byte) 'x');
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        devNull.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Benchmark
+    public int stdoutGuest() {
+        int status = Wasi.run(writeStdout.instantiate(engine, WasiConfig.builder()
+                .args(List.of("write-stdout", Integer.toString(MEBIBYTES)))
+                .stdout(devNull).build()));
+        return check(status);
+    }
+
+    @Benchmark
+    public int stdoutJava() throws IOException {
+        for (int i = 0; i < MEBIBYTES * MIB / CHUNK; i++) {
+            devNull.write(chunk, 0, CHUNK);
+        }
+        return 0;
+    }
+
+    @Benchmark
+    public int fileReadGuest() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Wasi.run(readFile.instantiate(engine, WasiConfig.builder()
+                .args(List.of("read-file", "/data/data.bin"))
+                .preopenReadOnly(folder, "/data").stdout(out).build()));
+        return check(status) + out.size();
+    }
+
+    @Benchmark
+    public long fileReadJava() throws IOException {
+        byte[] bytes = Files.readAllBytes(folder.resolve("data.bin"));
+        long sum = 0;
+        for (byte b : bytes) {
+            sum += b & 0xff;   // the guest sums its bytes too
+        }
+        return sum;
+    }
+
+    private static int check(int status) {
+        if (status != 0) {
+            throw new IllegalStateException("the guest exited with status " + status);
+        }
+        return status;
+    }
+}

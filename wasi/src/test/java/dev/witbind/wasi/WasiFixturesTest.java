@@ -1,0 +1,121 @@
+package dev.witbind.wasi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.witbind.runtime.Engine;
+import dev.witbind.runtime.GuestComponent;
+import dev.witbind.runtime.GuestFunction;
+import dev.witbind.runtime.GuestInstance;
+import dev.witbind.runtime.InstancePre;
+import dev.witbind.runtime.Linker;
+import dev.witbind.wasi.config.WasiConfig;
+import dev.witbind.wasi.fixtures.FixtureCase;
+import dev.witbind.wasi.fixtures.FixtureRun;
+import dev.witbind.wasi.fixtures.FixtureRun.Fixture;
+import dev.witbind.wasi.fixtures.FixtureRun.Outcome;
+import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.WitFunctionType;
+import dev.witbind.wit.types.WitParam;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every WASI fixture (C programs made components with the 0.2.12 and the 0.2.0 adapter) through the Java API on
+ * both engines, against the goldens that {@code jco run} gave: one host, registered at 0.2.12, serves both
+ * adapters' imports through the {@code @0.2} track.
+ */
+class WasiFixturesTest {
+    private static final Linker LINKER = Wasi.register(new Linker());
+    private static final Map<Path, InstancePre> PREPARED = new ConcurrentHashMap<>();
+
+    static Stream<Arguments> fixtures() throws IOException {
+        List<Arguments> runs = new ArrayList<>();
+        for (Fixture fixture : FixtureRun.commandFixtures(FixtureRun.guests())) {
+            for (Engine engine : Engine.values()) {
+                runs.add(Arguments.of(fixture, engine));
+            }
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("fixtures")
+    void eachCaseGivesItsGoldens(Fixture fixture, Engine engine, @TempDir Path scratch) throws IOException {
+        FixtureCase fixtureCase = fixture.fixtureCase();
+        fixtureCase.buildScratch(scratch);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        WasiConfig.Builder config = WasiConfig.builder()
+                .args(prepend(fixture.program(), fixtureCase.args()))
+                .envs(fixtureCase.env())
+                .stdin(new ByteArrayInputStream(fixtureCase.stdin()))
+                .stdout(stdout)
+                .stderr(stderr);
+        fixtureCase.preopens().forEach(p -> config.preopen(scratch.resolve(p.scratchPath()), p.guestPath()));
+
+        GuestInstance command = prepared(fixture.component()).instantiate(engine, config.build());
+        int status = Wasi.run(command);
+
+        assertEquals(Outcome.golden(fixture.cases(), fixtureCase.name()),
+                new Outcome(utf8(stdout), utf8(stderr), status));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Engine.class)
+    void theReactorsExportCallsWasiWhileItRuns(Engine engine) throws IOException {
+        Path reactor = FixtureRun.guests().resolve("reactor");
+        WitFunctionType greet = WitFunctionType.of(List.of(new WitParam("name", PrimitiveType.STRING)),
+                PrimitiveType.STRING);
+        for (String component : List.of("reactor.wasm", "reactor-0.2.0.wasm")) {
+            for (String caseName : List.of("default", "greeting", "empty-name")) {
+                FixtureCase fixtureCase = FixtureCase.read(reactor.resolve("cases/" + caseName + ".case"));
+                ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+                ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+                GuestInstance instance = prepared(reactor.resolve(component)).instantiate(engine, WasiConfig.builder()
+                        .envs(fixtureCase.env()).stdout(stdout).stderr(stderr).build());
+                GuestFunction function = instance.function("greet", greet);
+                StringBuilder results = new StringBuilder();
+                for (String name : fixtureCase.args()) {
+                    results.append(function.call(name)).append('\n');
+                }
+
+                String where = component + " " + caseName;
+                assertEquals(read(reactor, caseName + ".results"), results.toString(), where);
+                assertEquals(read(reactor, caseName + ".stdout"), utf8(stdout), where);
+                assertEquals(read(reactor, caseName + ".stderr"), utf8(stderr), where);
+            }
+        }
+    }
+
+    private static InstancePre prepared(Path component) {
+        return PREPARED.computeIfAbsent(component, path -> LINKER.instantiatePre(GuestComponent.read(path)));
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    private static String read(Path reactor, String golden) throws IOException {
+        return Files.readString(reactor.resolve("cases").resolve(golden), StandardCharsets.UTF_8);
+    }
+
+    private static String utf8(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
