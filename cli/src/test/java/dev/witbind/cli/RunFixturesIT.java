@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,14 +31,25 @@ import org.junit.jupiter.api.TestFactory;
 class RunFixturesIT {
     private static final Path GUESTS = WitbindProcess.wasiGuests();
     private static final Set<String> OWN_TESTS = Set.of("reactor", "trap");
-    /** Programs run on Chicory's compiler; every other on the interpreter, the default of witbind run. */
-    private static final Set<String> ON_THE_COMPILER = Set.of("stdin", "files");
+    /** The program run on Chicory's compiler (its 200000-byte stdin); every other on the interpreter, the default. */
+    private static final Set<String> ON_THE_COMPILER = Set.of("stdin");
+    /**
+     * How many witbind processes run at once. A JVM start and the component's parse take most of each run's time,
+     * and a process mostly waits on one core, so two at a time almost halve the time on two cores.
+     */
+    private static final int PROCESSES = Integer.getInteger("witbind.it.processes", 2);
 
     private static long started;
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfEveryCommand() throws IOException {
         started = System.nanoTime();
+        // Every run starts now, PROCESSES at a time; each test waits for its own and compares.
+        ExecutorService pool = Executors.newFixedThreadPool(PROCESSES, task -> {
+            Thread thread = new Thread(task, "witbind-fixture-run");
+            thread.setDaemon(true);
+            return thread;
+        });
         List<DynamicTest> tests = new ArrayList<>();
         for (Path program : programs()) {
             String name = program.getFileName().toString();
@@ -45,20 +59,26 @@ class RunFixturesIT {
                 for (Path wasm : components) {
                     String label = name + "/" + caseFile.getFileName().toString().replace(".case", "") + " on "
                             + wasm.getFileName();
-                    tests.add(DynamicTest.dynamicTest(label, () -> runCase(name, caseFile, wasm, label)));
+                    Future<Run> run = pool.submit(() -> run(name, caseFile, wasm));
+                    tests.add(DynamicTest.dynamicTest(label, () -> compare(caseFile, label, run.get())));
                 }
             }
         }
+        pool.shutdown();
         assertTrue(tests.size() >= 45, "found only " + tests.size() + " runs");
         return tests.stream();
     }
 
     @AfterAll
     static void reportTheTime() {
-        System.out.printf("RunFixturesIT: every case in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("RunFixturesIT: every case in %.1f s, %d processes at a time%n",
+                (System.nanoTime() - started) / 1e9, PROCESSES);
     }
 
-    private static void runCase(String program, Path caseFile, Path wasm, String label) throws IOException {
+    /** One run: the command line and what it gave. */
+    private record Run(List<String> command, RawOutcome outcome) {}
+
+    private static Run run(String program, Path caseFile, Path wasm) throws IOException {
         FixtureCase fixture = FixtureCase.read(caseFile);
         Path scratch = Files.createTempDirectory("witbind-case-");
         try {
@@ -75,19 +95,23 @@ class RunFixturesIT {
             });
             command.add(wasm.toString());
             command.addAll(fixture.args());
-            RawOutcome outcome = WitbindProcess.runRaw(command, fixture.stdin());
-            String golden = caseFile.toString().replaceFirst("\\.case$", "");
-            RawOutcome expected = new RawOutcome(
-                    Integer.parseInt(Files.readString(Path.of(golden + ".status")).strip()),
-                    Files.readAllBytes(Path.of(golden + ".stdout")), Files.readAllBytes(Path.of(golden + ".stderr")));
-            String both = label + ": expected\n" + expected.decoded() + "\nbut witbind " + command + " gave\n"
-                    + outcome.decoded();
-            assertEquals(expected.status(), outcome.status(), both);
-            assertTrue(Arrays.equals(expected.stdout(), outcome.stdout()), "stdout of " + both);
-            assertTrue(Arrays.equals(expected.stderr(), outcome.stderr()), "stderr of " + both);
+            return new Run(command, WitbindProcess.runRaw(command, fixture.stdin()));
         } finally {
             delete(scratch);
         }
+    }
+
+    private static void compare(Path caseFile, String label, Run run) throws IOException {
+        String golden = caseFile.toString().replaceFirst("\\.case$", "");
+        RawOutcome expected = new RawOutcome(
+                Integer.parseInt(Files.readString(Path.of(golden + ".status")).strip()),
+                Files.readAllBytes(Path.of(golden + ".stdout")), Files.readAllBytes(Path.of(golden + ".stderr")));
+        RawOutcome outcome = run.outcome();
+        String both = label + ": expected\n" + expected.decoded() + "\nbut witbind " + run.command() + " gave\n"
+                + outcome.decoded();
+        assertEquals(expected.status(), outcome.status(), both);
+        assertTrue(Arrays.equals(expected.stdout(), outcome.stdout()), "stdout of " + both);
+        assertTrue(Arrays.equals(expected.stderr(), outcome.stderr()), "stderr of " + both);
     }
 
     private static List<Path> programs() throws IOException {
