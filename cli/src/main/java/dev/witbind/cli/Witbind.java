@@ -73,7 +73,7 @@ final class Witbind {
     }
 
     private int fail(CommandLine command, Exception e, int status, String prefix) {
-        // One line whatever the message: a link error lists its problems a line each, and they are joined here.
+        // One line whatever the message: some (a link report's, a trap's with a guest's text) hold several.
         String message = String.valueOf(e.getMessage());
         err.println("witbind: " + prefix + String.join("; ", message.lines().map(String::strip).toList()));
         if (command.verbose()) {
@@ -125,7 +125,10 @@ final class Witbind {
         }
     }
 
-    /** A guest file that cannot be read; the message names the file. */
+    /**
+     * A guest that cannot be run as asked: a file that cannot be read, a core module given to run, a component that
+     * does not link or is no command, a {@code --dir} that is no folder. The message says which, naming it.
+     */
     static final class GuestFileException extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -61,6 +61,10 @@ class CommandsIT {
         assertEquals(1, shapes.status(), shapes::toString);
         assertTrue(shapes.stdout().contains("cannot link guest 'shapes.wasm': "), shapes::toString);
         assertTrue(shapes.stdout().contains("no instance 'test:shapes/geo@0.1.0'"), shapes::toString);
+        // A core module is checked too: the names of its imports are looked up as a component's are.
+        Outcome core = WitbindProcess.run(List.of("check", SAMPLES.resolve("greeter/greeter-0.2.0.wasm").toString()));
+        assertEquals(1, core.status(), core::toString);
+        assertTrue(core.stdout().startsWith("guest 'greeter-0.2.0.wasm': 0 of "), core::toString);
     }
 
     @Test
