@@ -30,19 +30,24 @@ record FileMetadata(DescriptorType type, long linkCount, long size, Optional<Ins
 
     /** The object at {@code path} itself (a link is reported as a link). */
     static FileMetadata of(Path path) throws IOException {
-        BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Object identity = basic.fileKey() != null ? basic.fileKey() : path.toAbsolutePath().toString();
+        Map<String, Object> unix;
         try {
             // the unix view has what the basic one lacks: the link count, the status change time, the kind of a
             // special file
-            Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            return new FileMetadata(typeOfMode((Integer) unix.get("mode")), ((Integer) unix.get("nlink")).longValue(),
-                    (Long) unix.get("size"), instant(unix.get("lastAccessTime")),
-                    instant(unix.get("lastModifiedTime")), instant(unix.get("ctime")), identity);
+            unix = Files.readAttributes(path, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             return new FileMetadata(typeOf(basic), 1, basic.size(), instant(basic.lastAccessTime()),
-                    instant(basic.lastModifiedTime()), Optional.empty(), identity);
+                    instant(basic.lastModifiedTime()), Optional.empty(), identity(basic.fileKey(), path));
         }
+        return new FileMetadata(typeOfMode((Integer) unix.get("mode")), ((Integer) unix.get("nlink")).longValue(),
+                (Long) unix.get("size"), instant(unix.get("lastAccessTime")), instant(unix.get("lastModifiedTime")),
+                instant(unix.get("ctime")), identity(unix.get("fileKey"), path));
+    }
+
+    private static Object identity(Object fileKey, Path path) {
+        return fileKey != null ? fileKey : path.toAbsolutePath().toString();
     }
 
     /** An open file whose path no longer leads to it (renamed or removed since): what the channel still knows. */

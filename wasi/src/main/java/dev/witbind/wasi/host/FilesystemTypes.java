@@ -53,8 +53,9 @@ import java.util.Set;
  * directory is {@code bad-descriptor}, a directory's on a file {@code not-directory}.
  *
  * <p>Not supported: the {@code requested-write-sync} flag ({@code unsupported}; Java has no {@code O_RSYNC}).
- * {@code advise} is accepted and ignored. A directory descriptor is its path: renaming the directory from
- * elsewhere leaves the descriptor at the old name (the JDK cannot hold a directory open).
+ * {@code advise} is accepted and ignored. A directory descriptor is its path (the JDK cannot hold a directory
+ * open): once the directory is moved away, the descriptor answers {@code no-entry}; a file descriptor keeps
+ * reading and writing its channel, and {@code set-times} on it is then {@code unsupported}.
  */
 @WitInterface("wasi:filesystem/types@0.2.12")
 public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descriptor, FilesystemTypes.DirectoryEntryStream,
@@ -70,7 +71,8 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
     @WitResource
     public static final class Descriptor implements TypesHost.Descriptor<IoPoll.Pollable, IoStreams.InputStream,
             IoStreams.OutputStream, Descriptor, DirectoryEntryStream>, AutoCloseable {
-        private final Path path;
+        /** Where it is open: the directory, or the file as it was named when opened. */
+        private final SandboxPath place;
         private final DescriptorType type;
         /** What {@code get-flags} answers, and the rights: read and write for a file, mutate-directory for a directory. */
         private final Set<DescriptorFlags> flags;
@@ -80,9 +82,9 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         private final Object fileIdentity;
         private boolean closed;
 
-        private Descriptor(Path path, DescriptorType type, Set<DescriptorFlags> flags,
+        private Descriptor(SandboxPath place, DescriptorType type, Set<DescriptorFlags> flags,
                 FileChannelStreams.SharedChannel file, Object fileIdentity) {
-            this.path = path;
+            this.place = place;
             this.type = type;
             this.flags = Set.copyOf(flags);
             this.file = file;
@@ -91,13 +93,13 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
 
         /** The descriptor of a preopened directory: readable, and mutable unless the preopen is read-only. */
         static Descriptor preopen(Preopen preopen) {
-            return directory(preopen.hostDirectory(), !preopen.readOnly());
+            return directory(SandboxPath.root(preopen.hostDirectory()), !preopen.readOnly());
         }
 
-        private static Descriptor directory(Path path, boolean mutable) {
+        private static Descriptor directory(SandboxPath place, boolean mutable) {
             Set<DescriptorFlags> flags = mutable ? EnumSet.of(DescriptorFlags.READ, DescriptorFlags.MUTATE_DIRECTORY)
                     : EnumSet.of(DescriptorFlags.READ);
-            return new Descriptor(path, DescriptorType.DIRECTORY, flags, null, null);
+            return new Descriptor(place, DescriptorType.DIRECTORY, flags, null, null);
         }
 
         @Override
@@ -142,7 +144,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
             if (file != null) {
                 file.channel().force(metadata);
             } else {
-                try (FileChannel directory = FileChannel.open(path, StandardOpenOption.READ)) {
+                try (FileChannel directory = FileChannel.open(place.directory(), StandardOpenOption.READ)) {
                     directory.force(metadata);
                 }
             }
@@ -181,12 +183,19 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         public Result<Void, FilesystemTypesErrorCode> setTimes(NewTimestamp dataAccessTimestamp,
                 NewTimestamp dataModificationTimestamp) {
             return attempt(() -> {
+                Path target;
                 if (file != null) {
                     file(DescriptorFlags.WRITE, FilesystemTypesErrorCode.NOT_PERMITTED);
+                    target = place.file();
+                    if (!FileMetadata.of(target).identity().equals(fileIdentity)) {
+                        // the JDK sets times by path only, and the path leads elsewhere now
+                        throw new ErrorCodeException(FilesystemTypesErrorCode.UNSUPPORTED,
+                                "set-times on a file moved away since it was opened");
+                    }
                 } else {
-                    mutableDirectory();
+                    target = mutableDirectory().directory();
                 }
-                setTimesOf(path, dataAccessTimestamp, dataModificationTimestamp);
+                setTimesOf(target, dataAccessTimestamp, dataModificationTimestamp);
                 return null;
             });
         }
@@ -222,13 +231,13 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
 
         @Override
         public Result<DirectoryEntryStream, FilesystemTypesErrorCode> readDirectory() {
-            return attempt(() -> new DirectoryEntryStream(Files.newDirectoryStream(directory())));
+            return attempt(() -> new DirectoryEntryStream(Files.newDirectoryStream(directory().directory())));
         }
 
         @Override
         public Result<Void, FilesystemTypesErrorCode> createDirectoryAt(String path) {
             return attempt(() -> {
-                Files.createDirectory(SandboxPath.resolveEntry(mutableDirectory(), path));
+                Files.createDirectory(mutableDirectory().resolveEntry(path).hostPath());
                 return null;
             });
         }
@@ -240,14 +249,14 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
 
         @Override
         public Result<DescriptorStat, FilesystemTypesErrorCode> statAt(EnumSet<PathFlags> pathFlags, String path) {
-            return attempt(() -> FileMetadata.of(SandboxPath.resolve(directory(), path, follow(pathFlags))).toStat());
+            return attempt(() -> FileMetadata.of(directory().resolve(path, follow(pathFlags)).hostPath()).toStat());
         }
 
         @Override
         public Result<Void, FilesystemTypesErrorCode> setTimesAt(EnumSet<PathFlags> pathFlags, String path,
                 NewTimestamp dataAccessTimestamp, NewTimestamp dataModificationTimestamp) {
             return attempt(() -> {
-                Path target = SandboxPath.resolve(mutableDirectory(), path, follow(pathFlags));
+                Path target = mutableDirectory().resolve(path, follow(pathFlags)).hostPath();
                 setTimesOf(target, dataAccessTimestamp, dataModificationTimestamp);
                 return null;
             });
@@ -258,8 +267,8 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         public Result<Void, FilesystemTypesErrorCode> linkAt(EnumSet<PathFlags> oldPathFlags, String oldPath,
                 @Borrow Descriptor newDescriptor, String newPath) {
             return attempt(() -> {
-                Path existing = SandboxPath.resolve(mutableDirectory(), oldPath, follow(oldPathFlags));
-                Path link = SandboxPath.resolveEntry(newDescriptor.mutableDirectory(), newPath);
+                Path existing = mutableDirectory().resolve(oldPath, follow(oldPathFlags)).hostPath();
+                Path link = newDescriptor.mutableDirectory().resolveEntry(newPath).hostPath();
                 Files.createLink(link, existing);
                 return null;
             });
@@ -268,10 +277,18 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         @Override
         public Result<Descriptor, FilesystemTypesErrorCode> openAt(EnumSet<PathFlags> pathFlags, String path,
                 EnumSet<OpenFlags> openFlags, EnumSet<DescriptorFlags> flags) {
-            return attempt(() -> open(SandboxPath.resolve(directory(), path, follow(pathFlags)), openFlags, flags));
+            return attempt(() -> {
+                SandboxPath target = directory().resolve(path, follow(pathFlags));
+                if (path.endsWith("/") && openFlags.contains(OpenFlags.CREATE)
+                        && SandboxPath.attributesOrNull(target.hostPath()) == null) {
+                    // "new/" names a directory, which open-at does not create (EISDIR)
+                    throw new ErrorCodeException(FilesystemTypesErrorCode.IS_DIRECTORY, "creating a file as " + path);
+                }
+                return open(target, openFlags, flags);
+            });
         }
 
-        private Descriptor open(Path target, EnumSet<OpenFlags> openFlags,
+        private Descriptor open(SandboxPath place, EnumSet<OpenFlags> openFlags,
                 EnumSet<DescriptorFlags> requested) throws IOException {
             boolean mutable = flags.contains(DescriptorFlags.MUTATE_DIRECTORY);
             boolean create = openFlags.contains(OpenFlags.CREATE);
@@ -287,7 +304,8 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
             if (requested.contains(DescriptorFlags.REQUESTED_WRITE_SYNC)) {
                 throw new ErrorCodeException(FilesystemTypesErrorCode.UNSUPPORTED, "requested-write-sync");
             }
-            BasicFileAttributes existing = attributesOrNull(target);
+            Path target = place.hostPath();
+            BasicFileAttributes existing = SandboxPath.attributesOrNull(target);
             if (existing != null) {
                 if (existing.isSymbolicLink()) {
                     // only a last component that was not to be followed is still a link: O_NOFOLLOW's ELOOP
@@ -300,7 +318,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
                     if (truncate || requested.contains(DescriptorFlags.WRITE)) {
                         throw new ErrorCodeException(FilesystemTypesErrorCode.IS_DIRECTORY, "a directory");
                     }
-                    return directory(target, mutable);
+                    return directory(place, mutable);
                 }
                 if (openFlags.contains(OpenFlags.DIRECTORY)) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_DIRECTORY, "not a directory");
@@ -337,7 +355,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
             FileChannel channel = FileChannel.open(target, options);
             try {
                 FileMetadata opened = FileMetadata.of(target);
-                return new Descriptor(target, opened.type(), granted, new FileChannelStreams.SharedChannel(channel),
+                return new Descriptor(place, opened.type(), granted, new FileChannelStreams.SharedChannel(channel),
                         opened.identity());
             } catch (IOException | RuntimeException failure) {
                 channel.close();
@@ -347,13 +365,13 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
 
         @Override
         public Result<String, FilesystemTypesErrorCode> readlinkAt(String path) {
-            return attempt(() -> Files.readSymbolicLink(SandboxPath.resolve(directory(), path, false)).toString());
+            return attempt(() -> Files.readSymbolicLink(directory().resolve(path, false).hostPath()).toString());
         }
 
         @Override
         public Result<Void, FilesystemTypesErrorCode> removeDirectoryAt(String path) {
             return attempt(() -> {
-                Path target = SandboxPath.resolveEntry(mutableDirectory(), path);
+                Path target = mutableDirectory().resolveEntry(path).hostPath();
                 if (!Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_DIRECTORY, path + " is no directory");
                 }
@@ -367,8 +385,8 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         public Result<Void, FilesystemTypesErrorCode> renameAt(String oldPath, @Borrow Descriptor newDescriptor,
                 String newPath) {
             return attempt(() -> {
-                Path source = SandboxPath.resolveEntry(mutableDirectory(), oldPath);
-                Path target = SandboxPath.resolveEntry(newDescriptor.mutableDirectory(), newPath);
+                Path source = mutableDirectory().resolveEntry(oldPath).hostPath();
+                Path target = newDescriptor.mutableDirectory().resolveEntry(newPath).hostPath();
                 // an atomic move is rename(2) itself: it moves a link rather than what it points to
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
                 return null;
@@ -382,19 +400,20 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         @Override
         public Result<Void, FilesystemTypesErrorCode> symlinkAt(String oldPath, String newPath) {
             return attempt(() -> {
-                Path root = mutableDirectory();
-                Path link = SandboxPath.resolveEntry(root, newPath);
+                SandboxPath directory = mutableDirectory();
+                SandboxPath link = directory.resolveEntry(newPath);
                 if (oldPath.isEmpty()) {
-                    throw new NoSuchFileException(link.toString(), null, "an empty link target");
+                    throw new NoSuchFileException(link.hostPath().toString(), null, "an empty link target");
                 }
                 if (oldPath.indexOf('\0') >= 0 || oldPath.length() > SandboxPath.MAX_PATH_LENGTH) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.INVALID, "an impossible link target");
                 }
-                if (!SandboxPath.staysInside(root, link, oldPath)) {
+                if (!directory.holdsLink(link, oldPath)) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_PERMITTED,
                             "a link that leads outside the directory");
                 }
-                Files.createSymbolicLink(link, link.getFileSystem().getPath(oldPath));
+                Path at = link.hostPath();
+                Files.createSymbolicLink(at, at.getFileSystem().getPath(oldPath));
                 return null;
             });
         }
@@ -402,7 +421,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         @Override
         public Result<Void, FilesystemTypesErrorCode> unlinkFileAt(String path) {
             return attempt(() -> {
-                Path target = SandboxPath.resolveEntry(mutableDirectory(), path);
+                Path target = mutableDirectory().resolveEntry(path).hostPath();
                 if (Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
                     // Files.delete would remove an empty directory; unlink(2) refuses (EISDIR on Linux)
                     throw new ErrorCodeException(FilesystemTypesErrorCode.IS_DIRECTORY, path + " is a directory");
@@ -430,7 +449,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         @Override
         public Result<MetadataHashValue, FilesystemTypesErrorCode> metadataHashAt(EnumSet<PathFlags> pathFlags,
                 String path) {
-            return attempt(() -> FileMetadata.of(SandboxPath.resolve(directory(), path, follow(pathFlags))).hash());
+            return attempt(() -> FileMetadata.of(directory().resolve(path, follow(pathFlags)).hostPath()).hash());
         }
 
         /** Releases the file (when its last stream is gone too); a directory holds nothing open. */
@@ -445,10 +464,10 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         /** What the descriptor is open on: its path's object, or for a file moved away what the channel knows. */
         private FileMetadata metadata() throws IOException {
             if (file == null) {
-                return FileMetadata.of(path);
+                return FileMetadata.of(place.directory());
             }
             try {
-                FileMetadata atPath = FileMetadata.of(path);
+                FileMetadata atPath = FileMetadata.of(place.file());
                 if (atPath.identity().equals(fileIdentity)) {
                     return atPath;
                 }
@@ -459,16 +478,16 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         }
 
         /** This directory, as the root of a path; {@code not-directory} for a file. */
-        private Path directory() throws ErrorCodeException {
+        private SandboxPath directory() throws ErrorCodeException {
             if (file != null) {
                 throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_DIRECTORY, "a file used as a directory");
             }
-            return path;
+            return place;
         }
 
         /** This directory, when its entries may be changed. */
-        private Path mutableDirectory() throws ErrorCodeException {
-            Path directory = directory();
+        private SandboxPath mutableDirectory() throws ErrorCodeException {
+            SandboxPath directory = directory();
             if (!flags.contains(DescriptorFlags.MUTATE_DIRECTORY)) {
                 throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_PERMITTED, "a read-only directory");
             }
@@ -552,14 +571,6 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
                     + " is past the largest file position");
         }
         return u64;
-    }
-
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException absent) {
-            return null;
-        }
     }
 
     /** Sets the times of the object at {@code path} itself (a link's own, when the path ends in one). */

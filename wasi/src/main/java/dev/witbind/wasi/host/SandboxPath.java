@@ -13,46 +13,84 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The one place where a guest's path becomes a host path: beneath a directory descriptor, which is the root the
- * path may not leave (as Wasmtime's descriptors, through cap-std, every directory descriptor is a sandbox of its
- * own, not only a preopen). The path is walked a component at a time: {@code ..} pops a component and is refused
- * at the root, and every symbolic link on the way is read here ({@link Files#readSymbolicLink}) and its target
- * walked in its place, so that the JDK is only ever handed a path whose directories are real directories beneath
- * the root. Refused with {@code not-permitted}: an absolute path, a {@code ..} above the root, a link whose target
- * is absolute or leads above the root. {@code loop} after {@value #MAX_LINKS} links.
+ * A place beneath a preopen, and the one place where a guest's path becomes a host path.
  *
- * <p>The walk checks, then the caller acts on the path: another process that swaps a directory for a link in
- * between could redirect the action (the JDK has no {@code openat}). The guest itself cannot, since its calls run
- * one at a time on its thread.
+ * <p>A path given with a directory descriptor is walked beneath it a component at a time: {@code ..} pops a
+ * component and is refused at the descriptor (as with Wasmtime's descriptors, through cap-std, every directory
+ * descriptor is a sandbox of its own, not only a preopen), and every symbolic link on the way is read here
+ * ({@link Files#readSymbolicLink}) and its target walked in its place. Refused with {@code not-permitted}: an
+ * absolute path, a {@code ..} above the descriptor, a link whose target is absolute or leads above it;
+ * {@code loop} after {@value #MAX_LINKS} links; {@code name-too-long} past {@value #MAX_PATH_LENGTH} characters.
+ *
+ * <p>So the JDK is only ever handed a path whose directories are real directories (no link among them), checked
+ * on every use: the descriptor's own names too, since the guest may since have moved its directory away and put
+ * a link in its place (the JDK has no {@code openat} to hold a directory by). Another process that swaps a
+ * directory for a link between the check and the use could still redirect it; the guest itself cannot, since its
+ * calls run one at a time on its thread.
+ *
+ * @param root the preopen's host directory
+ * @param names the names from the root down to this place, each a directory but perhaps the last
  */
-final class SandboxPath {
+record SandboxPath(Path root, List<String> names) {
     /** Linux's {@code PATH_MAX}: a longer path is {@code name-too-long} before any work is done on it. */
     static final int MAX_PATH_LENGTH = 4096;
 
     /** Linux's limit of links followed in one resolution ({@code MAXSYMLINKS}). */
     static final int MAX_LINKS = 40;
 
-    private SandboxPath() {}
+    SandboxPath {
+        names = List.copyOf(names);
+    }
 
-    /**
-     * The host path that {@code path} names beneath {@code root}. Every component but the last is followed when it
-     * is a link; the last as well when {@code followLast} (or the path ends with {@code /}); a last component that
-     * is not followed may be a link, or not exist.
-     */
-    static Path resolve(Path root, String path, boolean followLast) throws IOException {
-        return walk(root, path, followLast);
+    /** The root of a preopen. */
+    static SandboxPath root(Path root) {
+        return new SandboxPath(root, List.of());
+    }
+
+    /** The host path, unchecked: for messages and for what was checked just before. */
+    Path hostPath() {
+        Path path = root;
+        for (String name : names) {
+            path = path.resolve(name);
+        }
+        return path;
     }
 
     /**
-     * The host path of the entry that {@code path} names in a directory beneath {@code root}, for the functions
-     * that create, remove, rename or link that entry: its last component is never followed, and must be a name
-     * ({@code invalid} for {@code .} and {@code ..}, which name a directory rather than an entry of one). A
-     * trailing {@code /} is dropped, so that {@code create-directory-at("new/")} creates {@code new} and a link
-     * named {@code link/} is removed, not followed.
+     * The host path of this directory, after checking that it and every directory above it (up to the root) is
+     * still a directory and no link: {@code no-entry} when one is not.
      */
-    static Path resolveEntry(Path root, String path) throws IOException {
+    Path directory() throws IOException {
+        checkDirectories(names.size());
+        return hostPath();
+    }
+
+    /** The host path of this file, after checking the directories above it as {@link #directory()} does. */
+    Path file() throws IOException {
+        checkDirectories(names.size() - 1);
+        return hostPath();
+    }
+
+    /**
+     * What {@code path} names beneath this directory. Every component but the last is followed when it is a link;
+     * the last as well when {@code followLast} (or the path ends with {@code /}); a last component that is not
+     * followed may be a link, or not exist.
+     */
+    SandboxPath resolve(String path, boolean followLast) throws IOException {
+        return walk(path, followLast);
+    }
+
+    /**
+     * The entry that {@code path} names in a directory beneath this one, for the functions that create, remove,
+     * rename or link it: its last component is never followed, and must be a name ({@code invalid} for {@code .}
+     * and {@code ..}, which name a directory rather than an entry of one). A trailing {@code /} is dropped, so that
+     * {@code create-directory-at("new/")} creates {@code new} and a link named {@code link/} is removed, not
+     * followed.
+     */
+    SandboxPath resolveEntry(String path) throws IOException {
         check(path);
-        String last = lastComponent(path);
+        Deque<String> components = components(path);
+        String last = components.isEmpty() ? "" : components.getLast();
         if (last.equals(".") || last.equals("..")) {
             throw new ErrorCodeException(FilesystemTypesErrorCode.INVALID, "'" + last + "' names no entry");
         }
@@ -60,19 +98,19 @@ final class SandboxPath {
         while (end > 1 && path.charAt(end - 1) == '/') {
             end--;
         }
-        return walk(root, path.substring(0, end), false);
+        return walk(path.substring(0, end), false);
     }
 
     /**
-     * Whether a link at {@code link} (a path beneath {@code root}) holding {@code target} would lead to a place
-     * beneath {@code root}, judged on its text: what {@code symlink-at} may create.
+     * Whether a link at {@code link} (an entry beneath this directory) holding {@code target} stays beneath this
+     * directory, judged on its text: what {@code symlink-at} may create. (Resolution checks every link anyway;
+     * this keeps the guest from making links that could only be refused.)
      */
-    static boolean staysInside(Path root, Path link, String target) {
+    boolean holdsLink(SandboxPath link, String target) {
         if (target.startsWith("/")) {
             return false;
         }
-        Path directory = root.relativize(link.getParent());
-        int depth = directory.toString().isEmpty() ? 0 : directory.getNameCount();
+        int depth = link.names.size() - 1 - names.size();
         for (String component : target.split("/")) {
             if (component.equals("..")) {
                 if (--depth < 0) {
@@ -85,11 +123,12 @@ final class SandboxPath {
         return true;
     }
 
-    private static Path walk(Path root, String path, boolean followLast) throws IOException {
+    private SandboxPath walk(String path, boolean followLast) throws IOException {
         check(path);
+        Path directory = directory();
         boolean mustBeDirectory = path.endsWith("/");
         Deque<String> pending = components(path);
-        List<String> resolved = new ArrayList<>();
+        List<String> walked = new ArrayList<>();
         int links = 0;
         while (!pending.isEmpty()) {
             String name = pending.removeFirst();
@@ -98,13 +137,13 @@ final class SandboxPath {
                 continue;
             }
             if (name.equals("..")) {
-                if (resolved.isEmpty()) {
+                if (walked.isEmpty()) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_PERMITTED, "'..' leaves the directory");
                 }
-                resolved.remove(resolved.size() - 1);
+                walked.remove(walked.size() - 1);
                 continue;
             }
-            Path candidate = join(root, resolved).resolve(name);
+            Path candidate = join(directory, walked).resolve(name);
             if (!last || followLast || mustBeDirectory) {
                 BasicFileAttributes attributes = attributesOrNull(candidate);
                 if (attributes != null && attributes.isSymbolicLink()) {
@@ -131,9 +170,23 @@ final class SandboxPath {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_DIRECTORY, name + " is no directory");
                 }
             }
-            resolved.add(name);
+            walked.add(name);
         }
-        return join(root, resolved);
+        List<String> all = new ArrayList<>(names);
+        all.addAll(walked);
+        return new SandboxPath(root, all);
+    }
+
+    /** The first {@code count} names must still be directories, none a link. */
+    private void checkDirectories(int count) throws IOException {
+        Path path = root;
+        for (int i = 0; i < count; i++) {
+            path = path.resolve(names.get(i));
+            BasicFileAttributes attributes = attributesOrNull(path);
+            if (attributes == null || !attributes.isDirectory() || attributes.isSymbolicLink()) {
+                throw new NoSuchFileException(path.toString(), null, "no longer the directory it was");
+            }
+        }
     }
 
     private static void check(String path) throws ErrorCodeException {
@@ -163,20 +216,15 @@ final class SandboxPath {
         return components;
     }
 
-    private static String lastComponent(String path) {
-        Deque<String> components = components(path);
-        return components.isEmpty() ? "" : components.getLast();
-    }
-
-    private static Path join(Path root, List<String> names) {
-        Path path = root;
+    private static Path join(Path directory, List<String> names) {
+        Path path = directory;
         for (String name : names) {
             path = path.resolve(name);
         }
         return path;
     }
 
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+    static BasicFileAttributes attributesOrNull(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException absent) {
