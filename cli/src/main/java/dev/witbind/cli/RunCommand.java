@@ -4,6 +4,7 @@ import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.InstancePre;
 import dev.witbind.runtime.Linker;
+import dev.witbind.runtime.errors.WitHostException;
 import dev.witbind.runtime.errors.WitLinkException;
 import dev.witbind.wasi.Wasi;
 import dev.witbind.wasi.config.WasiConfig;
@@ -37,7 +38,7 @@ final class RunCommand {
     /**
      * Runs the guest and returns the process's exit status: {@link Wasi#run}'s for a command (0, 1 when
      * {@code run} returns {@code err}, or the status the guest exited with), 0 after an {@code --invoke}, whose
-     * result {@code out} gets as one line of WAVE.
+     * result {@code out} gets as one line of WAVE (or the status the function exited with).
      *
      * @throws CommandLine.UsageException when the {@code --invoke} call names no export or its arguments do not fit
      * @throws Witbind.GuestFileException when the file cannot be read, is a core module, or is not a command
@@ -67,8 +68,13 @@ final class RunCommand {
         if (invoke.isEmpty()) {
             return Wasi.run(instance);
         }
-        invoke.get().call(instance).ifPresent(out::println);
-        return 0;
+        try {
+            invoke.get().call(instance).ifPresent(out::println);
+            return 0;
+        } catch (WitHostException failure) {
+            // The function may end the program as main would, through wasi:cli/exit: its status, as Wasmtime gives.
+            return Wasi.exitStatus(failure).orElseThrow(() -> failure);
+        }
     }
 
     /**

@@ -73,6 +73,24 @@ class InvokeIT {
         assertEquals(1, malformed.stderr().lines().count(), malformed::toString);
     }
 
+    /** A command's run is an export like another; when the guest exits through wasi:cli/exit, that is the status. */
+    @Test
+    void aCommandsRunThroughItsInterfaceAndExitsAsItSays() throws IOException {
+        Path guests = WitbindProcess.wasiGuests();
+        Outcome hello = WitbindProcess.run(List.of("run", "--invoke", "run()",
+                guests.resolve("hello/hello.wasm").toString()));
+        assertEquals(new Outcome(0, Files.readString(guests.resolve("hello/cases/hello.stdout")) + "ok\n",
+                Files.readString(guests.resolve("hello/cases/hello.stderr"))), hello);
+        for (String program : List.of("exit-code/exit-code-0.2.0", "exit-with-code/exit-with-code")) {
+            Path golden = guests.resolve(program.substring(0, program.indexOf('/')) + "/cases/status-42");
+            Outcome exited = WitbindProcess.run(List.of("run", "--invoke", "wasi:cli/run@0.2.0#run()",
+                    guests.resolve(program + ".wasm").toString(), "42"));
+            assertEquals(new Outcome(Integer.parseInt(Files.readString(Path.of(golden + ".status")).strip()),
+                    Files.readString(Path.of(golden + ".stdout")), Files.readString(Path.of(golden + ".stderr"))),
+                    exited, program);
+        }
+    }
+
     @Test
     void aReactorWithoutInvokeIsNotACommand() {
         Outcome outcome = WitbindProcess.run(List.of("run", REACTOR.resolve("reactor.wasm").toString()));
