@@ -25,12 +25,12 @@ import org.junit.jupiter.api.TestFactory;
  * {@code witbind run} as a process on every case of every WASI command fixture (wasi/src/test/guests/README.md),
  * with both components of each program (WASI 0.2.12 and, where there is one, 0.2.0): the case's scratch tree is
  * built, its preopens become {@code --dir <scratch path>::<guest>}, its variables {@code --env}, and stdout, stderr
- * and the exit status must be the goldens byte for byte. The reactor (no {@code wasi:cli/run}; {@link InvokeIT})
- * and the trap (its status and stderr are Wasmtime's, not jco's; {@link TrapIT}) have tests of their own.
+ * and the exit status must be the goldens byte for byte. A program with a goldens.sh of its own has tests of its own:
+ * the reactor (no {@code wasi:cli/run}; {@link InvokeIT}) and the trap (its status is Wasmtime's, not jco's, and
+ * it has no stderr golden; {@link TrapIT}).
  */
 class RunFixturesIT {
     private static final Path GUESTS = WitbindProcess.wasiGuests();
-    private static final Set<String> OWN_TESTS = Set.of("reactor", "trap");
     /** The program run on Chicory's compiler (its 200000-byte stdin); every other on the interpreter, the default. */
     private static final Set<String> ON_THE_COMPILER = Set.of("stdin");
     /**
@@ -117,7 +117,7 @@ class RunFixturesIT {
     private static List<Path> programs() throws IOException {
         try (Stream<Path> folders = Files.list(GUESTS)) {
             return folders.filter(folder -> Files.isDirectory(folder.resolve("cases")))
-                    .filter(folder -> !OWN_TESTS.contains(folder.getFileName().toString())).sorted().toList();
+                    .filter(folder -> !Files.exists(folder.resolve("goldens.sh"))).sorted().toList();
         }
     }
 
