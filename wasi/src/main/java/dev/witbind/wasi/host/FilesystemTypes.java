@@ -52,14 +52,16 @@ import java.util.Set;
  * {@code *-via-stream} functions, which answer {@code bad-descriptor} as Wasmtime's do. A file's function on a
  * directory is {@code bad-descriptor}, a directory's on a file {@code not-directory}.
  *
- * <p>Not supported: the {@code requested-write-sync} flag ({@code unsupported}; Java has no {@code O_RSYNC}).
+ * <p>Not supported ({@code unsupported}): the {@code requested-write-sync} flag (Java has no {@code O_RSYNC}),
+ * and opening a special file (FIFO, device, socket), which could block the guest's thread in {@code open(2)}.
  * {@code advise} is accepted and ignored. A directory descriptor is its path (the JDK cannot hold a directory
  * open): once the directory is moved away, the descriptor answers {@code no-entry}; a file descriptor keeps
  * reading and writing its channel, and {@code set-times} on it is then {@code unsupported}.
  */
 @WitInterface("wasi:filesystem/types@0.2.12")
-public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descriptor, FilesystemTypes.DirectoryEntryStream,
-        IoPoll.Pollable, IoError.Error, IoStreams.InputStream, IoStreams.OutputStream> {
+public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descriptor,
+        FilesystemTypes.DirectoryEntryStream, IoPoll.Pollable, IoError.Error, IoStreams.InputStream,
+        IoStreams.OutputStream> {
 
     /** The code of a failed stream operation's error, when it came from the file system. */
     @Override
@@ -74,11 +76,11 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         /** Where it is open: the directory, or the file as it was named when opened. */
         private final SandboxPath place;
         private final DescriptorType type;
-        /** What {@code get-flags} answers, and the rights: read and write for a file, mutate-directory for a directory. */
+        /** What {@code get-flags} answers, and the rights: read, write for a file; mutate-directory for a directory. */
         private final Set<DescriptorFlags> flags;
         /** The open file; null for a directory. */
         private final FileChannelStreams.SharedChannel file;
-        /** The file's {@link FileMetadata#identity()} when it was opened, to tell it from what its path leads to now. */
+        /** The file's {@link FileMetadata#identity()} when opened, to tell it from what its path leads to now. */
         private final Object fileIdentity;
         private boolean closed;
 
@@ -288,7 +290,7 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
             });
         }
 
-        private Descriptor open(SandboxPath place, EnumSet<OpenFlags> openFlags,
+        private Descriptor open(SandboxPath target, EnumSet<OpenFlags> openFlags,
                 EnumSet<DescriptorFlags> requested) throws IOException {
             boolean mutable = flags.contains(DescriptorFlags.MUTATE_DIRECTORY);
             boolean create = openFlags.contains(OpenFlags.CREATE);
@@ -304,27 +306,31 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
             if (requested.contains(DescriptorFlags.REQUESTED_WRITE_SYNC)) {
                 throw new ErrorCodeException(FilesystemTypesErrorCode.UNSUPPORTED, "requested-write-sync");
             }
-            Path target = place.hostPath();
-            BasicFileAttributes existing = SandboxPath.attributesOrNull(target);
+            Path host = target.hostPath();
+            BasicFileAttributes existing = SandboxPath.attributesOrNull(host);
             if (existing != null) {
                 if (existing.isSymbolicLink()) {
                     // only a last component that was not to be followed is still a link: O_NOFOLLOW's ELOOP
                     throw new ErrorCodeException(FilesystemTypesErrorCode.LOOP, "a symbolic link, not followed");
                 }
                 if (create && exclusive) {
-                    throw new ErrorCodeException(FilesystemTypesErrorCode.EXIST, target.getFileName() + " exists");
+                    throw new ErrorCodeException(FilesystemTypesErrorCode.EXIST, host.getFileName() + " exists");
                 }
                 if (existing.isDirectory()) {
                     if (truncate || requested.contains(DescriptorFlags.WRITE)) {
                         throw new ErrorCodeException(FilesystemTypesErrorCode.IS_DIRECTORY, "a directory");
                     }
-                    return directory(place, mutable);
+                    return directory(target, mutable);
                 }
                 if (openFlags.contains(OpenFlags.DIRECTORY)) {
                     throw new ErrorCodeException(FilesystemTypesErrorCode.NOT_DIRECTORY, "not a directory");
                 }
+                if (existing.isOther()) {
+                    // a FIFO without a writer would block the guest's thread in open(2) for good
+                    throw new ErrorCodeException(FilesystemTypesErrorCode.UNSUPPORTED, "a special file");
+                }
             } else if (!create) {
-                throw new NoSuchFileException(target.toString());
+                throw new NoSuchFileException(host.toString());
             }
             // as Wasmtime: creating or truncating writes, and a file not opened to write is opened to read
             Set<DescriptorFlags> granted = EnumSet.noneOf(DescriptorFlags.class);
@@ -352,10 +358,10 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
                 granted.add(DescriptorFlags.DATA_INTEGRITY_SYNC);
                 options.add(StandardOpenOption.DSYNC);
             }
-            FileChannel channel = FileChannel.open(target, options);
+            FileChannel channel = FileChannel.open(host, options);
             try {
-                FileMetadata opened = FileMetadata.of(target);
-                return new Descriptor(place, opened.type(), granted, new FileChannelStreams.SharedChannel(channel),
+                FileMetadata opened = FileMetadata.of(host);
+                return new Descriptor(target, opened.type(), granted, new FileChannelStreams.SharedChannel(channel),
                         opened.identity());
             } catch (IOException | RuntimeException failure) {
                 channel.close();
@@ -589,7 +595,8 @@ public final class FilesystemTypes implements TypesHost<FilesystemTypes.Descript
         if (timestamp instanceof NewTimestamp.Timestamp given) {
             long seconds = given.value().seconds();
             int nanoseconds = given.value().nanoseconds();
-            if (seconds < 0 || seconds > Instant.MAX.getEpochSecond() || Integer.compareUnsigned(nanoseconds, 1_000_000_000) >= 0) {
+            if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()
+                    || Integer.compareUnsigned(nanoseconds, 1_000_000_000) >= 0) {
                 throw new ErrorCodeException(FilesystemTypesErrorCode.INVALID, "an impossible datetime");
             }
             return FileTime.from(Instant.ofEpochSecond(seconds, nanoseconds));

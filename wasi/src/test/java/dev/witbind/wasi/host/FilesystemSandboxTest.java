@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.witbind.wasi.bindings.Datetime;
 import dev.witbind.wasi.bindings.DescriptorFlags;
@@ -305,6 +306,15 @@ class FilesystemSandboxTest {
                 EnumSet.of(OpenFlags.CREATE), READ_WRITE)));
         assertEquals(FilesystemTypesErrorCode.NO_ENTRY, err(sandbox.openAt(NO_FOLLOW, "missing.txt", EXISTING,
                 READ)));
+    }
+
+    @Test
+    void aFifoIsNotOpenedSinceOpeningItWouldBlock() throws IOException, InterruptedException {
+        Process mkfifo = new ProcessBuilder("mkfifo", sandboxDir.resolve("fifo").toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is there");
+
+        assertEquals(FilesystemTypesErrorCode.UNSUPPORTED, err(sandbox.openAt(NO_FOLLOW, "fifo", EXISTING, READ)));
+        assertEquals(DescriptorType.FIFO, ok(sandbox.statAt(NO_FOLLOW, "fifo")).type());
     }
 
     // ---- directories ---------------------------------------------------------------------------------------
