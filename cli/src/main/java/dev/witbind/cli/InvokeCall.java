@@ -10,6 +10,7 @@ import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.wave.Wave;
 import dev.witbind.wit.wave.WaveException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ final class InvokeCall {
 
     /** The parsed arguments, as {@link dev.witbind.runtime.GuestFunction#call} takes them. */
     List<Object> arguments() {
-        return java.util.Arrays.asList(arguments.clone());
+        return Arrays.asList(arguments.clone());
     }
 
     /**
