@@ -19,15 +19,23 @@ import java.util.Optional;
 sealed interface CommandLine {
 
     String USAGE = """
-            Usage: witbind inspect <WASM>
+            Usage: witbind run [OPTIONS] <WASM> [ARGS]...
+                   witbind check <WASM>
+                   witbind inspect <WASM>
                    witbind --help | --version
 
             Commands:
+              run       run a WASI 0.2 command component (wasi:cli/run) on the built-in WASI host, as wasmtime run;
+                        the guest sees only the arguments, variables and folders given here, and this process's
+                        stdin, stdout and stderr. Options (before <WASM>; everything after it is the guest's):
+                          --dir HOST[::GUEST]   preopen the folder HOST, as GUEST (default: as HOST)
+                          --env NAME[=VAL]      set a variable; NAME alone passes this process's value, if any
+                          --invoke 'f(ARGS)'    call the exported function f with WAVE arguments, print its result
+                          --engine interpreter|compiler   Chicory's interpreter (default) or its compiler
+                        exit status: the guest's (0; 1 when run returns err; the code it exited with), 134 when
+                        it traps, 1 when it does not link, 2 for a command line that cannot run
+              check     how each import resolves against the built-in WASI host; exit status 0 when all do
               inspect   print the component's world as WIT (for a core module: its imports)
-              run       (with the WASI 0.2 host, not in this build) run a command component, wasmtime run's syntax:
-                        witbind run [--dir HOST[::GUEST]] [--env NAME[=VAL]] [--invoke CALL]
-                                    [--engine interpreter|compiler] <WASM> [ARGS]...
-              check     (with the WASI 0.2 host, not in this build) how each import would resolve
 
             Options of every command:
               --verbose   print the stack trace of an error

@@ -2,8 +2,10 @@ package dev.witbind.cli;
 
 import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestModule;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.WitException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,20 +14,28 @@ import java.util.List;
 
 /**
  * The {@code witbind} command: parses the command line, runs the command, and turns every failure into one line
- * on stderr and an exit status (2 for a command line that cannot be run, 1 for anything else, as Wasmtime's), with
- * the stack trace only for {@code --verbose}. The command line is {@code wasmtime run}'s; {@code run} and
- * {@code check} wait for the WASI host.
+ * on stderr and an exit status as Wasmtime's: 2 for a command line that cannot be run, 134 for a guest that trapped
+ * (what a process killed by SIGABRT reports), 1 for anything else; the stack trace only for {@code --verbose}.
  */
 final class Witbind {
     static final int USAGE = 2;
     static final int FAILED = 1;
+    static final int TRAPPED = 134;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final RunCommand.Host host;
 
-    Witbind(PrintStream out, PrintStream err) {
+    /** For {@code run}: the guest gets {@code host}'s streams and environment; our own output goes to out and err. */
+    Witbind(PrintStream out, PrintStream err, RunCommand.Host host) {
         this.out = out;
         this.err = err;
+        this.host = host;
+    }
+
+    /** Empty input for a guest, whose output goes to out and err, and the process's environment. */
+    Witbind(PrintStream out, PrintStream err) {
+        this(out, err, new RunCommand.Host(InputStream.nullInputStream(), out, err, System.getenv()));
     }
 
     /** Runs the command {@code args} name and returns the process's exit status. */
@@ -46,12 +56,14 @@ final class Witbind {
                 return 0;
             } else if (command instanceof CommandLine.Inspect inspect) {
                 return inspect(inspect.wasm());
+            } else if (command instanceof CommandLine.Check check) {
+                return CheckCommand.execute(check.wasm(), out);
             }
-            // run and check need the WASI 0.2 host (issue 15), which this build does not have yet: say so plainly.
-            String name = command instanceof CommandLine.Check ? "check" : "run";
-            err.println("witbind: " + name + " needs the built-in WASI 0.2 host, which this build of witbind does not "
-                    + "have yet; this build has inspect");
-            return FAILED;
+            return new RunCommand((CommandLine.Run) command, host).execute(out);
+        } catch (CommandLine.UsageException e) {
+            return fail(command, e, USAGE, "");
+        } catch (WitTrapException e) {
+            return fail(command, e, TRAPPED, "error: ");
         } catch (WitException | GuestFileException e) {
             return fail(command, e, FAILED, "");
         } catch (RuntimeException e) {
@@ -61,7 +73,9 @@ final class Witbind {
     }
 
     private int fail(CommandLine command, Exception e, int status, String prefix) {
-        err.println("witbind: " + prefix + e.getMessage());
+        // One line whatever the message: some (a link report's, a trap's with a guest's text) hold several.
+        String message = String.valueOf(e.getMessage());
+        err.println("witbind: " + prefix + String.join("; ", message.lines().map(String::strip).toList()));
         if (command.verbose()) {
             e.printStackTrace(err);
         } else if (status == FAILED && prefix.startsWith("internal")) {
@@ -111,12 +125,19 @@ final class Witbind {
         }
     }
 
-    /** A guest file that cannot be read; the message names the file. */
+    /**
+     * A guest that cannot be run as asked: a file that cannot be read, a core module given to run, a component that
+     * does not link or is no command, a {@code --dir} that is no folder. The message says which, naming it.
+     */
     static final class GuestFileException extends Exception {
         private static final long serialVersionUID = 1L;
 
         GuestFileException(String message) {
             super(message);
+        }
+
+        GuestFileException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

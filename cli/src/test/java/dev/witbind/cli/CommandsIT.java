@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code witbind} as a process, started from the built jar: inspect, the exit statuses, one-line errors. */
+/** {@code witbind} as a process, started from the built jar: inspect, check, run's refusals, one-line errors. */
 class CommandsIT {
     private static final Path GUESTS = WitbindProcess.wasiGuests();
     private static final Path SAMPLES = Path.of(System.getProperty("witbind.samples", "../samples/src/main/guests"));
+    private static final Path COMPONENTS = Path.of(System.getProperty("witbind.components",
+            "../component/src/test/guests"));
 
     /** Every WASI fixture component (both adapters) prints the world jco wit printed for it, byte for byte. */
     @Test
@@ -47,10 +49,40 @@ class CommandsIT {
     }
 
     @Test
-    void runAndCheckSayTheyNeedTheWasiHost() {
-        Outcome run = WitbindProcess.run(List.of("run", GUESTS.resolve("hello/hello.wasm").toString()));
-        assertEquals(new Outcome(1, "", "witbind: run needs the built-in WASI 0.2 host, which this build of witbind "
-                + "does not have yet; this build has inspect\n"), run);
+    void checkSaysHowEachImportResolvesOnTheWasiHost() {
+        Outcome hello = WitbindProcess.run(List.of("check", GUESTS.resolve("hello/hello-0.2.0.wasm").toString()));
+        assertEquals(0, hello.status(), hello::toString);
+        assertTrue(hello.stdout().startsWith("guest 'hello-0.2.0.wasm': 35 of 35 imports resolve\n"), hello::toString);
+        assertTrue(hello.stdout().contains("\n  wasi:cli/exit@0.2.0#exit -> wasi:cli/exit@0.2.12#exit (via track "
+                + "wasi:cli/exit@0.2)\n"), hello::toString);
+        assertEquals("", hello.stderr());
+        // A component of witbind's own tests: its imports are no WASI, so most of them do not resolve.
+        Outcome shapes = WitbindProcess.run(List.of("check", COMPONENTS.resolve("shapes/shapes.wasm").toString()));
+        assertEquals(1, shapes.status(), shapes::toString);
+        assertTrue(shapes.stdout().contains("cannot link guest 'shapes.wasm': "), shapes::toString);
+        assertTrue(shapes.stdout().contains("no instance 'test:shapes/geo@0.1.0'"), shapes::toString);
+        // A core module is checked too: the names of its imports are looked up as a component's are.
+        Outcome core = WitbindProcess.run(List.of("check", SAMPLES.resolve("greeter/greeter-0.2.0.wasm").toString()));
+        assertEquals(1, core.status(), core::toString);
+        assertTrue(core.stdout().startsWith("guest 'greeter-0.2.0.wasm': 0 of "), core::toString);
+    }
+
+    @Test
+    void runRefusesWhatItCannotRunInOneLine() {
+        Outcome unlinked = WitbindProcess.run(List.of("run", COMPONENTS.resolve("shapes/shapes.wasm").toString()));
+        assertEquals(1, unlinked.status(), unlinked::toString);
+        assertEquals(1, unlinked.stderr().lines().count(), unlinked::toString);
+        assertTrue(unlinked.stderr().startsWith("witbind: cannot link guest 'shapes.wasm': "), unlinked::toString);
+        assertTrue(unlinked.stderr().contains(" more: witbind check "), unlinked::toString);
+        String core = SAMPLES.resolve("greeter/greeter-0.2.0.wasm").toString();
+        assertEquals(new Outcome(1, "", "witbind: " + RunCommand.coreModuleMessage(core) + "\n"),
+                WitbindProcess.run(List.of("run", core)));
+        assertEquals(new Outcome(1, "", "witbind: no such file: missing.wasm\n"),
+                WitbindProcess.run(List.of("run", "missing.wasm")));
+        Outcome noDir = WitbindProcess.run(List.of("run", "--dir", "no/such/dir::/d",
+                GUESTS.resolve("hello/hello.wasm").toString()));
+        assertEquals(1, noDir.status(), noDir::toString);
+        assertTrue(noDir.stderr().startsWith("witbind: --dir no/such/dir: "), noDir::toString);
     }
 
     @Test
@@ -73,7 +105,7 @@ class CommandsIT {
     void helpAndVersion() {
         Outcome help = WitbindProcess.run(List.of("--help"));
         assertEquals(0, help.status());
-        assertTrue(help.stdout().startsWith("Usage: witbind inspect <WASM>"), help::toString);
+        assertTrue(help.stdout().startsWith("Usage: witbind run [OPTIONS] <WASM> [ARGS]..."), help::toString);
         Outcome version = WitbindProcess.run(List.of("--version"));
         assertEquals(0, version.status());
         assertTrue(version.stdout().startsWith("witbind "), version::toString);

@@ -31,6 +31,14 @@ final class WitbindProcess {
         }
     }
 
+    /** What a run gave, byte for byte: for goldens that a decoding must not change. */
+    record RawOutcome(int status, byte[] stdout, byte[] stderr) {
+        Outcome decoded() {
+            return new Outcome(status, new String(stdout, StandardCharsets.UTF_8),
+                    new String(stderr, StandardCharsets.UTF_8));
+        }
+    }
+
     private WitbindProcess() {}
 
     static Path jar() {
@@ -51,6 +59,10 @@ final class WitbindProcess {
     }
 
     static Outcome run(List<String> args, byte[] stdin) {
+        return runRaw(args, stdin).decoded();
+    }
+
+    static RawOutcome runRaw(List<String> args, byte[] stdin) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -69,8 +81,7 @@ final class WitbindProcess {
                 process.destroyForcibly();
                 fail("witbind " + args + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            return new Outcome(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
-                    new String(err.join(), StandardCharsets.UTF_8));
+            return new RawOutcome(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

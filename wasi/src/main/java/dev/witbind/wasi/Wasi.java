@@ -6,6 +6,7 @@ import dev.witbind.runtime.errors.WitHostException;
 import dev.witbind.wasi.bindings.RunGuest;
 import dev.witbind.wasi.host.WasiExit;
 import dev.witbind.wasi.host.WasiHosts;
+import java.util.OptionalInt;
 
 /**
  * The WASI 0.2 host: {@link #register(Linker)} puts every WASI interface into a linker at version 0.2.12, so that
@@ -40,10 +41,16 @@ public final class Wasi {
         try {
             return new RunGuest(command).run().isOk() ? 0 : 1;
         } catch (WitHostException failure) {
-            if (failure.getCause() instanceof WasiExit exit) {
-                return exit.status();
-            }
-            throw failure;
+            return exitStatus(failure).orElseThrow(() -> failure);
         }
+    }
+
+    /**
+     * The status a guest gave to {@code wasi:cli/exit}, when that is what ended the call that threw {@code failure};
+     * empty for any other failure. For calls other than {@link #run}'s (an export of a reactor, say), whose guest
+     * may exit as well.
+     */
+    public static OptionalInt exitStatus(WitHostException failure) {
+        return failure.getCause() instanceof WasiExit exit ? OptionalInt.of(exit.status()) : OptionalInt.empty();
     }
 }

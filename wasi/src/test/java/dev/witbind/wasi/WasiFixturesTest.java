@@ -1,6 +1,8 @@
 package dev.witbind.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestComponent;
@@ -8,6 +10,7 @@ import dev.witbind.runtime.GuestFunction;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.InstancePre;
 import dev.witbind.runtime.Linker;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wasi.config.WasiConfig;
 import dev.witbind.wasi.fixtures.FixtureCase;
 import dev.witbind.wasi.fixtures.FixtureRun;
@@ -101,6 +104,21 @@ class WasiFixturesTest {
         }
     }
 
+    /** A trap ends the run with the trap, and what the guest wrote before it stays written. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Engine.class)
+    void aTrapKeepsWhatTheGuestPrintedBeforeIt(Engine engine) throws IOException {
+        Path trap = FixtureRun.guests().resolve("trap");
+        for (String component : List.of("trap.wasm", "trap-0.2.0.wasm")) {
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            GuestInstance instance = prepared(trap.resolve(component)).instantiate(engine,
+                    WasiConfig.builder().stdout(stdout).build());
+            WitTrapException e = assertThrows(WitTrapException.class, () -> Wasi.run(instance), component);
+            assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
+            assertEquals(read(trap, "trap.stdout"), utf8(stdout), component);
+        }
+    }
+
     private static InstancePre prepared(Path component) {
         return PREPARED.computeIfAbsent(component, path -> LINKER.instantiatePre(GuestComponent.read(path)));
     }
@@ -111,8 +129,8 @@ class WasiFixturesTest {
         return all;
     }
 
-    private static String read(Path reactor, String golden) throws IOException {
-        return Files.readString(reactor.resolve("cases").resolve(golden), StandardCharsets.UTF_8);
+    private static String read(Path program, String golden) throws IOException {
+        return Files.readString(program.resolve("cases").resolve(golden), StandardCharsets.UTF_8);
     }
 
     private static String utf8(ByteArrayOutputStream bytes) {
