@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.cli.WitbindProcess.Outcome;
+import dev.witbind.wasi.fixtures.FixtureCase;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.wave.Wave;
 import java.io.IOException;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.cli.WitbindProcess.RawOutcome;
+import dev.witbind.wasi.fixtures.FixtureCase;
+import dev.witbind.wasi.fixtures.FixtureRun;
+import dev.witbind.wasi.fixtures.FixtureRun.Fixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,18 +54,11 @@ class RunFixturesIT {
             return thread;
         });
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path program : programs()) {
-            String name = program.getFileName().toString();
-            List<Path> components = Stream.of(name + ".wasm", name + "-0.2.0.wasm").map(program::resolve)
-                    .filter(Files::isRegularFile).toList();
-            for (Path caseFile : cases(program)) {
-                for (Path wasm : components) {
-                    String label = name + "/" + caseFile.getFileName().toString().replace(".case", "") + " on "
-                            + wasm.getFileName();
-                    Future<Run> run = pool.submit(() -> run(name, caseFile, wasm));
-                    tests.add(DynamicTest.dynamicTest(label, () -> compare(caseFile, label, run.get())));
-                }
-            }
+        for (Fixture fixture : FixtureRun.commandFixtures(GUESTS)) {
+            String label = fixture.program() + "/" + fixture.fixtureCase().name() + " on "
+                    + fixture.component().getFileName();
+            Future<Run> run = pool.submit(() -> run(fixture));
+            tests.add(DynamicTest.dynamicTest(label, () -> compare(fixture, label, run.get())));
         }
         pool.shutdown();
         assertTrue(tests.size() >= 45, "found only " + tests.size() + " runs");
@@ -78,31 +74,31 @@ class RunFixturesIT {
     /** One run: the command line and what it gave. */
     private record Run(List<String> command, RawOutcome outcome) {}
 
-    private static Run run(String program, Path caseFile, Path wasm) throws IOException {
-        FixtureCase fixture = FixtureCase.read(caseFile);
+    private static Run run(Fixture fixture) throws IOException {
+        FixtureCase fixtureCase = fixture.fixtureCase();
         Path scratch = Files.createTempDirectory("witbind-case-");
         try {
-            fixture.build(scratch);
+            fixtureCase.buildScratch(scratch);
             List<String> command = new ArrayList<>(List.of("run", "--engine",
-                    ON_THE_COMPILER.contains(program) ? "compiler" : "interpreter"));
-            for (FixtureCase.Preopen preopen : fixture.preopens()) {
+                    ON_THE_COMPILER.contains(fixture.program()) ? "compiler" : "interpreter"));
+            for (FixtureCase.CasePreopen preopen : fixtureCase.preopens()) {
                 command.add("--dir");
-                command.add(scratch.resolve(preopen.path()).toRealPath() + "::" + preopen.guest());
+                command.add(scratch.resolve(preopen.scratchPath()).toRealPath() + "::" + preopen.guestPath());
             }
-            fixture.env().forEach((name, value) -> {
+            fixtureCase.env().forEach((name, value) -> {
                 command.add("--env");
                 command.add(name + "=" + value);
             });
-            command.add(wasm.toString());
-            command.addAll(fixture.args());
-            return new Run(command, WitbindProcess.runRaw(command, fixture.stdin()));
+            command.add(fixture.component().toString());
+            command.addAll(fixtureCase.args());
+            return new Run(command, WitbindProcess.runRaw(command, fixtureCase.stdin()));
         } finally {
             delete(scratch);
         }
     }
 
-    private static void compare(Path caseFile, String label, Run run) throws IOException {
-        String golden = caseFile.toString().replaceFirst("\\.case$", "");
+    private static void compare(Fixture fixture, String label, Run run) throws IOException {
+        String golden = fixture.cases().resolve(fixture.fixtureCase().name()).toString();
         RawOutcome expected = new RawOutcome(
                 Integer.parseInt(Files.readString(Path.of(golden + ".status")).strip()),
                 Files.readAllBytes(Path.of(golden + ".stdout")), Files.readAllBytes(Path.of(golden + ".stderr")));
@@ -112,19 +108,6 @@ class RunFixturesIT {
         assertEquals(expected.status(), outcome.status(), both);
         assertTrue(Arrays.equals(expected.stdout(), outcome.stdout()), "stdout of " + both);
         assertTrue(Arrays.equals(expected.stderr(), outcome.stderr()), "stderr of " + both);
-    }
-
-    private static List<Path> programs() throws IOException {
-        try (Stream<Path> folders = Files.list(GUESTS)) {
-            return folders.filter(folder -> Files.isDirectory(folder.resolve("cases")))
-                    .filter(folder -> !Files.exists(folder.resolve("goldens.sh"))).sorted().toList();
-        }
-    }
-
-    private static List<Path> cases(Path program) throws IOException {
-        try (Stream<Path> files = Files.list(program.resolve("cases"))) {
-            return files.filter(file -> file.toString().endsWith(".case")).sorted().toList();
-        }
     }
 
     private static void delete(Path root) throws IOException {
