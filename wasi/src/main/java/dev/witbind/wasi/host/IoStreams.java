@@ -27,6 +27,8 @@ public final class IoStreams
     static final int MAX_CHUNK = 1 << 20;
 
     private static final StreamError CLOSED = new StreamError.Closed();
+    /** The answer of every successful write and flush: immutable, so one for all (nothing to allocate per write). */
+    private static final Result<Void, StreamError> DONE = Result.ok(null);
 
     /** WIT {@code resource input-stream}. */
     @WitResource
@@ -116,7 +118,7 @@ public final class IoStreams
             }
             try {
                 sink.write(contents, 0, contents.length);
-                return Result.ok(null);
+                return DONE;
             } catch (IOException failure) {
                 return Result.err(fail(failure));
             }
@@ -135,7 +137,7 @@ public final class IoStreams
             }
             try {
                 sink.flush();
-                return Result.ok(null);
+                return DONE;
             } catch (IOException failure) {
                 return Result.err(fail(failure));
             }
@@ -161,7 +163,7 @@ public final class IoStreams
                     return written;
                 }
             }
-            return Result.ok(null);
+            return DONE;
         }
 
         @Override
