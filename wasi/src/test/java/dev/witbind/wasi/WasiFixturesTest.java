@@ -1,6 +1,8 @@
 package dev.witbind.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestFunction;
 import dev.witbind.runtime.GuestInstance;
+import dev.witbind.runtime.ImportBinding;
 import dev.witbind.runtime.InstancePre;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.errors.WitTrapException;
@@ -117,6 +120,60 @@ class WasiFixturesTest {
             assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
             assertEquals(read(trap, "trap.stdout"), utf8(stdout), component);
         }
+    }
+
+    /**
+     * A guest built for a later WASI 0.2.x than the host's links through the track when it uses only functions the
+     * host has: hello.wasm with every "@0.2.12" of its binary made "@0.2.99" (the same length, so nothing else
+     * moves) imports wasi:cli/stdout@0.2.99 and the rest, and runs on the 0.2.12 host.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Engine.class)
+    void aGuestBuiltForALaterWasiLinksThroughTheTrack(Engine engine) throws IOException {
+        Path hello = FixtureRun.guests().resolve("hello");
+        byte[] later = replaceAll(Files.readAllBytes(hello.resolve("hello.wasm")), "@0.2.12", "@0.2.99");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        GuestInstance command = LINKER.instantiate(GuestComponent.parse("hello-0.2.99.wasm", later), engine,
+                WasiConfig.builder().arg("hello").stdout(stdout).stderr(stderr).build());
+        int status = Wasi.run(command);
+
+        assertEquals(Outcome.golden(hello.resolve("cases"), "hello"), new Outcome(utf8(stdout), utf8(stderr), status));
+        List<ImportBinding> bindings = command.linkPlan().bindings();
+        assertFalse(bindings.isEmpty());
+        for (ImportBinding binding : bindings) {
+            assertTrue(binding.guestImport().module().endsWith("@0.2.99"), binding.describe());
+            assertTrue(binding.instanceName().endsWith("@0.2.12"), binding.describe());
+            assertTrue(binding.track().isPresent(), binding.describe());
+        }
+    }
+
+    /** Another track is another interface: the same binary made "@0.3.12" does not link, and says why. */
+    @org.junit.jupiter.api.Test
+    void aGuestOfAnotherTrackDoesNotLink() throws IOException {
+        byte[] other = replaceAll(Files.readAllBytes(FixtureRun.guests().resolve("hello/hello.wasm")), "@0.2.12",
+                "@0.3.12");
+
+        String report = LINKER.check(GuestComponent.parse("hello-0.3.12.wasm", other)).toString();
+
+        assertTrue(report.contains("no instance 'wasi:cli/stdout@0.3.12', and nothing on its track "
+                + "wasi:cli/stdout@0.3"), report);
+    }
+
+    private static byte[] replaceAll(byte[] bytes, String from, String to) {
+        byte[] find = from.getBytes(StandardCharsets.UTF_8);
+        byte[] put = to.getBytes(StandardCharsets.UTF_8);
+        byte[] copy = bytes.clone();
+        int replaced = 0;
+        for (int i = 0; i + find.length <= copy.length; i++) {
+            if (java.util.Arrays.equals(copy, i, i + find.length, find, 0, find.length)) {
+                System.arraycopy(put, 0, copy, i, put.length);
+                replaced++;
+            }
+        }
+        assertTrue(replaced > 10, "only " + replaced + " version strings in the binary");
+        return copy;
     }
 
     private static InstancePre prepared(Path component) {
