@@ -9,6 +9,8 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import dev.witbind.runtime.abi.GuestMemory;
@@ -72,7 +74,7 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
             throw new IllegalArgumentException("not an export of a Chicory instance: " + extern);
         }
         if (chicory instanceof ChicoryExtern.Function function) {
-            imports.addFunction(ImportFunction.exportAsImport(moduleName, field, function.instance(), function.name()));
+            imports.addFunction(directImport(moduleName, field, function.instance(), function.name()));
         } else if (chicory instanceof ChicoryExtern.Mem memory) {
             // a view per importer, so that the importer's data segments stay its own
             imports.addMemory(new ImportMemory(moduleName, field, new ImportedMemory(memory.memory())));
@@ -83,6 +85,30 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
             imports.addGlobal(new ImportGlobal(moduleName, field, ((ChicoryExtern.Global) chicory).global()));
         }
         return this;
+    }
+
+    /**
+     * The import of another instance's exported function, calling that instance's machine with the function's
+     * index found once here. Chicory's {@code ImportFunction.exportAsImport} goes through the export's lambda,
+     * which looks the index up and runs a GC-proposal safe point on every call; in a component every call from the
+     * program into its adapter, and from the adapter into the shim, crosses instances this way (a WASI write
+     * crosses three).
+     */
+    private static ImportFunction directImport(String moduleName, String field, Instance target, String name) {
+        int index = -1;
+        for (int i = 0; i < target.module().exportSection().exportCount(); i++) {
+            Export export = target.module().exportSection().getExport(i);
+            if (export.exportType() == ExternalType.FUNCTION && export.name().equals(name)) {
+                index = export.index();
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("the instance exports no function '" + name + "'");
+        }
+        int function = index;
+        return new ImportFunction(moduleName, field, target.exportType(name),
+                (caller, args) -> target.getMachine().call(function, args), target);
     }
 
     /**
