@@ -10,25 +10,16 @@ import dev.witbind.wit.types.WitParam;   // the WIT types: witbind-wit, which wi
 import java.nio.file.Path;
 import java.util.List;
 
-/**
- * The README's first example: link the host, instantiate a component built against
- * {@code example:greeter/host@0.2.0} (it links to the 0.2.1 host through the {@code @0.2} track) and call its export.
- * Run it from this directory: the guest is read from {@code greeter-0.2.0.wasm} beside the pom.
- */
 public final class Main {
-    private Main() {
-    }
-
     public static void main(String[] args) {
-        // The README's lines, as it writes them.
         // the component's export run: func(name: string) -> string
-        WitFunctionType runType = WitFunctionType.of(List.of(new WitParam("name", PrimitiveType.STRING)), PrimitiveType.STRING);
+        WitFunctionType runType = WitFunctionType.of(List.of(new WitParam("name", PrimitiveType.STRING)),
+                PrimitiveType.STRING);
 
         Linker linker = new Linker().register(new GreeterHost());
         GuestInstance guest = linker.instantiate(GuestComponent.read(Path.of("greeter-0.2.0.wasm")));
         String greeting = (String) guest.function("run", runType).call("Wörld");
 
-        // What each import bound to, and the result: witbind's build checks these lines (verify.groovy).
         for (ImportBinding binding : guest.linkPlan().bindings()) {
             System.out.println(binding.describe());
         }
