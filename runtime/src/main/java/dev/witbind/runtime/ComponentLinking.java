@@ -114,8 +114,7 @@ final class ComponentLinking {
             return count;
         }
         LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = "'" + hit.get().name() + "'"
-                + hit.get().track().map(t -> " (the highest version on track " + t + ")").orElse("");
+        String resolvedAs = CoreModuleLinking.resolvedAs(hit.get());
         Map<String, ResourceType> provided = resourcesOf(instance);
         Map<ResourceType, ResourceType> guestToHost = new HashMap<>();
         members.resources().forEach((label, identity) -> {
@@ -154,7 +153,7 @@ final class ComponentLinking {
                 return;
             }
             bindings.add(new ImportBinding(new CoreImport(name, function, "func", Optional.empty(), type.toString()),
-                    hit.get().name(), hit.get().track(), host));
+                    hit.get().name(), hit.get().track(), hit.get().resolution(), item.versionSuffix().flatMap(suffix -> item.originalVersion()), host));
         });
         instances.put(name, instance);
         return count;
@@ -178,7 +177,7 @@ final class ComponentLinking {
             return;
         }
         bindings.add(new ImportBinding(new CoreImport("", item.name(), "func", Optional.empty(), type.toString()),
-                "", Optional.empty(), host));
+                "", Optional.empty(), dev.witbind.wit.names.Resolution.EXACT, Optional.empty(), host));
         functions.put(item.name(), host);
     }
 
