@@ -28,7 +28,7 @@ class ValidationErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "Example:greeter/host@0.2.1, example:greeter/host@0.2.1",
-            "example:greeter/host@0.2, example:greeter/host@0.2.0",
+            "example:greeter/host@0.0, example:greeter/host@0.0.0",
             "example:greeter/host@v0.2.1, example:greeter/host@0.2.1",
             "example:greeter/host@0.02.1, example:greeter/host@0.2.1"})
     void invalidInterfaceNameIsReportedOnTheValueWithTheCorrectedName(String name, String corrected) {

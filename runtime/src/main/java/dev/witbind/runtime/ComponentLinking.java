@@ -10,6 +10,7 @@ import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
 import dev.witbind.runtime.engine.CoreImport;
 import dev.witbind.runtime.errors.WitLinkException;
 import dev.witbind.wit.names.NameMap;
+import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
@@ -152,8 +153,10 @@ final class ComponentLinking {
                         + ": " + difference));
                 return;
             }
+            // the full version a canonical name left out, for reports only
+            Optional<Version> guestVersion = item.versionSuffix().flatMap(suffix -> item.originalVersion());
             bindings.add(new ImportBinding(new CoreImport(name, function, "func", Optional.empty(), type.toString()),
-                    hit.get().name(), hit.get().track(), hit.get().resolution(), item.versionSuffix().flatMap(suffix -> item.originalVersion()), host));
+                    hit.get().name(), hit.get().track(), hit.get().resolution(), guestVersion, host));
         });
         instances.put(name, instance);
         return count;
