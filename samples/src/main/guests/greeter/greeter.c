@@ -5,6 +5,9 @@
  *   HOST_VERSION          version string of the imported interface, e.g. "0.2.1"
  *                         (import module "example:greeter/host@" HOST_VERSION)
  *   USES_0_2_1_FUNCTIONS  1 to also import and call shout/repeat (added in 0.2.1), 0 otherwise
+ *   MODULE_PREFIX         optional text before the interface name in the import module, e.g. "cm32p2|" for
+ *                         wit-component's newer core naming (default: none, the legacy naming)
+ *   HOST_VERSION may be a canonversion ("0.2"): a canonical interface name, which stands for every 0.2.x
  *
  * Exports (Canonical ABI, flattened core signatures):
  *   memory
@@ -25,7 +28,11 @@ typedef unsigned char u8;
 typedef unsigned int u32;
 typedef unsigned long long u64;
 
-#define HOST_MODULE "example:greeter/host@" HOST_VERSION
+#ifndef MODULE_PREFIX
+#define MODULE_PREFIX ""
+#endif
+
+#define HOST_MODULE MODULE_PREFIX "example:greeter/host@" HOST_VERSION
 #define IMPORT(name) __attribute__((import_module(HOST_MODULE), import_name(name)))
 #define EXPORT(name) __attribute__((export_name(name)))
 

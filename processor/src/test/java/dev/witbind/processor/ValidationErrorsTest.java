@@ -28,7 +28,7 @@ class ValidationErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "Example:greeter/host@0.2.1, example:greeter/host@0.2.1",
-            "example:greeter/host@0.2, example:greeter/host@0.2.0",
+            "example:greeter/host@0.0, example:greeter/host@0.0.0",
             "example:greeter/host@v0.2.1, example:greeter/host@0.2.1",
             "example:greeter/host@0.02.1, example:greeter/host@0.2.1"})
     void invalidInterfaceNameIsReportedOnTheValueWithTheCorrectedName(String name, String corrected) {
@@ -528,7 +528,7 @@ class ValidationErrorsTest {
     @Test
     void everyProblemOfAClassIsReportedOnceOnItsOwnLine() {
         JavaFileObject source = source("Host", """
-                @WitInterface("example:greeter/host@0.2")
+                @WitInterface("example:greeter/host@0.02")
                 public class Host {
                     public void type(char key) {}
 
@@ -542,7 +542,7 @@ class ValidationErrorsTest {
 
         assertThat(compilation).hadErrorCount(3);
         assertThat(compilation).hadErrorContaining(
-                        Messages.invalidInterfaceName(interfaceNameProblem("example:greeter/host@0.2")))
+                        Messages.invalidInterfaceName(interfaceNameProblem("example:greeter/host@0.02")))
                 .inFile(source).onLineContaining("@WitInterface(");
         assertThat(compilation).hadErrorContaining(
                         Messages.unsupportedParameterType("key", "type", "char", Messages.useWitCharInt()))

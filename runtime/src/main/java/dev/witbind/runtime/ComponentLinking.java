@@ -10,6 +10,7 @@ import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
 import dev.witbind.runtime.engine.CoreImport;
 import dev.witbind.runtime.errors.WitLinkException;
 import dev.witbind.wit.names.NameMap;
+import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.OptionType;
@@ -114,8 +115,7 @@ final class ComponentLinking {
             return count;
         }
         LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = "'" + hit.get().name() + "'"
-                + hit.get().track().map(t -> " (the highest version on track " + t + ")").orElse("");
+        String resolvedAs = CoreModuleLinking.resolvedAs(hit.get());
         Map<String, ResourceType> provided = resourcesOf(instance);
         Map<ResourceType, ResourceType> guestToHost = new HashMap<>();
         members.resources().forEach((label, identity) -> {
@@ -153,8 +153,10 @@ final class ComponentLinking {
                         + ": " + difference));
                 return;
             }
+            // the full version a canonical name left out, for reports only
+            Optional<Version> guestVersion = item.versionSuffix().flatMap(suffix -> item.originalVersion());
             bindings.add(new ImportBinding(new CoreImport(name, function, "func", Optional.empty(), type.toString()),
-                    hit.get().name(), hit.get().track(), host));
+                    hit.get().name(), hit.get().track(), hit.get().resolution(), guestVersion, host));
         });
         instances.put(name, instance);
         return count;
@@ -178,7 +180,7 @@ final class ComponentLinking {
             return;
         }
         bindings.add(new ImportBinding(new CoreImport("", item.name(), "func", Optional.empty(), type.toString()),
-                "", Optional.empty(), host));
+                "", Optional.empty(), dev.witbind.wit.names.Resolution.EXACT, Optional.empty(), host));
         functions.put(item.name(), host);
     }
 

@@ -51,7 +51,8 @@ final class CoreModuleLinking {
         List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
         for (CoreImport guestImport : guest.imports()) {
             try {
-                bindings.add(resolve(guestImport, guest.importTrack(guestImport.module()), module));
+                bindings.add(resolve(guestImport, GuestModule.interfaceOf(guestImport.module()),
+                        guest.importTrack(guestImport.module()), module));
             } catch (Unresolvable e) {
                 unresolved.add(new WitLinkException.Unresolved(guestImport.module(), guestImport.field(),
                         e.getMessage()));
@@ -60,20 +61,23 @@ final class CoreModuleLinking {
         return new LinkReport(guest.name(), guest.imports().size(), bindings, unresolved);
     }
 
-    private ImportBinding resolve(CoreImport guestImport, Optional<String> track, CoreModule module)
+    /**
+     * @param requested the interface the import's module string names (the string itself, or without the prefix of
+     *     {@link GuestModule#interfaceOf})
+     */
+    private ImportBinding resolve(CoreImport guestImport, String requested, Optional<String> track, CoreModule module)
             throws Unresolvable {
         if (!guestImport.kind().equals("func")) {
             throw new Unresolvable("the guest imports a " + guestImport.kind()
                     + "; witbind guests import only functions and define their own memory");
         }
-        NameMap.Hit<Definition> instanceHit = root.table().lookup(guestImport.module(), track)
-                .orElseThrow(() -> new Unresolvable(noInstance(guestImport.module(), track)));
+        NameMap.Hit<Definition> instanceHit = root.table().lookup(requested, track)
+                .orElseThrow(() -> new Unresolvable(noInstance(requested, track)));
         if (!(instanceHit.value() instanceof InstanceDefinition instanceDefinition)) {
             throw new Unresolvable("'" + instanceHit.name() + "' is a function, not an instance");
         }
         LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = "'" + instanceHit.name() + "'"
-                + instanceHit.track().map(t -> " (the highest version on track " + t + ")").orElse("");
+        String resolvedAs = resolvedAs(instanceHit);
         Definition definition = instance.table().getExact(guestImport.field())
                 .orElseThrow(() -> new Unresolvable(resolvedAs + " has no function '" + guestImport.field()
                         + "'; it has: " + String.join(", ", instance.names())));
@@ -82,7 +86,19 @@ final class CoreModuleLinking {
         }
         checkSignature(guestImport, function, resolvedAs);
         checkCanonicalOptions(guestImport, function.type(), module);
-        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), function);
+        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), instanceHit.resolution(),
+                Optional.empty(), function);
+    }
+
+    /** How messages name the instance a lookup found, and how it was found. */
+    static String resolvedAs(NameMap.Hit<?> hit) {
+        return "'" + hit.name() + "'" + switch (hit.resolution()) {
+            case EXACT -> "";
+            case TRACK -> " (the highest version on track " + hit.track().orElseThrow() + ")";
+            case CANONICAL_NAME -> hit.requested().equals(hit.track().orElseThrow())
+                    ? " (the highest version on the track of the canonical name " + hit.requested() + ")"
+                    : " (registered under the canonical name of track " + hit.track().orElseThrow() + ")";
+        };
     }
 
     private static void checkSignature(CoreImport guestImport, FunctionDefinition<?> function, String resolvedAs)
@@ -128,6 +144,10 @@ final class CoreModuleLinking {
         if (track.isPresent()) {
             return "no instance '" + requested + "', and nothing on its track " + track.get() + "; " + has;
         }
+        if (CompatibilityTrack.namedBy(requested).isPresent()) {
+            return "no instance '" + requested + "', and nothing on the track this canonical name stands for (no "
+                    + requested.substring(requested.indexOf('@') + 1) + ".x version); " + has;
+        }
         return "no instance '" + requested + "', which " + whyNoTrack(requested) + "; " + has;
     }
 
@@ -139,7 +159,8 @@ final class CoreModuleLinking {
                 .map(version -> version.isPrerelease()
                         ? "is a prerelease and so matches only exactly"
                         : "is a 0.0.x version and so matches only exactly")
-                .orElse("has a version that is not strict SemVer and so matches only exactly");
+                .orElse("has a version that is neither strict SemVer nor a canonversion (1, 0.2, 0.0.1) and so "
+                        + "matches only exactly");
     }
 
     /** An import that does not resolve; collected into one {@link WitLinkException}. */

@@ -20,6 +20,13 @@ import java.util.Optional;
 public final class GuestModule {
     private final String name;
     private final CoreModule module;
+    /**
+     * The prefix of wit-component's newer core-module naming ({@code cm32p2}: Component Model, 32-bit, preview 2),
+     * which {@code jco embed --dummy} emits: {@code cm32p2|ns:pkg/iface@0.2} imports {@code ns:pkg/iface@0.2}, with the
+     * version cut to its canonversion (a canonical interface name).
+     */
+    private static final String CM32P2_PREFIX = "cm32p2|";
+
     /** The compatibility track of each import module string, derived once here rather than on every link. */
     private final Map<String, Optional<String>> importTracks = new HashMap<>();
 
@@ -27,8 +34,17 @@ public final class GuestModule {
         this.name = name;
         this.module = module;
         for (CoreImport coreImport : module.imports()) {
-            importTracks.computeIfAbsent(coreImport.module(), CompatibilityTrack::of);
+            importTracks.computeIfAbsent(coreImport.module(), m -> CompatibilityTrack.of(interfaceOf(m)));
         }
+    }
+
+    /**
+     * The interface an import module string names: the string itself in the legacy naming wit-bindgen's C output
+     * uses ({@code ns:pkg/iface@0.2.1}), and without its {@code cm32p2|} prefix in the newer one
+     * ({@code cm32p2|ns:pkg/iface@0.2}). Both namings link the same way.
+     */
+    static String interfaceOf(String importModule) {
+        return importModule.startsWith(CM32P2_PREFIX) ? importModule.substring(CM32P2_PREFIX.length()) : importModule;
     }
 
     /**

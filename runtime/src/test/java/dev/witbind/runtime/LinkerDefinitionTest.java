@@ -170,8 +170,8 @@ class LinkerDefinitionTest {
     void invalidInstanceNameIsRejectedWithASuggestion() {
         Linker linker = new Linker();
         InvalidNameException e = assertThrows(InvalidNameException.class,
-                () -> linker.instance("wasi:io/streams@0.2"));
-        assertEquals("the version '0.2'", e.part());
+                () -> linker.instance("wasi:io/streams@0.02"));
+        assertEquals("the version '0.02'", e.part());
         assertEquals(Optional.of("wasi:io/streams@0.2.0"), e.suggestion());
         assertEquals(List.of(), linker.root().names());
     }

@@ -183,4 +183,71 @@ class LinkerResolutionTest {
         assertEquals(List.of("x:y/z@1.0.0", "a:b/c@3.0.0"),
                 e.unresolved().stream().map(u -> u.module()).toList());
     }
+
+    // ---- canonical interface names (witbind's addition; the cases above are Wasmtime's and unchanged) ----------
+
+    @Test
+    void aCanonicalImportFindsTheHighestVersionOfTheTrackItNames() {
+        Linker linker = new Linker();
+        provide(linker, "wasi:cli/exit@0.2.0");
+        provide(linker, "wasi:cli/exit@0.2.12");
+        ImportBinding binding = linker.link(guestImporting("wasi:cli/exit@0.2")).bindings().get(0);
+        assertBinding(binding, "wasi:cli/exit@0.2", "wasi:cli/exit@0.2.12", Optional.of("wasi:cli/exit@0.2"));
+        assertEquals(dev.witbind.wit.names.Resolution.CANONICAL_NAME, binding.resolution());
+        assertEquals("wasi:cli/exit@0.2#f -> wasi:cli/exit@0.2.12#f (canonical name)", binding.describe());
+    }
+
+    @Test
+    void aVersionedImportFindsAHostRegisteredUnderItsTracksCanonicalName() {
+        Linker linker = new Linker();
+        provide(linker, "a:b/c@1");
+        LinkPlan plan = linker.link(guestImporting("a:b/c@1.0.0", "a:b/c@1.7.3", "a:b/c@1"));
+        assertEquals(List.of("a:b/c@1.0.0#f -> a:b/c@1#f (canonical name)", "a:b/c@1.7.3#f -> a:b/c@1#f (canonical name)",
+                "a:b/c@1#f -> a:b/c@1#f (exact)"), plan.bindings().stream().map(ImportBinding::describe).toList());
+    }
+
+    @Test
+    void anExplicitVersionOutranksACanonicalRegistration() {
+        Linker linker = new Linker();
+        provide(linker, "a:b/c@0.2");
+        provide(linker, "a:b/c@0.2.1");
+        LinkPlan plan = linker.link(guestImporting("a:b/c@0.2.5", "a:b/c@0.2"));
+        assertEquals(List.of("a:b/c@0.2.5#f -> a:b/c@0.2.1#f (via track a:b/c@0.2)", "a:b/c@0.2#f -> a:b/c@0.2#f (exact)"),
+                plan.bindings().stream().map(ImportBinding::describe).toList());
+    }
+
+    @Test
+    void theCm32p2NamingIsTheSameImportAndKeepsItsModuleString() {
+        Linker linker = new Linker();
+        provide(linker, "wasi:cli/exit@0.2.12");
+        ImportBinding binding = linker.link(guestImporting("cm32p2|wasi:cli/exit@0.2")).bindings().get(0);
+        assertEquals("cm32p2|wasi:cli/exit@0.2", binding.guestImport().module());
+        assertEquals("wasi:cli/exit@0.2.12", binding.instanceName());
+        assertEquals("cm32p2|wasi:cli/exit@0.2#f -> wasi:cli/exit@0.2.12#f (canonical name)", binding.describe());
+    }
+
+    @Test
+    void aCanonicalImportWithNothingOnItsTrackNamesTheCanonicalName() {
+        Linker linker = new Linker();
+        provide(linker, "wasi:cli/exit@0.3.0");
+        WitLinkException e = assertThrows(WitLinkException.class,
+                () -> linker.link(guestImporting("wasi:cli/exit@0.2", "cm32p2|wasi:cli/exit@0.2")));
+        assertEquals("cannot link guest 'guest.wasm': 2 of 2 imports are unresolved\n"
+                + "  - wasi:cli/exit@0.2 f: no instance 'wasi:cli/exit@0.2', and nothing on the track this canonical "
+                + "name stands for (no 0.2.x version); the linker has wasi:cli/exit@0.3.0\n"
+                + "  - cm32p2|wasi:cli/exit@0.2 f: no instance 'wasi:cli/exit@0.2', and nothing on the track this "
+                + "canonical name stands for (no 0.2.x version); the linker has wasi:cli/exit@0.3.0", e.getMessage());
+    }
+
+    @Test
+    void aCanonicalImportDoesNotReachPrereleasesOrOtherTracks() {
+        Linker linker = new Linker();
+        provide(linker, "a:b/c@0.2.0-rc.1");
+        provide(linker, "a:b/c@0.20.0");
+        provide(linker, "a:b/c@2.0.0");
+        LinkReport report = linker.check(guestImporting("a:b/c@0.2", "a:b/c@2"));
+        assertEquals(List.of("a:b/c@2#f -> a:b/c@2.0.0#f (canonical name)"),
+                report.resolved().stream().map(ImportBinding::describe).toList());
+        assertEquals(1, report.unresolved().size());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.witbind.component.binary;
 
+import dev.witbind.wit.Excerpt;
 import dev.witbind.wit.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -156,15 +157,16 @@ public final class ComponentReader {
             case TYPE -> new Definition.Type(offset, counters.next(Sort.TYPE), defType(in, depth));
             case CANON -> canon(in, offset, counters);
             case IMPORT -> {
-                String name = externName(in);
+                NameAttributes name = externName(in);
                 ExternDesc type = externDesc(in);
-                yield new Definition.Import(offset, counters.next(type.sort()), name, type);
+                yield new Definition.Import(offset, counters.next(type.sort()), name.name(), name.versionSuffix(), type);
             }
             case EXPORT -> {
-                String name = externName(in);
+                NameAttributes name = externName(in);
                 SortIndex item = sortIndex(in);
                 Optional<ExternDesc> ascribed = optional(in) ? Optional.of(externDesc(in)) : Optional.empty();
-                yield new Definition.Export(offset, counters.next(item.sort()), name, item, ascribed);
+                yield new Definition.Export(offset, counters.next(item.sort()), name.name(), name.versionSuffix(), item,
+                        ascribed);
             }
             default -> throw new IllegalStateException(section.name());
         };
@@ -217,8 +219,8 @@ public final class ComponentReader {
             int count = in.count(4);
             List<Definition.InlineExport> exports = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String name = externName(in);
-                exports.add(new Definition.InlineExport(name, sortIndex(in)));
+                NameAttributes name = externName(in);
+                exports.add(new Definition.InlineExport(name.name(), name.versionSuffix(), sortIndex(in)));
             }
             return new Definition.InlineExports(offset, counters.next(Sort.INSTANCE), exports);
         }
@@ -262,20 +264,49 @@ public final class ComponentReader {
         return new SortIndex(sort, in.u32());
     }
 
-    /** {@code nameattributes}: the two stable forms; the third carries attributes, which are gated. */
-    private static String externName(ByteInput in) {
+    /** A name and the one attribute witbind reads (🔗 versionsuffix). */
+    private record NameAttributes(String name, Optional<String> versionSuffix) {}
+
+    /**
+     * {@code nameattributes}: the two plain forms, and {@code 0x02 len en a*:vec(attribute)}, whose attributes are
+     * {@code 0x00 implements} (🏷️, refused as gated), {@code 0x01 versionsuffix} (🔗, kept; NameRules checks it
+     * against the name) and {@code 0x02 external-id} (🏷️, refused as gated), each at most once.
+     */
+    private static NameAttributes externName(ByteInput in) {
         int offset = in.position();
         int kind = in.u8();
         if (kind == 0x00 || kind == 0x01) {
-            return in.name();
+            return new NameAttributes(in.name(), Optional.empty());
         }
-        if (kind == 0x02) {
-            String name = in.name();
-            throw in.errorAt(offset, Rule.GATED, "the name '" + name + "' with attributes (implements, "
-                    + "external-id and versionsuffix are behind the 🏷️ and 🔗 gates)");
+        if (kind != 0x02) {
+            throw in.errorAt(offset, Rule.OPCODE, "name kind 0x" + Integer.toHexString(kind));
         }
-        throw in.errorAt(offset, Rule.OPCODE, "name kind 0x" + Integer.toHexString(kind));
+        String name = in.name();
+        int count = in.count(2); // an attribute is its kind byte and at least a length byte
+        boolean[] seen = new boolean[3];
+        String versionSuffix = null;
+        for (int i = 0; i < count; i++) {
+            int attributeOffset = in.position();
+            int attribute = in.u8();
+            if (attribute > 0x02) {
+                throw in.errorAt(attributeOffset, Rule.OPCODE, "name attribute 0x" + Integer.toHexString(attribute));
+            }
+            if (seen[attribute]) {
+                throw in.errorAt(attributeOffset, Rule.NAME_ATTRIBUTE_TWICE, "a second "
+                        + ATTRIBUTE_NAMES[attribute] + " attribute on the name '" + Excerpt.of(name) + "'");
+            }
+            seen[attribute] = true;
+            String value = in.name();
+            if (attribute != 0x01) {
+                throw in.errorAt(attributeOffset, Rule.GATED, "the " + ATTRIBUTE_NAMES[attribute] + " attribute on the "
+                        + "name '" + Excerpt.of(name) + "' (behind the 🏷️ gate)");
+            }
+            versionSuffix = value;
+        }
+        return new NameAttributes(name, Optional.ofNullable(versionSuffix));
     }
+
+    private static final String[] ATTRIBUTE_NAMES = {"implements", "versionsuffix", "external-id"};
 
     private static Alias alias(ByteInput in) {
         Sort sort = sort(in);
@@ -540,9 +571,13 @@ public final class ComponentReader {
                 if (!inComponentType) {
                     throw in.errorAt(offset, Rule.DECLARATOR, "an import declarator inside an instance type");
                 }
-                yield new Decl.ImportDecl(offset, externName(in), externDesc(in));
+                NameAttributes name = externName(in);
+                yield new Decl.ImportDecl(offset, name.name(), name.versionSuffix(), externDesc(in));
             }
-            case 0x04 -> new Decl.ExportDecl(offset, externName(in), externDesc(in));
+            case 0x04 -> {
+                NameAttributes name = externName(in);
+                yield new Decl.ExportDecl(offset, name.name(), name.versionSuffix(), externDesc(in));
+            }
             default -> throw in.errorAt(offset, Rule.OPCODE, "declarator 0x" + Integer.toHexString(kind));
         };
     }

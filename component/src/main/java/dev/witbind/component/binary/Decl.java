@@ -1,5 +1,7 @@
 package dev.witbind.component.binary;
 
+import java.util.Optional;
+
 /** A declarator of a component type or an instance type. */
 public sealed interface Decl {
 
@@ -15,9 +17,9 @@ public sealed interface Decl {
     /** {@code (alias ...)}. */
     record AliasDecl(int offset, Alias alias) implements Decl {}
 
-    /** {@code (import "name" t)}; only in component types. */
-    record ImportDecl(int offset, String name, ExternDesc type) implements Decl {}
+    /** {@code (import "name" t)}; only in component types. {@code versionSuffix}: as {@link Definition.Import}'s. */
+    record ImportDecl(int offset, String name, Optional<String> versionSuffix, ExternDesc type) implements Decl {}
 
-    /** {@code (export "name" t)}. */
-    record ExportDecl(int offset, String name, ExternDesc type) implements Decl {}
+    /** {@code (export "name" t)}. {@code versionSuffix}: as {@link Definition.Import}'s. */
+    record ExportDecl(int offset, String name, Optional<String> versionSuffix, ExternDesc type) implements Decl {}
 }

@@ -69,8 +69,12 @@ public sealed interface Definition {
         }
     }
 
-    /** One {@code (export "name" (sort i))} of an inline instance. */
-    record InlineExport(String name, SortIndex item) {}
+    /**
+     * One {@code (export "name" (sort i))} of an inline instance.
+     *
+     * @param versionSuffix the name's {@code versionsuffix} attribute (🔗), e.g. {@code .6} of {@code a:b/c@0.2}
+     */
+    record InlineExport(String name, Optional<String> versionSuffix, SortIndex item) {}
 
     /** {@code (alias ...)}. */
     record AliasDef(int offset, SortIndex defines, Alias alias) implements Definition {}
@@ -81,15 +85,22 @@ public sealed interface Definition {
     /** {@code (canon ...)}: lift defines a component function; the others a core function. */
     record CanonDef(int offset, SortIndex defines, Canon canon) implements Definition {}
 
-    /** {@code (import "name" type)}. */
-    record Import(int offset, SortIndex defines, String name, ExternDesc type) implements Definition {}
+    /**
+     * {@code (import "name" type)}.
+     *
+     * @param versionSuffix the name's {@code versionsuffix} attribute (🔗): what a canonical name such as
+     *     {@code a:b/c@0.2} left out of the version the component was built against ({@code .6} of {@code 0.2.6})
+     */
+    record Import(int offset, SortIndex defines, String name, Optional<String> versionSuffix, ExternDesc type)
+            implements Definition {}
 
     /**
      * {@code (export "name" (sort i) type?)}: an export also adds a new index, an alias of the exported item.
      *
+     * @param versionSuffix the name's {@code versionsuffix} attribute (🔗), as for {@link Import}
      * @param item what is exported
      * @param ascribed the type the export ascribes, if any
      */
-    record Export(int offset, SortIndex defines, String name, SortIndex item, Optional<ExternDesc> ascribed)
-            implements Definition {}
+    record Export(int offset, SortIndex defines, String name, Optional<String> versionSuffix, SortIndex item,
+            Optional<ExternDesc> ascribed) implements Definition {}
 }

@@ -20,6 +20,7 @@ public enum Rule {
     NESTING("nested components and types may nest at most " + Limits.MAX_NESTING + " deep"),
     CORE_SECTION_ORDER("a core module's sections appear in the order of the core specification, each at most once"),
     CORE_CONSTANT("a core module's constant expression uses only the constant instructions witbind knows"),
+    NAME_ATTRIBUTE_TWICE("a name's attribute vector holds each kind of attribute at most once"),
     CANON_OPTION_TWICE("a canonical option appears at most once, and at most one string-encoding is given"),
     TYPE_SIZE("a value type nests at most " + Limits.MAX_TYPE_DEPTH + " deep and spells out at most "
             + Limits.MAX_TYPE_SIZE + " type constructors"),
@@ -38,6 +39,8 @@ public enum Rule {
     DECLARATOR("component and instance types declare no resource types, and alias only instances and types by "
             + "export and core types and types by outer alias"),
     NAME("import and export names, and labels, follow the name grammar of the Explainer"),
+    VERSION_SUFFIX("a versionsuffix attribute follows an interface name with a canonversion, and the two make a valid "
+            + "SemVer version"),
     NAME_UNIQUE("names in one scope are strongly unique (different after lowercasing, ignoring annotations)"),
     ANNOTATED_NAME("[constructor]r, [method]r.m and [static]r.m name functions of a preceding resource r, "
             + "a constructor returns own<r> or result<own<r>, e>, and a method's first parameter is self: borrow<r>"),

@@ -137,7 +137,7 @@ public final class ComponentValidator {
         } else if (definition instanceof Definition.CanonDef canon) {
             canon(canon, scope, offset);
         } else if (definition instanceof Definition.Import imported) {
-            importItem(imported.name(), imported.type(), scope, offset, section);
+            importItem(imported.name(), imported.versionSuffix(), imported.type(), scope, offset, section);
         } else if (definition instanceof Definition.Export exported) {
             exportItem(exported, scope, offset);
         }
@@ -401,7 +401,7 @@ public final class ComponentValidator {
         NameRules.UniqueNames names = new NameRules.UniqueNames("export");
         Map<String, Shapes.Extern> items = new LinkedHashMap<>();
         for (Definition.InlineExport export : exports) {
-            names.add(NameRules.externName(export.name(), offset, section), offset, section);
+            names.add(NameRules.externName(export.name(), export.versionSuffix(), offset, section), offset, section);
             Shapes.Extern item = item(export.item(), scope, offset, section);
             if (item instanceof Shapes.TypeExtern type) {
                 item = new Shapes.TypeExtern(named(type.entry(), export.name()));
@@ -645,7 +645,7 @@ public final class ComponentValidator {
             } else if (decl instanceof Decl.AliasDecl alias) {
                 alias(alias.alias(), scope, offset, section, true);
             } else if (decl instanceof Decl.ImportDecl importDecl) {
-                importItem(importDecl.name(), importDecl.type(), scope, offset, section);
+                importItem(importDecl.name(), importDecl.versionSuffix(), importDecl.type(), scope, offset, section);
             } else {
                 Decl.ExportDecl exportDecl = (Decl.ExportDecl) decl;
                 exportDecl(exportDecl, scope, offset, section);
@@ -845,8 +845,9 @@ public final class ComponentValidator {
         return new Shapes.CoreModuleExtern(module);
     }
 
-    private void importItem(String name, ExternDesc desc, Scope scope, int offset, Section section) {
-        ExternName parsed = NameRules.externName(name, offset, section);
+    private void importItem(String name, Optional<String> versionSuffix, ExternDesc desc, Scope scope, int offset,
+            Section section) {
+        ExternName parsed = NameRules.externName(name, versionSuffix, offset, section);
         scope.importNames.add(parsed, offset, section);
         Shapes.Extern extern = externType(desc, name, true, scope, offset, section);
         if (scope.parent != null && extern instanceof Shapes.TypeExtern type
@@ -893,7 +894,7 @@ public final class ComponentValidator {
     }
 
     private void exportDecl(Decl.ExportDecl decl, Scope scope, int offset, Section section) {
-        ExternName parsed = NameRules.externName(decl.name(), offset, section);
+        ExternName parsed = NameRules.externName(decl.name(), decl.versionSuffix(), offset, section);
         scope.exportNames.add(parsed, offset, section);
         Shapes.Extern extern = externType(decl.type(), decl.name(), false, scope, offset, section);
         annotated(parsed, extern, scope.exportedResources, offset, section);
@@ -903,7 +904,7 @@ public final class ComponentValidator {
 
     private void exportItem(Definition.Export export, Scope scope, int offset) {
         Section section = Section.EXPORT;
-        ExternName parsed = NameRules.externName(export.name(), offset, section);
+        ExternName parsed = NameRules.externName(export.name(), export.versionSuffix(), offset, section);
         scope.exportNames.add(parsed, offset, section);
         Shapes.Extern actual = item(export.item(), scope, offset, section);
         Shapes.Extern exported = actual;

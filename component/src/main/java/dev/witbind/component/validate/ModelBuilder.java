@@ -35,12 +35,12 @@ final class ModelBuilder {
         List<ComponentItem> exports = new ArrayList<>();
         for (Definition definition : binary.definitions()) {
             if (definition instanceof Definition.Import imported) {
-                imports.add(new ComponentItem(imported.name(),
-                        NameRules.externName(imported.name(), imported.offset(), Section.IMPORT),
+                imports.add(new ComponentItem(imported.name(), NameRules.externName(imported.name(),
+                                imported.versionSuffix(), imported.offset(), Section.IMPORT), imported.versionSuffix(),
                         builder.item(scope.imports.get(imported.name())), imported.defines(), imported.offset()));
             } else if (definition instanceof Definition.Export exported) {
-                exports.add(new ComponentItem(exported.name(),
-                        NameRules.externName(exported.name(), exported.offset(), Section.EXPORT),
+                exports.add(new ComponentItem(exported.name(), NameRules.externName(exported.name(),
+                                exported.versionSuffix(), exported.offset(), Section.EXPORT), exported.versionSuffix(),
                         builder.item(scope.exports.get(exported.name())), exported.defines(), exported.offset()));
             }
         }

@@ -3,6 +3,7 @@ package dev.witbind.component.validate;
 import dev.witbind.component.binary.ComponentFormatException;
 import dev.witbind.component.binary.Rule;
 import dev.witbind.component.binary.Section;
+import dev.witbind.wit.Excerpt;
 import dev.witbind.wit.names.ExternName;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
@@ -12,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The name rules of the Explainer ("Import and Export Definitions", "Name Uniqueness"). The grammar itself is
@@ -20,23 +21,41 @@ import java.util.regex.Pattern;
  * core-only {@code [resource-drop]} annotation, and strong uniqueness.
  */
 final class NameRules {
-    /** {@code canonversion} (🔗): a version cut to its compatibility track, e.g. {@code @0.2} or {@code @1}. */
-    private static final Pattern CANON_VERSION = Pattern.compile("[1-9][0-9]*|0\\.[1-9][0-9]*|0\\.0\\.[1-9][0-9]*|0\\.0\\.0");
-
     private NameRules() {}
 
+    /**
+     * Parses an import or export name and checks its {@code versionsuffix} attribute (🔗, Binary.md): only after an
+     * interface name with a canonversion, and the two must make a valid SemVer version.
+     */
+    static ExternName externName(String name, Optional<String> versionSuffix, int offset, Section section) {
+        ExternName parsed = externName(name, offset, section);
+        if (versionSuffix.isPresent()) {
+            String suffix = versionSuffix.get();
+            if (!(parsed instanceof InterfaceName iface) || iface.canonicalVersion().isEmpty()) {
+                throw new ComponentFormatException(offset, section, Rule.VERSION_SUFFIX, "the name '" + Excerpt.of(name)
+                        + "' has the versionsuffix '" + Excerpt.of(suffix) + "', but "
+                        + (parsed instanceof InterfaceName ? "its version is not a canonversion (1, 0.2, 0.0.1)"
+                                : "it is not an interface name"));
+            }
+            try {
+                iface.canonicalVersion().get().withSuffix(suffix);
+            } catch (InvalidNameException e) {
+                throw new ComponentFormatException(offset, section, Rule.VERSION_SUFFIX, "the name '"
+                        + Excerpt.of(name) + "' has the versionsuffix '" + Excerpt.of(suffix) + "', which does not "
+                        + "make its canonversion a valid SemVer version");
+            }
+        }
+        return parsed;
+    }
+
     /** Parses an import or export name. */
-    static ExternName externName(String name, int offset, Section section) {
+    private static ExternName externName(String name, int offset, Section section) {
         int at = name.indexOf('@');
         String beforeVersion = at < 0 ? name : name.substring(0, at);
         if (beforeVersion.indexOf(':') != beforeVersion.lastIndexOf(':')
                 || beforeVersion.indexOf('/') != beforeVersion.lastIndexOf('/')) {
             throw new ComponentFormatException(offset, section, Rule.GATED, "the name '" + name
                     + "' has nested namespaces or packages (behind the 🪺 gate)");
-        }
-        if (at >= 0 && CANON_VERSION.matcher(name.substring(at + 1)).matches()) {
-            throw new ComponentFormatException(offset, section, Rule.GATED, "the name '" + name
-                    + "' has a canonical version (behind the 🔗 gate)");
         }
         ExternName parsed;
         try {

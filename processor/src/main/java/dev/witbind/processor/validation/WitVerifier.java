@@ -86,6 +86,14 @@ final class WitVerifier {
         Optional<WitSources.Candidate> exact = wit.candidates().stream()
                 .filter(candidate -> candidate.pkg().name().version().equals(annotated.version()))
                 .findFirst();
+        if (exact.isEmpty() && annotated.version().isEmpty() && annotated.canonicalVersion().isPresent()) {
+            // A canonical name (example:greeter/host@0.2) stands for every version on the track it names: the class
+            // is checked against the highest of them that the WIT has, as the linker would resolve it.
+            exact = wit.candidates().stream()
+                    .filter(candidate -> candidate.pkg().interfaceName(candidate.iface().label()).compatibilityTrack()
+                            .equals(Optional.of(annotated.toString())))
+                    .reduce((lower, higher) -> higher); // candidates are sorted by version
+        }
         if (exact.isEmpty()) {
             reportVersion(annotated, wit);
             return new ValidationResult.Invalid(problems);

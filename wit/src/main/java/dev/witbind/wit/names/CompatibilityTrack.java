@@ -11,6 +11,10 @@ import java.util.Optional;
  * before it followed by {@code @MAJOR} (for {@code MAJOR >= 1}) or {@code @0.MINOR} (for {@code 0.MINOR.x},
  * {@code MINOR >= 1}). {@code 0.0.x}, prereleases and versions that are not full SemVer have no track, so they
  * only ever match exactly.
+ *
+ * <p>A track's key is itself a name: {@code x:y/z@0.2} is the canonical interface name of every {@code 0.2.x}
+ * (Explainer, "Canonical Interface Name"). Such a name has no track of its own here (Wasmtime's rule, unchanged);
+ * {@link #namedBy} says which track it stands for, and {@link NameMap} uses that to match canonical names.
  */
 public final class CompatibilityTrack {
     private CompatibilityTrack() {}
@@ -65,6 +69,20 @@ public final class CompatibilityTrack {
             return Integer.toString(numbers[0]);
         }
         return numbers[1] > 0 ? "0." + numbers[1] : "";
+    }
+
+    /**
+     * The track a canonical name stands for: the name itself, when its version is a canonversion that is not also
+     * SemVer ({@code x:y/z@1}, {@code x:y/z@0.2}); empty for every other name ({@code x:y/z@0.0.1} is SemVer and
+     * matches only exactly, as Wasmtime's rule says).
+     */
+    public static Optional<String> namedBy(String name) {
+        int at = name.indexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String version = name.substring(at + 1);
+        return CanonicalVersion.matches(version) && !version.startsWith("0.0.") ? Optional.of(name) : Optional.empty();
     }
 
     /** The version part of a name, when it has a strict SemVer one. */

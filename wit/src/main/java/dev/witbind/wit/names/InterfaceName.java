@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * An {@code interfacename}: {@code namespace:package/interface} with an optional {@code @version}, for example
  * {@code wasi:io/streams@0.2.1}. The namespace and package are lowercase kebab-case words; the interface is a
- * label (acronym fragments allowed); the version is strict SemVer 2.0.
+ * label (acronym fragments allowed); the version is strict SemVer 2.0 or a {@link CanonicalVersion canonversion}
+ * ({@code wasi:io/streams@0.2}, the Explainer's {@code interfaceversion}). A canonversion is kept as written:
+ * {@link #version()} is empty for it, never a made-up {@code 0.2.0}.
  *
  * <p>A value: parsed once, with its text and its {@linkplain #compatibilityTrack() compatibility track} computed
  * when it is made, so that linkers and name maps that are handed one never parse or derive anything again.
@@ -16,16 +18,23 @@ public final class InterfaceName implements ExternName {
     private final String packageName;
     private final String interfaceName;
     private final Optional<Version> version;
+    private final Optional<CanonicalVersion> canonicalVersion;
     private final String text;
     private final Optional<String> track;
 
-    private InterfaceName(String namespace, String packageName, String interfaceName, Optional<Version> version) {
+    private InterfaceName(String namespace, String packageName, String interfaceName, Optional<Version> version,
+            Optional<CanonicalVersion> canonicalVersion) {
         this.namespace = namespace;
         this.packageName = packageName;
         this.interfaceName = interfaceName;
         this.version = version;
         String unversioned = namespace + ":" + packageName + "/" + interfaceName;
-        this.text = version.map(v -> unversioned + "@" + v).orElse(unversioned);
+        // 0.0.x texts are SemVer and canonversions at once; any other name has at most one of the two
+        this.canonicalVersion = canonicalVersion.isPresent() ? canonicalVersion
+                : version.map(Version::toString).flatMap(CanonicalVersion::tryParse);
+        String versionText = version.map(Version::toString).or(() -> canonicalVersion.map(CanonicalVersion::toString))
+                .orElse(null);
+        this.text = versionText == null ? unversioned : unversioned + "@" + versionText;
         this.track = version.flatMap(v -> CompatibilityTrack.of(unversioned, v));
     }
 
@@ -36,7 +45,7 @@ public final class InterfaceName implements ExternName {
      */
     public static InterfaceName of(String namespace, String packageName, String interfaceName,
             Optional<Version> version) {
-        InterfaceName name = new InterfaceName(namespace, packageName, interfaceName, version);
+        InterfaceName name = new InterfaceName(namespace, packageName, interfaceName, version, Optional.empty());
         if (Label.wordsProblem(namespace) != null || Label.wordsProblem(packageName) != null
                 || Label.labelProblem(interfaceName) != null) {
             return parse(name.text); // reports the first broken part, with the parser's message
@@ -71,17 +80,25 @@ public final class InterfaceName implements ExternName {
         String ifaceProblem = Label.labelProblem(interfaceName);
         String versionProblemPart = null;
         String versionProblem = null;
+        Optional<Version> version = Optional.empty();
+        Optional<CanonicalVersion> canonicalVersion = Optional.empty();
         if (versionText != null) {
-            try {
-                Version.parse(versionText);
-            } catch (InvalidNameException e) {
-                versionProblemPart = e.part();
-                versionProblem = e.reason();
+            version = Version.tryParse(versionText);
+            canonicalVersion = version.isPresent() ? Optional.empty() : CanonicalVersion.tryParse(versionText);
+            if (version.isEmpty() && canonicalVersion.isEmpty()) {
+                try {
+                    Version.parse(versionText);
+                } catch (InvalidNameException e) {
+                    versionProblemPart = e.part();
+                    // digits and at most one dot: most likely a canonversion gone wrong (0.02, 01), so say both
+                    versionProblem = versionText.matches("[0-9]+(\\.[0-9]*)?")
+                            ? e.reason() + " (or, for a canonical name, a canonversion: 1, 0.2 or 0.0.1)"
+                            : e.reason();
+                }
             }
         }
         if (nsProblem == null && pkgProblem == null && ifaceProblem == null && versionProblem == null) {
-            return new InterfaceName(namespace, packageName, interfaceName,
-                    Optional.ofNullable(versionText).map(Version::parse));
+            return new InterfaceName(namespace, packageName, interfaceName, version, canonicalVersion);
         }
         String suggestion = suggestion(namespace, packageName, interfaceName, versionText);
         if (nsProblem != null) {
@@ -104,6 +121,7 @@ public final class InterfaceName implements ExternName {
         String pkg = fixed(packageName, Label.wordsProblem(packageName), true);
         String iface = fixed(interfaceName, Label.labelProblem(interfaceName), false);
         String version = versionText == null || Version.tryParse(versionText).isPresent()
+                || CanonicalVersion.matches(versionText)
                 ? versionText
                 : Version.suggestionFor(versionText);
         if (ns == null || pkg == null || iface == null || (versionText != null && version == null)) {
@@ -132,8 +150,37 @@ public final class InterfaceName implements ExternName {
         return interfaceName;
     }
 
+    /** The SemVer version, e.g. {@code 0.2.1}; empty without a version and for a canonversion such as {@code 0.2}. */
     public Optional<Version> version() {
         return version;
+    }
+
+    /**
+     * The canonversion the name is written with, e.g. {@code 0.2} of {@code wasi:io/streams@0.2}; also present for
+     * {@code 0.0.x} names, which are SemVer and canonversions at once. Empty for every other name.
+     */
+    public Optional<CanonicalVersion> canonicalVersion() {
+        return canonicalVersion;
+    }
+
+    /**
+     * Whether this is a canonical interface name (Explainer, "Canonical Interface Name"): it has no version, or one
+     * that matches the {@code canonversion} production.
+     */
+    public boolean isCanonical() {
+        return version.isEmpty() || canonicalVersion.isPresent();
+    }
+
+    /**
+     * The canonical interface name of this one (the Explainer's split): {@code a:b/c@0.2} for {@code a:b/c@0.2.6} and
+     * {@code a:b/c@0.2.6-rc.1}, {@code a:b/c@1} for {@code a:b/c@1.2.3}; a canonical name is its own.
+     */
+    public InterfaceName canonicalName() {
+        if (isCanonical()) {
+            return this;
+        }
+        return new InterfaceName(namespace, packageName, interfaceName, Optional.empty(),
+                Optional.of(CanonicalVersion.of(version.orElseThrow())));
     }
 
     /** {@code namespace:package/interface}, without the version. */

@@ -16,6 +16,20 @@ import java.util.TreeMap;
  * else the highest version on its track": every level of the runtime's linker is one, and the WIT resolver finds
  * packages through one.
  *
+ * <p>Canonical interface names ({@code a:b/c@0.2}, Explainer "Canonical Interface Name") are witbind's addition, and
+ * match both ways, because a track's key is its canonical name ({@link CompatibilityTrack#namedBy}):
+ * <ul>
+ * <li>a canonical request that is not defined exactly finds the highest version on the track it names
+ *     ({@code a:b/c@0.2} finds {@code a:b/c@0.2.12});
+ * <li>a versioned request whose track has no versioned definition finds the definition under its track's canonical
+ *     name ({@code a:b/c@0.2.3} finds {@code a:b/c@0.2}).
+ * </ul>
+ * So an explicit version outranks a canonical definition on the same track: a versioned definition says which
+ * {@code 0.2.x} it implements and a canonical one does not, so only the former can be ranked; and adding a canonical
+ * definition never changes how a name that Wasmtime's rule resolves resolves (it only fills an empty track). A
+ * canonical request still prefers its exact canonical definition, by the first rule. Both kinds of hit say
+ * {@link Resolution#CANONICAL_NAME}.
+ *
  * <p>A name's track and version are derived once, when it is defined; callers that have already parsed a name
  * ({@link InterfaceName}) pass it as it is, so nothing is parsed again. Not thread-safe: build it, then only read
  * it (or guard it).
@@ -34,13 +48,20 @@ public final class NameMap<V> {
      * Where a lookup landed.
      *
      * @param requested the name asked for
-     * @param name the name found: {@code requested}, or the highest version on its track
-     * @param track the track it was found through; empty for an exact match
+     * @param name the name found: {@code requested}, the highest version on its track, or its track's canonical name
+     * @param track the track it was found through (for a canonical name, the track it names or its key); empty for
+     *     an exact match
+     * @param resolution which rule found it
      */
-    public record Hit<V>(String requested, String name, V value, Optional<String> track) {
-        /** Whether the name was found through its track rather than exactly. */
+    public record Hit<V>(String requested, String name, V value, Optional<String> track, Resolution resolution) {
+        /** Whether the name was found through a track (Wasmtime's or a canonical name's) rather than exactly. */
         public boolean viaTrack() {
             return track.isPresent();
+        }
+
+        /** Whether the name was found through a canonical interface name. */
+        public boolean viaCanonicalName() {
+            return resolution == Resolution.CANONICAL_NAME;
         }
     }
 
@@ -91,11 +112,7 @@ public final class NameMap<V> {
 
     /** The exact name, else the highest version on the requested name's track (derived from its text). */
     public Optional<Hit<V>> lookup(String requested) {
-        V value = exact.get(requested);
-        if (value != null) {
-            return Optional.of(new Hit<>(requested, requested, value, Optional.empty()));
-        }
-        return onTrack(requested, CompatibilityTrack.of(requested));
+        return lookup(requested, CompatibilityTrack.of(requested));
     }
 
     /** {@link #lookup(String)} of a parsed interface name, with the track it carries. */
@@ -103,23 +120,32 @@ public final class NameMap<V> {
         return lookup(requested.toString(), requested.compatibilityTrack());
     }
 
-    /** {@link #lookup(String)} of a name whose track the caller has derived (empty: exact matches only). */
+    /**
+     * {@link #lookup(String)} of a name whose compatibility track the caller has derived (empty: exact matches only,
+     * unless the name is canonical and so names a track itself).
+     */
     public Optional<Hit<V>> lookup(String requested, Optional<String> track) {
         V value = exact.get(requested);
         if (value != null) {
-            return Optional.of(new Hit<>(requested, requested, value, Optional.empty()));
+            return Optional.of(new Hit<>(requested, requested, value, Optional.empty(), Resolution.EXACT));
         }
-        return onTrack(requested, track);
+        if (track.isPresent()) {
+            Highest highest = highestOnTrack.get(track.get());
+            if (highest != null) {
+                return Optional.of(hit(requested, highest.name(), track.get(), Resolution.TRACK));
+            }
+            // nothing versioned on the track: the definition under its canonical name, if any, serves it
+            return exact.containsKey(track.get())
+                    ? Optional.of(hit(requested, track.get(), track.get(), Resolution.CANONICAL_NAME))
+                    : Optional.empty();
+        }
+        return CompatibilityTrack.namedBy(requested)
+                .map(highestOnTrack::get)
+                .map(highest -> hit(requested, highest.name(), requested, Resolution.CANONICAL_NAME));
     }
 
-    private Optional<Hit<V>> onTrack(String requested, Optional<String> track) {
-        if (track.isEmpty()) {
-            return Optional.empty();
-        }
-        Highest highest = highestOnTrack.get(track.get());
-        return highest == null
-                ? Optional.empty()
-                : Optional.of(new Hit<>(requested, highest.name(), exact.get(highest.name()), track));
+    private Hit<V> hit(String requested, String name, String track, Resolution resolution) {
+        return new Hit<>(requested, name, exact.get(name), Optional.of(track), resolution);
     }
 
     /**

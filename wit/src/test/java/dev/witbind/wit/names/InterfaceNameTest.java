@@ -49,7 +49,7 @@ class InterfaceNameTest {
         "Wasi:io/streams@0.2.1 | the namespace 'Wasi' | is not lowercase kebab-case words: has the fragment 'Wasi', which is not lowercase ASCII letters and digits | wasi:io/streams@0.2.1",
         "wasi:IO/streams       | the package 'IO'     | is not lowercase kebab-case words: has the fragment 'IO', which is not lowercase ASCII letters and digits | wasi:io/streams",
         "wasi:io/Streams       | the interface 'Streams' | is not a kebab-case label: has the fragment 'Streams', which is not all lowercase or all uppercase ASCII letters and digits | wasi:io/streams",
-        "wasi:io/streams@0.2   | the version '0.2'    | is not MAJOR.MINOR.PATCH: SemVer needs all three numbers | wasi:io/streams@0.2.0",
+        "wasi:io/streams@0.02  | the version '0.02'   | has the number '02' with a leading zero (or, for a canonical name, a canonversion: 1, 0.2 or 0.0.1) | wasi:io/streams@0.2.0",
         "wasi:io/streams@v0.2.1 | the version 'v0.2.1' | has a 'v' prefix, which SemVer does not allow | wasi:io/streams@0.2.1",
         "wasi:io/streams@01.2.3 | the version '01.2.3' | has the number '01' with a leading zero | wasi:io/streams@1.2.3",
         "\"wasi:io/streams@1.2.3 \" | \"the version '1.2.3 '\" | contains ' '; SemVer allows only ASCII letters, digits, '.', '-' and '+' | wasi:io/streams@1.2.3",
@@ -69,9 +69,10 @@ class InterfaceNameTest {
     @Test
     void messageNamesInputPartReasonAndSuggestion() {
         InvalidNameException e = assertThrows(InvalidNameException.class,
-                () -> InterfaceName.parse("wasi:io/streams@0.2"));
-        assertEquals("invalid name 'wasi:io/streams@0.2': the version '0.2' is not MAJOR.MINOR.PATCH: SemVer needs "
-                + "all three numbers (did you mean 'wasi:io/streams@0.2.0'?)", e.getMessage());
+                () -> InterfaceName.parse("wasi:io/streams@0.0"));
+        assertEquals("invalid name 'wasi:io/streams@0.0': the version '0.0' is not MAJOR.MINOR.PATCH: SemVer "
+                + "needs all three numbers (or, for a canonical name, a canonversion: 1, 0.2 or 0.0.1) (did you mean "
+                + "'wasi:io/streams@0.0.0'?)", e.getMessage());
     }
 
     @Test

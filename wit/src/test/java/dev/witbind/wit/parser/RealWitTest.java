@@ -220,6 +220,14 @@ class RealWitTest {
     }
 
     @Test
+    void aCanonicalNameFindsTheHighestVersionOfTheTrackItNames() {
+        ResolvedWit wit = wasi("wasi-http");
+        assertEquals("wasi:io/streams@0.2.12", wit.findInterface("wasi:io/streams@0.2").orElseThrow().id());
+        assertEquals(Optional.empty(), wit.findInterface("wasi:io/streams@0.3"));
+        assertEquals(Optional.empty(), wit.findInterface("wasi:io/streams@1"));
+    }
+
+    @Test
     void depsFolderLayout(@TempDir Path temp) throws IOException {
         Path root = temp.resolve("http");
         Files.createDirectories(root.resolve("deps"));

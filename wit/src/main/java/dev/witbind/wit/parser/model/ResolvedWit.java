@@ -81,11 +81,16 @@ public final class ResolvedWit {
         return findOnTrack(parsed, pkg -> pkg.world(parsed.interfaceName()));
     }
 
-    /** The item of the package with exactly the name's version, else of the highest version on its track. */
+    /**
+     * The item of the package with exactly the name's version, else of the highest version on its track (for a
+     * canonical name such as {@code wasi:io/streams@0.2}, on the track it names).
+     */
     private <T> Optional<T> findOnTrack(InterfaceName name, Function<WitPackage, Optional<T>> item) {
         String packageName = name.namespace() + ":" + name.packageName();
         Optional<String> track = name.version().flatMap(version -> CompatibilityTrack.of(packageName, version));
-        return byName.lookup(packageName + name.version().map(v -> "@" + v).orElse(""), track)
+        String text = name.toString();
+        int at = text.indexOf('@');
+        return byName.lookup(at < 0 ? packageName : packageName + text.substring(at), track)
                 .flatMap(hit -> item.apply(hit.value()));
     }
 
