@@ -92,7 +92,9 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
      * index found once here. Chicory's {@code ImportFunction.exportAsImport} goes through the export's lambda,
      * which looks the index up and runs a GC-proposal safe point on every call; in a component every call from the
      * program into its adapter, and from the adapter into the shim, crosses instances this way (a WASI write
-     * crosses three).
+     * crosses three). Measured on a component's {@code string -> string} import of 16 ASCII bytes (the main module
+     * calls the shim): 122 and 142 ns per call before, 80 and 89 ns after (compiler, alternating builds, one fork
+     * each on a busy machine). The safe point only sweeps GC-proposal references, which components do not have.
      */
     private static ImportFunction directImport(String moduleName, String field, Instance target, String name) {
         int index = -1;
