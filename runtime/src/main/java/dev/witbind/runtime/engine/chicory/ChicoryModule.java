@@ -56,6 +56,7 @@ final class ChicoryModule implements CoreModule {
      *     shared
      */
     static ChicoryModule parse(String name, byte[] bytes) {
+        DeclaredCounts.check(name, bytes); // before Chicory allocates for a count the bytes cannot back
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -70,9 +71,10 @@ final class ChicoryModule implements CoreModule {
             throw new WitModuleException(name, "not a valid WebAssembly core module: Chicory's parser failed an "
                     + "internal check on it (" + e + " at " + e.getStackTrace()[0] + ")", null);
         } catch (OutOfMemoryError e) {
-            // a declared count the parser believed and allocated for: the input's fault, and the heap is free again
+            // A declared count the parser believed and allocated for, which DeclaredCounts did not catch: the input's
+            // fault, and the heap is free again. The error stays the cause, so that the fuzz targets see the luck.
             throw new WitModuleException(name, "not a valid WebAssembly core module: it declares more than the heap "
-                    + "can hold (" + e.getMessage() + ")", null);
+                    + "can hold (" + e.getMessage() + ")", e);
         }
         if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
                 .orElse(false)) {

@@ -1,0 +1,130 @@
+package dev.witbind.runtime.engine.chicory;
+
+import dev.witbind.runtime.errors.WitModuleException;
+import java.util.Arrays;
+
+/**
+ * A pass over a core module's sections before Chicory parses it, with one rule: no declared count may exceed the
+ * bytes that remain where it is declared. Every element of a vector takes at least one byte, so a larger count is
+ * a lie, and Chicory 1.7.5 believes some of them: it allocates an array of the declared size before reading the
+ * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
+ * size of every section, the count of every section that is a vector, and the parameter and result counts of the
+ * function types. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
+ * Chicory, whose parser reports it.
+ */
+final class DeclaredCounts {
+    /** The core sections whose content starts with a vector count (start and data count hold a single index). */
+    private static final boolean[] VECTOR = new boolean[14];
+
+    static {
+        for (int id : new int[] {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13}) {
+            VECTOR[id] = true;
+        }
+    }
+
+    private static final String[] NAMES = {"custom", "type", "import", "function", "table", "memory", "global",
+            "export", "start", "element", "code", "data", "data count", "tag"};
+
+    private final String guest;
+    private final byte[] bytes;
+    private int pos;
+
+    private DeclaredCounts(String guest, byte[] bytes) {
+        this.guest = guest;
+        this.bytes = bytes;
+    }
+
+    /**
+     * Checks a module that starts with the core preamble (anything else is left to Chicory's parser to refuse).
+     *
+     * @throws WitModuleException naming the section and byte offset of the first count that cannot be true
+     */
+    static void check(String guest, byte[] bytes) {
+        byte[] preamble = {0, 'a', 's', 'm', 1, 0, 0, 0};
+        if (bytes.length >= 8 && Arrays.equals(bytes, 0, 8, preamble, 0, 8)) {
+            new DeclaredCounts(guest, bytes).sections();
+        }
+    }
+
+    private void sections() {
+        pos = 8;
+        while (pos < bytes.length) {
+            int id = bytes[pos++] & 0xff;
+            String section = id < NAMES.length ? NAMES[id] + " section" : "section " + id;
+            long size = count(section + "'s size", bytes.length);
+            if (size < 0) {
+                return;
+            }
+            int end = pos + (int) size;
+            if (id < VECTOR.length && VECTOR[id]) {
+                long entries = count(section + "'s entry count", end);
+                if (entries >= 0 && id == 1) {
+                    types(end);
+                }
+            }
+            pos = end;
+        }
+    }
+
+    /** The function types of a type section, up to {@code end}; stops at a form other than a function type. */
+    private void types(int end) {
+        while (pos < end) {
+            if ((bytes[pos] & 0xff) != 0x60) {
+                return; // a recursive, sub or struct type of the GC proposal: Chicory's to read
+            }
+            pos++;
+            for (String what : new String[] {"parameter count", "result count"}) {
+                long count = count("type section's " + what, end);
+                if (count < 0) {
+                    return;
+                }
+                for (long i = 0; i < count; i++) {
+                    if (!valueType(end)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Skips one value type; a typed reference (0x63, 0x64) carries a heap type. False if it runs past the end. */
+    private boolean valueType(int end) {
+        if (pos >= end) {
+            return false;
+        }
+        int code = bytes[pos++] & 0xff;
+        if (code == 0x63 || code == 0x64) {
+            while (pos < end && (bytes[pos] & 0x80) != 0) {
+                pos++;
+            }
+            pos++;
+        }
+        return pos <= end;
+    }
+
+    /**
+     * An unsigned LEB128 count at {@code pos}, which must not exceed the bytes that remain before {@code end}; -1
+     * when it is malformed or truncated (Chicory's parser says so better).
+     */
+    private long count(String what, int end) {
+        int offset = pos;
+        long value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (pos >= end || pos >= bytes.length) {
+                return -1;
+            }
+            int b = bytes[pos++] & 0xff;
+            value |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                int remaining = end - pos;
+                if (value > remaining) {
+                    throw new WitModuleException(guest, "not a valid WebAssembly core module: the " + what + " at "
+                            + "byte offset " + offset + " is " + value + ", but only " + remaining + " byte"
+                            + (remaining == 1 ? "" : "s") + " remain" + (remaining == 1 ? "s" : "") + " for it", null);
+                }
+                return value;
+            }
+        }
+        return -1;
+    }
+}
