@@ -29,7 +29,7 @@ class CoreModuleFuzzTest {
     @Test
     void mutatedCoreModulesGiveOnlyOurExceptions() throws IOException {
         List<byte[]> seeds = seeds();
-        FuzzRun.Outcome outcome = new FuzzRun("core-modules", 10_000, 20261202L, WitModuleException.class).run(
+        FuzzRun.Outcome outcome = new FuzzRun("core-modules", 5_000, 20261202L, WitModuleException.class).run(
                 mutator -> mutator.mutate(seeds.get(mutator.random().nextInt(seeds.size())), 8, seeds),
                 input -> new Linker().check(GuestModule.parse("mutant", input)));
         System.out.println("fuzz core modules: " + seeds.size() + " seeds, peak heap " + peakHeapMiB() + " MiB");

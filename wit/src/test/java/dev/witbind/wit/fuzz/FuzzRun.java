@@ -171,7 +171,8 @@ public final class FuzzRun {
                 long allocated = allocatedByThisThread() - allocatedBefore;
                 mostAllocated = Math.max(mostAllocated, allocated);
                 String problem = problem(thrown);
-                int size = bytesOf(input).length;
+                // the input's size matters only past the floor; encoding every text input would cost more than it
+                int size = allocated > allocationLimit(0) ? bytesOf(input).length : 0;
                 if (problem == null && allocated > allocationLimit(size)) {
                     problem = "allocated " + (allocated >> 20) + " MiB, more than the " + (allocationLimit(size) >> 20)
                             + " MiB allowed for " + size + " bytes of input";
