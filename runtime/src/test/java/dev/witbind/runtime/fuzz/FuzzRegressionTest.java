@@ -74,6 +74,12 @@ class FuzzRegressionTest {
         assertTrue(refusedCheaply(resource("huge-parameter-count.wasm")).getMessage()
                 .contains("the type section's parameter count at byte offset 15 is 33554431"));
         assertTrue(refusedCheaply(resource("huge-count-in-guest.wasm")).getMessage().contains(" remain"));
+        // .ci/fuzz found two more: the form 0x60 written as a two-byte LEB128, which Chicory reads as a function
+        // type, and a count in the custom "name" section, which Chicory parses too (1 GiB allocated)
+        assertTrue(refusedCheaply(resource("huge-count-behind-a-long-type-form.wasm")).getMessage()
+                .contains("the type section's parameter count at byte offset 13 is "));
+        assertTrue(refusedCheaply(resource("huge-count-in-name-section.wasm")).getMessage()
+                .contains("the name section's "));
     }
 
     private static WitModuleException refusedCheaply(byte[] bytes) {

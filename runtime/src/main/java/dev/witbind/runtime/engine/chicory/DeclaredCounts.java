@@ -1,6 +1,7 @@
 package dev.witbind.runtime.engine.chicory;
 
 import dev.witbind.runtime.errors.WitModuleException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -8,8 +9,8 @@ import java.util.Arrays;
  * bytes that remain where it is declared. Every element of a vector takes at least one byte, so a larger count is
  * a lie, and Chicory 1.7.5 believes some of them: it allocates an array of the declared size before reading the
  * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
- * size of every section, the count of every section that is a vector, and the parameter and result counts of the
- * function types. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
+ * size of every section, the count of every section that is a vector, the parameter and result counts of the
+ * function types, and the counts and lengths of the custom "name" section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
  * Chicory, whose parser reports it.
  */
 final class DeclaredCounts {
@@ -61,6 +62,12 @@ final class DeclaredCounts {
                 if (entries >= 0 && id == 1) {
                     types(end);
                 }
+            } else if (id == 0) {
+                long length = count("custom section's name length", end);
+                if (length == 4 && new String(bytes, pos, 4, StandardCharsets.UTF_8).equals("name")) {
+                    pos += 4;
+                    names(end);
+                }
             }
             pos = end;
         }
@@ -69,10 +76,9 @@ final class DeclaredCounts {
     /** The function types of a type section, up to {@code end}; stops at a form other than a function type. */
     private void types(int end) {
         while (pos < end) {
-            if ((bytes[pos] & 0xff) != 0x60) {
-                return; // a recursive, sub or struct type of the GC proposal: Chicory's to read
+            if (leb(end) != 0x60) {
+                return; // malformed, or a recursive, sub or struct type of the GC proposal: Chicory's to read
             }
-            pos++;
             for (String what : new String[] {"parameter count", "result count"}) {
                 long count = count("type section's " + what, end);
                 if (count < 0) {
@@ -85,6 +91,49 @@ final class DeclaredCounts {
                 }
             }
         }
+    }
+
+    /**
+     * The custom section named {@code name}, which Chicory parses: its subsections' sizes, and in each the name
+     * lengths and name map counts (an indirect map, of locals, labels or fields, holds a name map per entry).
+     */
+    private void names(int end) {
+        while (pos < end) {
+            int id = bytes[pos++] & 0xff;
+            long size = count("name section's subsection size", end);
+            if (size < 0) {
+                return;
+            }
+            int subsectionEnd = pos + (int) size;
+            if (id == 0) {
+                count("name section's module name length", subsectionEnd);
+            } else if (!nameMap(subsectionEnd, id == 2 || id == 3 || id == 10)) {
+                return;
+            }
+            pos = subsectionEnd;
+        }
+    }
+
+    /** A name map (or an indirect one) up to {@code end}; false when it cannot be read to its end. */
+    private boolean nameMap(int end, boolean indirect) {
+        long entries = count("name section's name map count", end);
+        for (long i = 0; i < entries; i++) {
+            if (leb(end) < 0) {
+                return false;
+            }
+            if (indirect) {
+                if (!nameMap(end, false)) {
+                    return false;
+                }
+            } else {
+                long length = count("name section's name length", end);
+                if (length < 0) {
+                    return false;
+                }
+                pos += (int) length;
+            }
+        }
+        return entries >= 0;
     }
 
     /** Skips one value type; a typed reference (0x63, 0x64) carries a heap type. False if it runs past the end. */
@@ -108,20 +157,26 @@ final class DeclaredCounts {
      */
     private long count(String what, int end) {
         int offset = pos;
+        long value = leb(end);
+        int remaining = end - pos;
+        if (value > remaining) {
+            throw new WitModuleException(guest, "not a valid WebAssembly core module: the " + what + " at byte offset "
+                    + offset + " is " + value + ", but only " + remaining + " byte" + (remaining == 1 ? "" : "s")
+                    + " remain" + (remaining == 1 ? "s" : "") + " for it", null);
+        }
+        return value;
+    }
+
+    /** An unsigned LEB128 of at most 5 bytes at {@code pos}, before {@code end}; -1 when malformed or truncated. */
+    private long leb(int end) {
         long value = 0;
         for (int shift = 0; shift < 35; shift += 7) {
-            if (pos >= end || pos >= bytes.length) {
+            if (pos >= end) {
                 return -1;
             }
             int b = bytes[pos++] & 0xff;
             value |= (long) (b & 0x7f) << shift;
             if ((b & 0x80) == 0) {
-                int remaining = end - pos;
-                if (value > remaining) {
-                    throw new WitModuleException(guest, "not a valid WebAssembly core module: the " + what + " at "
-                            + "byte offset " + offset + " is " + value + ", but only " + remaining + " byte"
-                            + (remaining == 1 ? "" : "s") + " remain" + (remaining == 1 ? "s" : "") + " for it", null);
-                }
                 return value;
             }
         }
