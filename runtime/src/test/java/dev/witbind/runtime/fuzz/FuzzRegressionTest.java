@@ -80,6 +80,15 @@ class FuzzRegressionTest {
                 .contains("the type section's parameter count at byte offset 13 is "));
         assertTrue(refusedCheaply(resource("huge-count-in-name-section.wasm")).getMessage()
                 .contains("the name section's "));
+        assertTrue(refusedCheaply(resource("huge-import-name-length.wasm")).getMessage()
+                .contains("the import section's name length at byte offset "));
+    }
+
+    /** .ci/fuzz: an import of a type the module does not have left Chicory's InvalidException unwrapped. */
+    @Test
+    void anImportOfAMissingTypeIsAModuleError() throws IOException {
+        WitModuleException e = refusedCheaply(resource("import-of-a-missing-type.wasm"));
+        assertTrue(e.getMessage().contains("unknown type"), e.getMessage());
     }
 
     private static WitModuleException refusedCheaply(byte[] bytes) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * a lie, and Chicory 1.7.5 believes some of them: it allocates an array of the declared size before reading the
  * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
  * size of every section, the count of every section that is a vector, the parameter and result counts of the
- * function types, and the counts and lengths of the custom "name" section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
+ * function types, the name lengths of imports and exports, and the counts and lengths of the custom "name"
+ * section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
  * Chicory, whose parser reports it.
  */
 final class DeclaredCounts {
@@ -61,6 +62,8 @@ final class DeclaredCounts {
                 long entries = count(section + "'s entry count", end);
                 if (entries >= 0 && id == 1) {
                     types(end);
+                } else if (entries >= 0 && (id == 2 || id == 7)) {
+                    importsOrExports(id == 2, entries, end);
                 }
             } else if (id == 0) {
                 long length = count("custom section's name length", end);
@@ -89,6 +92,43 @@ final class DeclaredCounts {
                         return;
                     }
                 }
+            }
+        }
+    }
+
+    /** The name lengths of an import or export section's entries (Chicory allocates a name before reading it). */
+    private void importsOrExports(boolean imports, long entries, int end) {
+        String section = imports ? "import section's " : "export section's ";
+        for (long i = 0; i < entries; i++) {
+            for (int names = imports ? 2 : 1; names > 0; names--) {
+                long length = count(section + "name length", end);
+                if (length < 0) {
+                    return;
+                }
+                pos += (int) length;
+            }
+            if (pos >= end) {
+                return;
+            }
+            int kind = bytes[pos++] & 0xff;
+            if (!imports || kind == 0) {
+                if (leb(end) < 0) { // an index
+                    return;
+                }
+            } else if (kind == 1 || kind == 2) { // a table (a reference type, then limits) or a memory (limits)
+                if ((kind == 1 && !valueType(end)) || pos >= end) {
+                    return;
+                }
+                int flags = bytes[pos++] & 0xff;
+                if (flags > 3 || leb(end) < 0 || ((flags & 1) != 0 && leb(end) < 0)) {
+                    return; // 64-bit limits and the rest: Chicory's to read
+                }
+            } else if (kind == 3) { // a global: its value type and mutability
+                if (!valueType(end) || ++pos > end) {
+                    return;
+                }
+            } else {
+                return; // a tag or an unknown kind
             }
         }
     }
