@@ -84,6 +84,16 @@ class FuzzRegressionTest {
                 .contains("the import section's name length at byte offset "));
     }
 
+    /** .ci/fuzz: Chicory's validator joined every finding into a message of 2,405 characters. */
+    @Test
+    void chicorysValidationFindingsAreQuotedAsAnExcerpt() throws IOException {
+        WitModuleException e = refusedCheaply(resource("many-validation-errors.wasm"));
+        assertTrue(e.getMessage().startsWith("guest 'mutant' is not a valid WebAssembly core module: type mismatch: "
+                + "instruction requires [i32] but stack has []"), e.getMessage());
+        assertTrue(e.getMessage().length() < 600 && e.getMessage().endsWith(" characters)"), e.getMessage());
+        assertTrue(e.getCause().getMessage().length() > 2_000, "the cause keeps every finding");
+    }
+
     /** .ci/fuzz: an import of a type the module does not have left Chicory's InvalidException unwrapped. */
     @Test
     void anImportOfAMissingTypeIsAModuleError() throws IOException {
