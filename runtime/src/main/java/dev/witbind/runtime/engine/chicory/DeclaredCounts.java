@@ -9,8 +9,8 @@ import java.util.Arrays;
  * bytes that remain where it is declared. Every element of a vector takes at least one byte, so a larger count is
  * a lie, and Chicory 1.7.5 believes some of them: it allocates an array of the declared size before reading the
  * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
- * size of every section, the count of every section that is a vector, the parameter and result counts of the
- * function types, the name lengths of imports and exports, and the counts and lengths of the custom "name"
+ * size of every section, the count of every section that is a vector, the counts inside the types (parameters and
+ * results, and the GC proposal's recursive groups, supertypes and struct fields), the name lengths of imports and exports, and the counts and lengths of the custom "name"
  * section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
  * Chicory, whose parser reports it.
  */
@@ -76,24 +76,67 @@ final class DeclaredCounts {
         }
     }
 
-    /** The function types of a type section, up to {@code end}; stops at a form other than a function type. */
+    /** The entries of a type section, up to {@code end}. */
     private void types(int end) {
-        while (pos < end) {
-            if (leb(end) != 0x60) {
-                return; // malformed, or a recursive, sub or struct type of the GC proposal: Chicory's to read
+        boolean readable = true;
+        while (readable && pos < end) {
+            readable = type(end, true);
+        }
+    }
+
+    /**
+     * One type as Chicory reads it (forms as LEB128, so that {@code e0 00} is 0x60): a function type, or one of
+     * the GC proposal's recursive groups (only at the top: no recursion on input), subtypes, structs and arrays.
+     * False when it cannot be read to its end, or is a form Chicory refuses anyway.
+     */
+    private boolean type(int end, boolean top) {
+        long form = leb(end);
+        if (form == 0x4e && top) {
+            long members = count("type section's recursive group size", end);
+            for (long i = 0; i < members; i++) {
+                if (!type(end, false)) {
+                    return false;
+                }
             }
-            for (String what : new String[] {"parameter count", "result count"}) {
-                long count = count("type section's " + what, end);
-                if (count < 0) {
-                    return;
+            return members >= 0;
+        }
+        if (form == 0x50 || form == 0x4f) {
+            long supertypes = count("type section's supertype count", end);
+            for (long i = 0; i < supertypes; i++) {
+                if (leb(end) < 0) {
+                    return false;
                 }
-                for (long i = 0; i < count; i++) {
-                    if (!valueType(end)) {
-                        return;
-                    }
+            }
+            form = supertypes < 0 ? -1 : leb(end);
+        }
+        if (form == 0x60) {
+            return valueTypes("type section's parameter count", end)
+                    && valueTypes("type section's result count", end);
+        }
+        if (form == 0x5f) { // a struct: fields of a storage type and a mutability
+            long fields = count("type section's field count", end);
+            for (long i = 0; i < fields; i++) {
+                if (!valueType(end) || ++pos > end) {
+                    return false;
                 }
+            }
+            return fields >= 0;
+        }
+        if (form == 0x5e) { // an array: one field
+            return valueType(end) && ++pos <= end;
+        }
+        return false;
+    }
+
+    /** A counted vector of value types. */
+    private boolean valueTypes(String what, int end) {
+        long count = count(what, end);
+        for (long i = 0; i < count; i++) {
+            if (!valueType(end)) {
+                return false;
             }
         }
+        return count >= 0;
     }
 
     /** The name lengths of an import or export section's entries (Chicory allocates a name before reading it). */
