@@ -82,6 +82,8 @@ class FuzzRegressionTest {
                 .contains("the name section's "));
         assertTrue(refusedCheaply(resource("huge-import-name-length.wasm")).getMessage()
                 .contains("the import section's name length at byte offset "));
+        assertTrue(refusedCheaply(resource("huge-data-segment-length.wasm")).getMessage()
+                .contains("the data section's segment length at byte offset "));
         assertTrue(refusedCheaply(resource("huge-supertype-count.wasm")).getMessage()
                 .contains("the type section's supertype count at byte offset 13 is "));
     }

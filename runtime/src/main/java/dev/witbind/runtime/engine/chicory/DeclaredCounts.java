@@ -10,8 +10,9 @@ import java.util.Arrays;
  * a lie, and Chicory 1.7.5 believes some of them: it allocates an array of the declared size before reading the
  * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
  * size of every section, the count of every section that is a vector, the counts inside the types (parameters and
- * results, and the GC proposal's recursive groups, supertypes and struct fields), the name lengths of imports and exports, and the counts and lengths of the custom "name"
- * section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a type form it does not know) it leaves to
+ * results, and the GC proposal's recursive groups, supertypes and struct fields), the name lengths of imports and
+ * exports, the byte lengths of data segments, and the counts and lengths of the custom "name" section, which
+ * Chicory parses too. Anything this pass cannot read (a malformed LEB128, a form it does not know) it leaves to
  * Chicory, whose parser reports it.
  */
 final class DeclaredCounts {
@@ -64,6 +65,8 @@ final class DeclaredCounts {
                     types(end);
                 } else if (entries >= 0 && (id == 2 || id == 7)) {
                     importsOrExports(id == 2, entries, end);
+                } else if (entries >= 0 && id == 11) {
+                    dataSegments(entries, end);
                 }
             } else if (id == 0) {
                 long length = count("custom section's name length", end);
@@ -217,6 +220,42 @@ final class DeclaredCounts {
             }
         }
         return entries >= 0;
+    }
+
+    /** The byte lengths of a data section's segments (Chicory allocates a segment's bytes before reading them). */
+    private void dataSegments(long entries, int end) {
+        for (long i = 0; i < entries; i++) {
+            long mode = leb(end); // 0: active in memory 0, 1: passive, 2: active in the memory whose index follows
+            if (mode < 0 || mode > 2 || (mode == 2 && leb(end) < 0) || (mode != 1 && !constantExpression(end))) {
+                return;
+            }
+            long length = count("data section's segment length", end);
+            if (length < 0) {
+                return;
+            }
+            pos += (int) length;
+        }
+    }
+
+    /** Skips an offset expression up to its {@code end} opcode; false at an instruction it does not know. */
+    private boolean constantExpression(int end) {
+        while (pos < end) {
+            int opcode = bytes[pos++] & 0xff;
+            switch (opcode) {
+                case 0x0b: // end
+                    return true;
+                case 0x41, 0x23, 0xd2: // i32.const, global.get, ref.func: one LEB128 (i64.const's may be longer)
+                    if (leb(end) < 0) {
+                        return false;
+                    }
+                    break;
+                case 0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e: // the extended constant arithmetic: no immediates
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     /** Skips one value type; a typed reference (0x63, 0x64) carries a heap type. False if it runs past the end. */
