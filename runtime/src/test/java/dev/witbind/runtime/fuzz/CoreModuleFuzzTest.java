@@ -59,6 +59,7 @@ class CoreModuleFuzzTest {
             new int[][] {{6, 1, 0x7f, 0, 0x41, 0, 0x0b}}, // an i32 global
             new int[][] {{3, 1, 0}, {7, 1, 1, 'f', 0, 0}, {10, 1, 2, 0, 0x0b}}, // export f
             new int[][] {{5, 1, 0, 1}, {11, 1, 0, 0x41, 0, 0x0b, 2, 'h', 'i'}}, // a data segment
+            new int[][] {{3, 1, 0}, {4, 1, 0x70, 0, 1}, {9, 1, 0, 0x41, 0, 0x0b, 1, 0}, {10, 1, 2, 0, 0x0b}}, // elements
             new int[][] {{0, 1, 'x', 'y'}}); // a custom section
 
     /** A module of a type section of {@code () -> ()} and {@code (i32, i64) -> (f32)}, then {@code sections}. */

@@ -88,6 +88,18 @@ class FuzzRegressionTest {
                 .contains("the type section's supertype count at byte offset 13 is "));
     }
 
+    /**
+     * Found by hand after the fuzz targets' data segment finding: an active element segment declaring 2^28-1
+     * function indices in 4 bytes made Chicory allocate 1 GiB.
+     */
+    @Test
+    void anElementCountTheBytesCannotBackIsRefusedBeforeChicoryAllocates() {
+        byte[] bytes = {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 4, 4, 1, 0x70, 0, 1,
+            9, 9, 1, 0, 0x41, 0, 0x0b, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f};
+        assertEquals("guest 'mutant' is not a valid WebAssembly core module: the element section's element count at "
+                + "byte offset 31 is 268435455, but only 0 bytes remain for it", refusedCheaply(bytes).getMessage());
+    }
+
     /** .ci/fuzz: Chicory's validator joined every finding into a message of 2,405 characters. */
     @Test
     void chicorysValidationFindingsAreQuotedAsAnExcerpt() throws IOException {

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * elements (a 17-byte module whose one function type declares 2^28-1 parameters costs it 1 GiB). Checked here: the
  * size of every section, the count of every section that is a vector, the counts inside the types (parameters and
  * results, and the GC proposal's recursive groups, supertypes and struct fields), the name lengths of imports and
- * exports, the byte lengths of data segments, and the counts and lengths of the custom "name" section, which
- * Chicory parses too. Anything this pass cannot read (a malformed LEB128, a form it does not know) it leaves to
+ * exports, the element counts of element segments, the byte lengths of data segments, and the counts and lengths
+ * of the custom "name" section, which Chicory parses too. Anything this pass cannot read (a malformed LEB128, a form it does not know) it leaves to
  * Chicory, whose parser reports it.
  */
 final class DeclaredCounts {
@@ -65,6 +65,8 @@ final class DeclaredCounts {
                     types(end);
                 } else if (entries >= 0 && (id == 2 || id == 7)) {
                     importsOrExports(id == 2, entries, end);
+                } else if (entries >= 0 && id == 9) {
+                    elementSegments(entries, end);
                 } else if (entries >= 0 && id == 11) {
                     dataSegments(entries, end);
                 }
@@ -222,6 +224,40 @@ final class DeclaredCounts {
         return entries >= 0;
     }
 
+    /**
+     * The element counts of an element section's segments (Chicory allocates for them before reading them). The
+     * segment's flags say what precedes the vector: bit 0 passive or declarative, bit 1 an explicit table index
+     * (active) or declarative, bit 2 expressions instead of function indices.
+     */
+    private void elementSegments(long entries, int end) {
+        for (long i = 0; i < entries; i++) {
+            long flags = leb(end);
+            if (flags < 0 || flags > 7) {
+                return;
+            }
+            boolean active = (flags & 1) == 0;
+            boolean expressions = (flags & 4) != 0;
+            if ((flags == 2 || flags == 6) && leb(end) < 0) { // the table index
+                return;
+            }
+            if (active && !constantExpression(end)) { // the offset
+                return;
+            }
+            if (flags != 0 && flags != 4 && !(expressions ? valueType(end) : ++pos <= end)) { // reftype or elemkind
+                return;
+            }
+            long elements = count("element section's element count", end);
+            for (long e = 0; e < elements; e++) {
+                if (expressions ? !constantExpression(end) : leb(end) < 0) {
+                    return;
+                }
+            }
+            if (elements < 0) {
+                return;
+            }
+        }
+    }
+
     /** The byte lengths of a data section's segments (Chicory allocates a segment's bytes before reading them). */
     private void dataSegments(long entries, int end) {
         for (long i = 0; i < entries; i++) {
@@ -250,6 +286,9 @@ final class DeclaredCounts {
                     }
                     break;
                 case 0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e: // the extended constant arithmetic: no immediates
+                    break;
+                case 0xd0: // ref.null: a heap type, one byte for funcref and externref
+                    pos++;
                     break;
                 default:
                     return false;
