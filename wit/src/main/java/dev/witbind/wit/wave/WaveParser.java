@@ -1,5 +1,6 @@
 package dev.witbind.wit.wave;
 
+import dev.witbind.wit.Excerpt;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.FlagsType;
 import dev.witbind.wit.types.ListType;
@@ -233,7 +234,7 @@ final class WaveParser {
         double value = type == PrimitiveType.F32 ? Float.parseFloat(literal) : Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
             pos = start;
-            throw error(literal + " is out of range for " + type + " (write inf or -inf for an infinity)");
+            throw error(Excerpt.of(literal) + " is out of range for " + type + " (write inf or -inf for an infinity)");
         }
         return value;
     }
@@ -455,7 +456,7 @@ final class WaveParser {
                 RecordType.Field field = type.fields().stream().filter(f -> f.name().equals(name)).findFirst()
                         .orElseThrow(() -> {
                             pos = fieldStart;
-                            return error("record " + type.name() + " has no field '" + name + "'; it has: "
+                            return error("record " + type.name() + " has no field '" + Excerpt.of(name) + "'; it has: "
                                     + String.join(", ", type.fields().stream().map(RecordType.Field::name).toList()));
                         });
                 if (given.containsKey(name)) {
@@ -495,7 +496,7 @@ final class WaveParser {
             String name = label("a flag of " + type.name());
             if (!type.flags().contains(name)) {
                 pos = flagStart;
-                throw error("flags " + type.name() + " has no flag '" + name + "'; it has: "
+                throw error("flags " + type.name() + " has no flag '" + Excerpt.of(name) + "'; it has: "
                         + String.join(", ", type.flags()));
             }
             if (!set.add(name)) {
@@ -516,7 +517,7 @@ final class WaveParser {
         String name = caseLabel("a case of enum " + type.name());
         if (!type.cases().contains(name)) {
             pos = start;
-            throw error("enum " + type.name() + " has no case '" + name + "'; it has: " + String.join(", ", type.cases()));
+            throw error("enum " + type.name() + " has no case '" + Excerpt.of(name) + "'; it has: " + String.join(", ", type.cases()));
         }
         return name;
     }
@@ -527,7 +528,7 @@ final class WaveParser {
         VariantType.Case variantCase = type.cases().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> {
                     pos = start;
-                    return error("variant " + type.name() + " has no case '" + name + "'; it has: "
+                    return error("variant " + type.name() + " has no case '" + Excerpt.of(name) + "'; it has: "
                             + String.join(", ", type.cases().stream().map(VariantType.Case::name).toList()));
                 });
         Optional<Object> payload = payload(variantCase.payload(), "case '" + name + "' of variant " + type.name());

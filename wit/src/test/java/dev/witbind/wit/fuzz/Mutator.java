@@ -40,12 +40,19 @@ public final class Mutator {
         return bytes;
     }
 
-    /** Replaces the byte at {@code at} by a 5-byte LEB128 near 2^32: a count or length no input can back. */
+    /**
+     * Replaces the byte at {@code at} by a LEB128 of 2^k-1, k from 8 to 32: a count or length no input can back, of
+     * every size from one a reader may well allocate for (2^24 elements, tens of MiB) to one it cannot.
+     */
     private byte[] hugeLeb128(byte[] bytes, int at) {
-        byte[] huge = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) (0x0f - random.nextInt(2))};
+        long value = (1L << (8 + random.nextInt(25))) - 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 4);
         out.write(bytes, 0, at);
-        out.writeBytes(huge);
+        do {
+            int low = (int) (value & 0x7f);
+            value >>>= 7;
+            out.write(value == 0 ? low : low | 0x80);
+        } while (value != 0);
         out.write(bytes, at + 1, bytes.length - at - 1);
         return out.toByteArray();
     }

@@ -1,15 +1,12 @@
 package dev.witbind.wit.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.witbind.wit.names.CompatibilityTrack;
 import dev.witbind.wit.names.ExternName;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.Version;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Names and versions as a guest's import strings carry them: seeded mutations of valid names (long repeats
  * included) through every public parser, and the versions that parse through compareTo and the track rule. Every
- * input parses or fails with {@link InvalidNameException} alone, whose message stays short; none takes long.
+ * input parses or fails with {@link InvalidNameException} alone, whose message stays short; none takes long
+ * ({@link FuzzRun} holds the run to the rest of the rule).
  */
 class NamesFuzzTest {
     private static final List<String> SEEDS = List.of("wasi:io/streams@0.2.1", "example:greeter/host@0.2.0",
@@ -30,52 +28,53 @@ class NamesFuzzTest {
 
     @Test
     void mutatedNamesGiveNamesOrShortInvalidNameExceptions() {
-        FuzzBudget budget = FuzzBudget.of("names", 20_000, 20261202L);
-        Mutator mutator = new Mutator(budget.seed());
         List<Version> versions = new ArrayList<>();
-        int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(60 + Long.getLong("witbind.fuzz.seconds", 0)), () -> {
-            while (budget.next()) {
-                String input = mutator.mutate(SEEDS.get(mutator.random().nextInt(SEEDS.size())), PIECES);
-                long start = System.nanoTime();
-                outcomes[parseAll(input, versions) ? 0 : 1]++;
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                assertTrue(millis < 500, () -> "took " + millis + " ms: " + shown(input));
-                if (versions.size() > 64) {
-                    for (Version a : versions) {
-                        for (Version b : versions) {
-                            int order = a.compareTo(b);
-                            assertTrue(Integer.signum(order) == -Integer.signum(b.compareTo(a)), a + " " + b);
+        // Each parser's InvalidNameException is caught below so that every parser sees every input; an input no
+        // parser takes is a refusal (its last exception), anything else escapes to the run, which fails on it.
+        FuzzRun.Outcome outcome = new FuzzRun("names", 20_000, 20261202L, InvalidNameException.class).run(
+                mutator -> mutator.mutate(SEEDS.get(mutator.random().nextInt(SEEDS.size())), PIECES),
+                input -> {
+                    long start = System.nanoTime();
+                    InvalidNameException refusal = parseAll(input, versions);
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    assertTrue(millis < 500, () -> "took " + millis + " ms: " + shown(input));
+                    if (versions.size() > 64) {
+                        for (Version a : versions) {
+                            for (Version b : versions) {
+                                int order = a.compareTo(b);
+                                assertTrue(Integer.signum(order) == -Integer.signum(b.compareTo(a)), a + " " + b);
+                            }
                         }
+                        versions.clear();
                     }
-                    versions.clear();
-                }
-            }
-        });
-        System.out.println("fuzz names: " + budget.done() + " inputs, " + outcomes[0] + " parsed, " + outcomes[1]
-                + " refused");
-        assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "both outcomes occur");
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                });
+        assertTrue(outcome.accepted() > 0 && outcome.refused() > 0, "both outcomes occur: " + outcome);
     }
 
-    /** Whether any parser took it; the versions that parse are kept for ordering checks. */
-    private static boolean parseAll(String input, List<Version> versions) {
+    /**
+     * Null when any parser took it, else the last parser's exception; the versions that parse are kept for
+     * ordering checks.
+     */
+    private static InvalidNameException parseAll(String input, List<Version> versions) {
         boolean any = false;
+        InvalidNameException last = null;
         try {
             ExternName.parse(input);
             any = true;
             CompatibilityTrack.of(input);
         } catch (InvalidNameException e) {
             checkMessage(input, e);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            fail("ExternName.parse threw " + e + " for " + shown(input), e);
+            last = e;
         }
         try {
             InterfaceName.parse(input);
             any = true;
         } catch (InvalidNameException e) {
             checkMessage(input, e);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            fail("InterfaceName.parse threw " + e + " for " + shown(input), e);
+            last = e;
         }
         int at = input.lastIndexOf('@');
         String versionText = at < 0 ? input : input.substring(at + 1);
@@ -84,10 +83,9 @@ class NamesFuzzTest {
             any = true;
         } catch (InvalidNameException e) {
             checkMessage(versionText, e);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            fail("Version.parse threw " + e + " for " + shown(versionText), e);
+            last = e;
         }
-        return any;
+        return any ? null : last;
     }
 
     private static void checkMessage(String input, InvalidNameException e) {
@@ -96,6 +94,6 @@ class NamesFuzzTest {
     }
 
     private static String shown(String input) {
-        return input.length() > 200 ? input.substring(0, 200) + "... (" + input.length() + " chars)" : input;
+        return FuzzRun.shown(input, 200);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.witbind.wit.fuzz.FuzzRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Random truncations and mutations of valid WIT must either resolve or fail with a {@link WitParseException} whose
  * location lies in the input, never with another exception (nor one our safety net had to wrap) and never by
- * hanging. The seed is fixed, so a failure
- * reproduces; the message names the mutated input.
+ * hanging. {@link FuzzRun} runs them with a fixed seed and count in {@code mvn verify} (so a failure reproduces; it
+ * names the seed and input and saves the input), for as long as asked under {@code .ci/fuzz}.
  */
 class FuzzTest {
     private static final List<String> SNIPPETS = List.of("{", "}", "<", ">", "(", ")", ";", ":", ",", ".", "@",
@@ -38,25 +39,23 @@ class FuzzTest {
     @Test
     void truncationsAndMutationsOnlyEverFailWithWitException() {
         String original = everything();
-        Random random = new Random(20240611L);
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            int failures = 0;
-            for (int i = 0; i < 4000; i++) {
-                String input = mutate(original, random);
-                try {
-                    WitPackages.parse("fuzz.wit", input);
-                } catch (WitParseException e) {
-                    failures++;
+        FuzzRun.Outcome outcome = new FuzzRun("wit-text", 4_000, 20240611L, WitParseException.class)
+                .checkingRefusals(thrown -> {
+                    WitParseException e = (WitParseException) thrown;
                     // A cause means the safety net caught a bug of ours (see WitPackages.guarded).
-                    assertTrue(e.getCause() == null, () -> "internal error for:\n" + input + "\n" + e.getCause());
-                    assertTrue(e.line() >= 1 && e.column() >= 1, () -> "no position for:\n" + input + "\n" + e);
-                    assertTrue(e.line() <= input.split("\n", -1).length, () -> "line outside input:\n" + input);
-                } catch (Throwable t) {
-                    fail("mutation " + i + " threw " + t + " instead of a WitParseException; input:\n" + input, t);
-                }
-            }
-            assertTrue(failures > 1000, "most mutations should be invalid, but only " + failures + " were");
-        });
+                    assertTrue(e.getCause() == null, () -> "internal error: " + e.getCause());
+                    assertTrue(e.line() >= 1 && e.column() >= 1, () -> "no position: " + e);
+                })
+                .run(mutator -> mutate(original, mutator.random()), input -> {
+                    try {
+                        WitPackages.parse("fuzz.wit", input);
+                    } catch (WitParseException e) {
+                        assertTrue(e.line() <= input.split("\n", -1).length, () -> "line outside input: " + e);
+                        throw e;
+                    }
+                });
+        assertTrue(outcome.refused() > outcome.inputs() / 4, "most mutations should be invalid, but only "
+                + outcome.refused() + " of " + outcome.inputs() + " were");
     }
 
     @Test

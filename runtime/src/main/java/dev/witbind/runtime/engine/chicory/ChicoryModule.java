@@ -17,6 +17,7 @@ import dev.witbind.runtime.engine.CoreInstanceBuilder;
 import dev.witbind.runtime.engine.CoreModule;
 import dev.witbind.runtime.engine.ExecutionMode;
 import dev.witbind.runtime.errors.WitModuleException;
+import dev.witbind.wit.Excerpt;
 import dev.witbind.wit.abi.CoreFunctionType;
 import dev.witbind.wit.abi.CoreType;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  * Chicory-specific code lives in this package.
  */
 final class ChicoryModule implements CoreModule {
+    /** The most characters of Chicory's reason that a module error quotes. */
+    private static final int REASON_LIMIT = 400;
+
     private final String name;
     private final WasmModule module;
     private final List<CoreImport> imports;
@@ -56,23 +60,27 @@ final class ChicoryModule implements CoreModule {
      *     shared
      */
     static ChicoryModule parse(String name, byte[] bytes) {
+        DeclaredCounts.check(name, bytes); // before Chicory allocates for a count the bytes cannot back
         WasmModule module;
         try {
             module = Parser.parse(bytes);
         } catch (RuntimeException e) {
             // Chicory's parser reports most bad input as ChicoryException, but not all of it (a truncated section can
             // surface as another RuntimeException): every one is the input's fault here.
+            // Its validator joins every finding into one message (thousands of characters for a mutated code
+            // section, found by .ci/fuzz): the message keeps the first ones, the cause has them all.
             throw new WitModuleException(name, "not a valid WebAssembly core module: "
-                    + (e instanceof ChicoryException ? e.getMessage() : e.toString()), e);
+                    + Excerpt.of(e instanceof ChicoryException ? e.getMessage() : e.toString(), REASON_LIMIT), e);
         } catch (AssertionError e) {
             // With -ea (every test run, and some servers), Chicory 1.7.5 checks its own invariants with assert, and
             // malformed code sections break them (found by CoreModuleFuzzTest): still the input's fault.
             throw new WitModuleException(name, "not a valid WebAssembly core module: Chicory's parser failed an "
                     + "internal check on it (" + e + " at " + e.getStackTrace()[0] + ")", null);
         } catch (OutOfMemoryError e) {
-            // a declared count the parser believed and allocated for: the input's fault, and the heap is free again
+            // A declared count the parser believed and allocated for, which DeclaredCounts did not catch: the input's
+            // fault, and the heap is free again. The error stays the cause, so that the fuzz targets see the luck.
             throw new WitModuleException(name, "not a valid WebAssembly core module: it declares more than the heap "
-                    + "can hold (" + e.getMessage() + ")", null);
+                    + "can hold (" + e.getMessage() + ")", e);
         }
         if (module.memorySection().map(section -> section.memoryCount() > 0 && section.getMemory(0).limits().shared())
                 .orElse(false)) {
@@ -81,8 +89,11 @@ final class ChicoryModule implements CoreModule {
         }
         try {
             return new ChicoryModule(name, module);
-        } catch (IllegalArgumentException e) {
-            throw new WitModuleException(name, "not a valid WebAssembly core module: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | ChicoryException e) {
+            // Chicory's parser leaves some indices unchecked (an import's type index: its TypeSection throws
+            // InvalidException when witbind reads the type, found by CoreModuleFuzzTest); still the input's fault
+            throw new WitModuleException(name, "not a valid WebAssembly core module: "
+                    + Excerpt.of(e.getMessage(), REASON_LIMIT), e);
         }
     }
 
