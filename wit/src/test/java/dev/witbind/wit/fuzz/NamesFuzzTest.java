@@ -34,10 +34,9 @@ class NamesFuzzTest {
         FuzzRun.Outcome outcome = new FuzzRun("names", 20_000, 20261202L, InvalidNameException.class).run(
                 mutator -> mutator.mutate(SEEDS.get(mutator.random().nextInt(SEEDS.size())), PIECES),
                 input -> {
-                    long start = System.nanoTime();
+                    // a parse that is slow on hostile input (the quadratic version parse of issue 12) is caught by
+                    // FuzzRun's per-input deadline, not by timing here: a timed assertion fails on a busy machine
                     InvalidNameException refusal = parseAll(input, versions);
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    assertTrue(millis < 500, () -> "took " + millis + " ms: " + shown(input));
                     if (versions.size() > 64) {
                         for (Version a : versions) {
                             for (Version b : versions) {
