@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,14 +27,14 @@ import org.junit.jupiter.api.TestFactory;
  * {@code witbind run} as a process on every case of every WASI command fixture (wasi/src/test/guests/README.md),
  * with both components of each program (WASI 0.2.12 and, where there is one, 0.2.0): the case's scratch tree is
  * built, its preopens become {@code --dir <scratch path>::<guest>}, its variables {@code --env}, and stdout, stderr
- * and the exit status must be the goldens byte for byte. A program with a goldens.sh of its own has tests of its own:
+ * and the exit status must be the goldens byte for byte, on both engines. A program with a goldens.sh of its own has tests of its own:
  * the reactor (no {@code wasi:cli/run}; {@link InvokeIT}) and the trap (its status is Wasmtime's, not jco's, and
  * it has no stderr golden; {@link TrapIT}).
  */
 class RunFixturesIT {
     private static final Path GUESTS = WitbindProcess.wasiGuests();
-    /** The program run on Chicory's compiler (its 200000-byte stdin); every other on the interpreter, the default. */
-    private static final Set<String> ON_THE_COMPILER = Set.of("stdin");
+    /** Each case runs on both engines: the interpreter (the command's default) and Chicory's compiler. */
+    private static final List<String> ENGINES = List.of("interpreter", "compiler");
     /**
      * How many witbind processes run at once. A JVM start and the component's parse take most of each run's time,
      * and a process mostly waits on one core, so two at a time almost halve the time on two cores.
@@ -55,13 +54,15 @@ class RunFixturesIT {
         });
         List<DynamicTest> tests = new ArrayList<>();
         for (Fixture fixture : FixtureRun.commandFixtures(GUESTS)) {
-            String label = fixture.program() + "/" + fixture.fixtureCase().name() + " on "
-                    + fixture.component().getFileName();
-            Future<Run> run = pool.submit(() -> run(fixture));
-            tests.add(DynamicTest.dynamicTest(label, () -> compare(fixture, label, run.get())));
+            for (String engine : ENGINES) {
+                String label = fixture.program() + "/" + fixture.fixtureCase().name() + " on "
+                        + fixture.component().getFileName() + ", " + engine;
+                Future<Run> run = pool.submit(() -> run(fixture, engine));
+                tests.add(DynamicTest.dynamicTest(label, () -> compare(fixture, label, run.get())));
+            }
         }
         pool.shutdown();
-        assertTrue(tests.size() >= 45, "found only " + tests.size() + " runs");
+        assertTrue(tests.size() >= 90, "found only " + tests.size() + " runs");
         return tests.stream();
     }
 
@@ -74,13 +75,12 @@ class RunFixturesIT {
     /** One run: the command line and what it gave. */
     private record Run(List<String> command, RawOutcome outcome) {}
 
-    private static Run run(Fixture fixture) throws IOException {
+    private static Run run(Fixture fixture, String engine) throws IOException {
         FixtureCase fixtureCase = fixture.fixtureCase();
         Path scratch = Files.createTempDirectory("witbind-case-");
         try {
             fixtureCase.buildScratch(scratch);
-            List<String> command = new ArrayList<>(List.of("run", "--engine",
-                    ON_THE_COMPILER.contains(fixture.program()) ? "compiler" : "interpreter"));
+            List<String> command = new ArrayList<>(List.of("run", "--engine", engine));
             for (FixtureCase.CasePreopen preopen : fixtureCase.preopens()) {
                 command.add("--dir");
                 command.add(scratch.resolve(preopen.scratchPath()).toRealPath() + "::" + preopen.guestPath());
