@@ -582,6 +582,41 @@ class CompoundTypeErrorsTest {
                 "create", "[constructor]bucket"), "public Bucket(String name)");
     }
 
+    @Test
+    void aMethodAndAStaticFunctionOfOneResourceWithOneLabelAreOneName() {
+        // the Explainer's strong uniqueness: [method]bucket.get and [static]bucket.get are both bucket.get
+        JavaFileObject source = host("""
+                @WitResource
+                public static final class Bucket {
+                    public String get() {
+                        return "";
+                    }
+
+                    public static Bucket get(String name) {
+                        return null;
+                    }
+                }
+                """);
+
+        assertOnlyError(compile(source), source, Messages.duplicateFunctionName("get", "[static]bucket.get",
+                "get", "[method]bucket.get"), "public static Bucket get(String name)");
+    }
+
+    @Test
+    void aResourceMethodNamedAsItsResourceIsTheResourcesName() {
+        JavaFileObject source = host("""
+                @WitResource
+                public static final class Bucket {
+                    public String bucket() {
+                        return "";
+                    }
+                }
+                """);
+
+        assertOnlyError(compile(source), source, Messages.functionNamedAsItsResource("bucket", "[method]bucket.bucket",
+                "bucket"), "public String bucket()");
+    }
+
     private static void assertOnlyError(Compilation compilation, JavaFileObject source, String message,
             String lineSubstring) {
         assertThat(compilation).hadErrorCount(1);

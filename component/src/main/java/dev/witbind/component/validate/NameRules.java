@@ -70,23 +70,6 @@ final class NameRules {
         return parsed;
     }
 
-    /** The strong-uniqueness key of a name (Explainer, "Name Uniqueness"). */
-    static String uniquenessKey(ExternName name) {
-        if (name instanceof InterfaceName) {
-            return name.toString().toLowerCase(Locale.ROOT);
-        }
-        PlainName plain = (PlainName) name;
-        String label = plain.label().toLowerCase(Locale.ROOT);
-        return switch (plain.kind()) {
-            case CONSTRUCTOR -> "[constructor]" + label;
-            case METHOD, STATIC -> {
-                String resource = plain.resource().orElseThrow().toLowerCase(Locale.ROOT);
-                yield resource.equals(label) ? label : resource + "." + label;
-            }
-            default -> label;
-        };
-    }
-
     /** The names of one scope's imports or exports, strongly unique. */
     static final class UniqueNames {
         private final Map<String, String> seen = new HashMap<>();
@@ -97,7 +80,7 @@ final class NameRules {
         }
 
         void add(ExternName name, int offset, Section section) {
-            String previous = seen.putIfAbsent(uniquenessKey(name), name.toString());
+            String previous = seen.putIfAbsent(name.uniquenessKey(), name.toString());
             if (previous != null) {
                 throw new ComponentFormatException(offset, section, Rule.NAME_UNIQUE, "the " + what + " '" + name
                         + "' is not strongly unique: it clashes with '" + previous + "'");

@@ -143,8 +143,15 @@ public final class Messages {
             String firstWitName) {
         String first = firstWitName.equals(witName) ? "" : " (as '" + firstWitName + "')";
         return "method '" + methodName + "' becomes the WIT function '" + witName + "', which method '"
-                + firstMethodName + "' already is" + first + ": function names in an interface must be unique, "
-                + "ignoring case. Fix: rename one of the methods, or give one another name with @WitFunction";
+                + firstMethodName + "' already is" + first + ": function names in an interface must be strongly unique "
+                + "(different ignoring case, and [method]r.m and [static]r.m are one name). Fix: rename one of the methods, or give one another name with @WitFunction";
+    }
+
+    /** A resource method or static function whose label is the resource's own name ({@code [method]r.r}). */
+    public static String functionNamedAsItsResource(String methodName, String witName, String resource) {
+        return "method '" + methodName + "' becomes the WIT function '" + witName + "', which the Component Model "
+                + "names '" + resource + "': the name of the resource itself (names must be strongly unique). Fix: "
+                + "rename the method, or give it another name with @WitFunction";
     }
 
     /** {@code @WitFunction} on a method that does not become a function. */

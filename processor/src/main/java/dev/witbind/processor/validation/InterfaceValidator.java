@@ -372,6 +372,15 @@ public final class InterfaceValidator {
     /** A function name already taken, and by which method. */
     private record Taken(String methodName, String witName, ExecutableElement method) {}
 
+    /** {@code witName} as a plain name; empty when it is not one (which its own check reports). */
+    private static Optional<PlainName> plainName(String witName) {
+        try {
+            return ExternName.parse(witName) instanceof PlainName plain ? Optional.of(plain) : Optional.empty();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+
     private List<FunctionModel> checkFunctions(TypeElement type, Map<String, ResourceModel> resources,
             Map<String, Taken> taken, TypeMapper mapper, List<Diagnostic> problems) {
         List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
@@ -526,9 +535,22 @@ public final class InterfaceValidator {
             Map<String, Taken> taken, TypeMapper mapper, List<Diagnostic> problems) {
         int problemsBefore = problems.size();
         if (witName != null) {
-            Taken first = taken.putIfAbsent(witName.toLowerCase(Locale.ROOT), new Taken(javaName, witName, method));
+            Optional<PlainName> plain = plainName(witName);
+            if (plain.isPresent() && plain.get().resource().isPresent()
+                    && plain.get().kind() != PlainName.Kind.CONSTRUCTOR
+                    && plain.get().label().equalsIgnoreCase(plain.get().resource().get())) {
+                problems.add(Diagnostic.on(method, Messages.functionNamedAsItsResource(javaName, witName,
+                        plain.get().resource().get())));
+            }
+            // the Explainer's strong uniqueness, one rule with the component reader's: [method]r.m and
+            // [static]r.M are one name, as are two names that differ only in case
+            String key = plain.<String>map(ExternName::uniquenessKey).orElse(witName.toLowerCase(Locale.ROOT));
+            Taken first = taken.putIfAbsent(key, new Taken(javaName, witName, method));
             if (first != null) {
-                boolean overload = first.methodName().equals(javaName) && method.getKind() == ElementKind.METHOD;
+                // an overload only when both are the same WIT name; a get() and a static get(...) of a resource
+                // are [method]r.get and [static]r.get, one name by strong uniqueness, and the message says which
+                boolean overload = first.methodName().equals(javaName) && method.getKind() == ElementKind.METHOD
+                        && first.witName().equals(witName);
                 problems.add(Diagnostic.on(method, overload
                         ? Messages.overloadedFunction(JavaSignatures.of(method), witName,
                                 JavaSignatures.of(first.method()))

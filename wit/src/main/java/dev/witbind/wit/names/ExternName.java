@@ -25,6 +25,14 @@ public sealed interface ExternName permits PlainName, InterfaceName {
      */
     Optional<String> compatibilityTrack();
 
+    /**
+     * The key two names of one scope must not share (the Explainer's "strongly-unique" rule): the name lowercased,
+     * with {@code [method]r.m} and {@code [static]r.m} as {@code r.m}, and {@code [method]r.r} and
+     * {@code [static]r.r} as {@code r}, the name of the resource itself. So {@code [method]foo.bar} and
+     * {@code [static]foo.BAR} clash, as do {@code [method]foo.foo} and the resource {@code foo}.
+     */
+    String uniquenessKey();
+
     /** The name in its canonical text form, equal to the parsed input. */
     @Override
     String toString();

@@ -1,6 +1,7 @@
 package dev.witbind.wit.names;
 
 import dev.witbind.wit.Excerpt;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -205,6 +206,11 @@ public final class InterfaceName implements ExternName {
     @Override
     public int hashCode() {
         return text.hashCode();
+    }
+
+    @Override
+    public String uniquenessKey() {
+        return toString().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.witbind.wit.names;
 
 import dev.witbind.wit.Excerpt;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -94,6 +95,19 @@ public record PlainName(Kind kind, Optional<String> resource, String label) impl
     @Override
     public Optional<String> compatibilityTrack() {
         return Optional.empty();
+    }
+
+    @Override
+    public String uniquenessKey() {
+        String lower = label.toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case CONSTRUCTOR -> "[constructor]" + lower;
+            case METHOD, STATIC -> {
+                String owner = resource.orElseThrow().toLowerCase(Locale.ROOT);
+                yield owner.equals(lower) ? lower : owner + "." + lower;
+            }
+            default -> lower;
+        };
     }
 
     @Override

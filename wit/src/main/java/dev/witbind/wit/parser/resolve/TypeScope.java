@@ -196,6 +196,13 @@ final class TypeScope {
             referrer = function.name().location();
             Ast.Signature signature = function.signature();
             String label = function.name().name();
+            if (function.kind() != Ast.ResourceFunction.Kind.CONSTRUCTOR
+                    && label.equalsIgnoreCase(resourceName)) {
+                // the Explainer's strong uniqueness: [method]r.r and [static]r.r are the name r, the resource's own
+                throw errors.at(function.name().location(), "'" + label + "' of resource '" + resourceName
+                        + "' is not strongly unique: as a Component Model name it is '" + resourceName
+                        + "', the resource's own name; rename the function");
+            }
             Gates gates = resolver.gates(pkg, function.meta(), function.name().location());
             PlainName name;
             WitFunctionType type;
