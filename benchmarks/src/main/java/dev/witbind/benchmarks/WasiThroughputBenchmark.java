@@ -65,9 +65,6 @@ public class WasiThroughputBenchmark {
     private Path folder;
     private OutputStream devNull;
     private byte[] chunk;
-    private GuestInstance writer;
-    private GuestInstance reader;
-    private ByteArrayOutputStream readerOut;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -85,16 +82,32 @@ public class WasiThroughputBenchmark {
         Arrays.fill(chunk, (byte) 'x');
     }
 
-    /** Fresh instances for the next operation: a command runs once per instance. */
-    @Setup(Level.Invocation)
-    public void instantiate() {
-        writer = writeStdout.instantiate(engine, WasiConfig.builder()
-                .args(List.of("write-stdout", Integer.toString(MEBIBYTES)))
-                .stdout(devNull).build());
-        readerOut = new ByteArrayOutputStream();
-        reader = readFile.instantiate(engine, WasiConfig.builder()
-                .args(List.of("read-file", "/data/data.bin"))
-                .preopenReadOnly(folder, "/data").stdout(readerOut).build());
+    /** A fresh write-stdout instance for the next operation: a command runs once per instance. */
+    @State(Scope.Thread)
+    public static class FreshWriter {
+        GuestInstance instance;
+
+        @Setup(Level.Invocation)
+        public void instantiate(WasiThroughputBenchmark bench) {
+            instance = bench.writeStdout.instantiate(bench.engine, WasiConfig.builder()
+                    .args(List.of("write-stdout", Integer.toString(MEBIBYTES)))
+                    .stdout(bench.devNull).build());
+        }
+    }
+
+    /** A fresh read-file instance, with the stdout it prints its one line to. */
+    @State(Scope.Thread)
+    public static class FreshReader {
+        GuestInstance instance;
+        ByteArrayOutputStream out;
+
+        @Setup(Level.Invocation)
+        public void instantiate(WasiThroughputBenchmark bench) {
+            out = new ByteArrayOutputStream();
+            instance = bench.readFile.instantiate(bench.engine, WasiConfig.builder()
+                    .args(List.of("read-file", "/data/data.bin"))
+                    .preopenReadOnly(bench.folder, "/data").stdout(out).build());
+        }
     }
 
     @TearDown(Level.Trial)
@@ -108,8 +121,8 @@ public class WasiThroughputBenchmark {
     }
 
     @Benchmark
-    public int stdoutGuest() {
-        return check(Wasi.run(writer));
+    public int stdoutGuest(FreshWriter writer) {
+        return check(Wasi.run(writer.instance));
     }
 
     @Benchmark
@@ -121,8 +134,8 @@ public class WasiThroughputBenchmark {
     }
 
     @Benchmark
-    public int fileReadGuest() {
-        return check(Wasi.run(reader)) + readerOut.size();
+    public int fileReadGuest(FreshReader reader) {
+        return check(Wasi.run(reader.instance)) + reader.out.size();
     }
 
     /** The JVM reading the file, and nothing else. */

@@ -5,8 +5,10 @@ import dev.witbind.annotations.Unsigned;
 import dev.witbind.annotations.WitInterface;
 import dev.witbind.annotations.WitResource;
 import dev.witbind.wasi.bindings.PollHost;
+import dev.witbind.wasi.config.MonotonicClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /** {@code wasi:io/poll}: pollables, and {@code poll}, which waits until at least one of several is ready. */
 @WitInterface("wasi:io/poll@0.2.12")
@@ -79,7 +81,7 @@ public final class IoPoll implements PollHost<IoPoll.Pollable> {
     }
 
     /** Ready once the monotonic clock reaches {@code nanos}. */
-    record Deadline(dev.witbind.wasi.config.MonotonicClock clock, long nanos) implements Readiness {
+    record Deadline(MonotonicClock clock, long nanos) implements Readiness {
         @Override
         public boolean ready() {
             // compared as a difference, so that a clock near the end of the long range still works
@@ -90,7 +92,7 @@ public final class IoPoll implements PollHost<IoPoll.Pollable> {
         public void block() {
             long remaining;
             while ((remaining = nanos - clock.nowNanos()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(remaining);
+                LockSupport.parkNanos(remaining);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }

@@ -91,7 +91,7 @@ public final class IoStreams
 
         private StreamError fail(IOException failure) {
             ended = CLOSED;
-            return new StreamError.LastOperationFailed(IoError.Error.of(failure));
+            return lastOperationFailed(failure);
         }
     }
 
@@ -200,8 +200,13 @@ public final class IoStreams
 
         private StreamError fail(IOException failure) {
             ended = CLOSED;
-            return new StreamError.LastOperationFailed(IoError.Error.of(failure));
+            return lastOperationFailed(failure);
         }
+    }
+
+    /** The error of a failed read or write; the stream is closed after it. */
+    private static StreamError lastOperationFailed(IOException failure) {
+        return new StreamError.LastOperationFailed(IoError.Error.of(failure));
     }
 
     /** {@code len} (a u64) capped to {@link #MAX_CHUNK}. */
