@@ -1,6 +1,8 @@
 package dev.witbind.runtime.bindings;
 
 import dev.witbind.wit.names.InterfaceName;
+import dev.witbind.wit.names.Version;
+import java.util.Map;
 
 /**
  * The generated bindings of one {@code @WitInterface} class. The annotation processor writes one implementation
@@ -20,4 +22,15 @@ public interface WitBindings<T> {
 
     /** Defines one host function per WIT function of the interface (and the drop of each resource). */
     void defineFunctions(FunctionDefinitions<T> functions);
+
+    /**
+     * The version of the interface that added each function, by WIT name ({@code shout}, {@code [method]bucket.get}),
+     * from the {@code @since} gates of the WIT the processor checked the class against; functions without a gate,
+     * and every function of bindings made without WIT, are absent. The linker's strict mode uses it to refuse a guest
+     * that imports an older version of the interface and calls a function added after it
+     * (see {@code Linker.versioning}).
+     */
+    default Map<String, Version> functionsSince() {
+        return Map.of();
+    }
 }
