@@ -292,8 +292,7 @@ final class ComponentInstantiation {
         HostInstance host = (HostInstance) instance;
         ItemType memberType = host.type().members().members().get(name);
         if (memberType instanceof ItemType.Function) {
-            return new HostFunc((FunctionDefinition<?>) host.instance().table().getExact(name).orElseThrow(),
-                    host.name() + "#" + name);
+            return new HostFunc(link.instanceFunction(host.name(), name), host.name() + "#" + name);
         }
         if (memberType instanceof ItemType.Resource resource) {
             return new Resource(host.resources().get(resource.resource()), null);

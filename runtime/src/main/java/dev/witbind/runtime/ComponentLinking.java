@@ -9,7 +9,6 @@ import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
 import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
 import dev.witbind.runtime.engine.CoreImport;
 import dev.witbind.runtime.errors.WitLinkException;
-import dev.witbind.wit.names.NameMap;
 import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.ListType;
@@ -37,15 +36,26 @@ import java.util.Optional;
  * instance); each resource the instance type lists must be one of the host instance's resources.
  */
 final class ComponentLinking {
-    private final LinkerInstance root;
+    private final ImportResolver resolver;
 
-    ComponentLinking(LinkerInstance root) {
-        this.root = root;
+    ComponentLinking(ImportResolver resolver) {
+        this.resolver = resolver;
     }
 
-    /** A component linked against the root: what each import resolved to, for instantiation and for reports. */
-    record Link(LinkPlan plan, Map<String, LinkerInstance> instances, Map<String, FunctionDefinition<?>> functions,
-            Map<ResourceIdentity, ResourceType> hostResources) {}
+    /**
+     * A component linked against the root: what each import resolved to, for instantiation and for reports.
+     *
+     * @param instanceFunctions the function serving each function of an imported instance, by
+     *     {@code instance#function} (the host's own, a fallback's or a trap stub)
+     * @param functions the host function of each function the component imports directly, by name
+     */
+    record Link(LinkPlan plan, Map<String, LinkerInstance> instances, Map<String, FunctionDefinition<?>> instanceFunctions,
+            Map<String, FunctionDefinition<?>> functions, Map<ResourceIdentity, ResourceType> hostResources) {
+        /** The function serving {@code function} of the imported instance {@code instance}. */
+        FunctionDefinition<?> instanceFunction(String instance, String function) {
+            return instanceFunctions.get(instance + "#" + function);
+        }
+    }
 
     /**
      * @throws WitLinkException listing every import, function and resource that does not resolve
@@ -62,126 +72,168 @@ final class ComponentLinking {
     LinkReport check(GuestComponent component) {
         Resolution resolution = resolve(component);
         return new LinkReport(component.name(), resolution.wanted(), resolution.link().plan().bindings(),
-                resolution.unresolved());
+                resolution.unresolved(), resolution.explanation());
     }
 
-    private record Resolution(Link link, List<WitLinkException.Unresolved> unresolved, int wanted) {}
+    private record Resolution(Link link, List<WitLinkException.Unresolved> unresolved,
+            List<ImportExplanation> explanation, int wanted) {}
+
+    /** What resolving a component's imports collects, import by import. */
+    private static final class Collected {
+        final List<ImportBinding> bindings = new ArrayList<>();
+        final List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
+        final List<ImportExplanation> explanation = new ArrayList<>();
+        final Map<String, LinkerInstance> instances = new LinkedHashMap<>();
+        final Map<String, FunctionDefinition<?>> instanceFunctions = new LinkedHashMap<>();
+        final Map<String, FunctionDefinition<?>> functions = new LinkedHashMap<>();
+        final Map<ResourceIdentity, ResourceType> hostResources = new IdentityHashMap<>();
+
+        void refuse(String instance, String member, Optional<Version> guestVersion, ImportExplanation.Outcome outcome,
+                String problem) {
+            unresolved.add(new WitLinkException.Unresolved(instance, member, problem));
+            explanation.add(new ImportExplanation(instance + "#" + member, outcome,
+                    guestVersion.map(Version::toString), Optional.empty(), List.of(problem)));
+        }
+
+        void bind(ImportBinding binding) {
+            bindings.add(binding);
+            explanation.add(binding.explanation());
+        }
+    }
 
     private Resolution resolve(GuestComponent component) {
-        List<ImportBinding> bindings = new ArrayList<>();
-        List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
-        Map<String, LinkerInstance> instances = new LinkedHashMap<>();
-        Map<String, FunctionDefinition<?>> functions = new LinkedHashMap<>();
-        Map<ResourceIdentity, ResourceType> hostResources = new IdentityHashMap<>();
+        Collected collected = new Collected();
         int wanted = 0;
         for (ComponentItem item : component.imports()) {
             switch (item.kind()) {
-                case INSTANCE -> wanted += linkInstance(item, ((ItemType.Instance) item.type()).members(), bindings,
-                        unresolved, instances, hostResources);
+                case INSTANCE -> wanted += linkInstance(item, ((ItemType.Instance) item.type()).members(), collected);
                 case FUNCTION -> {
                     wanted++;
-                    linkFunction(item, bindings, unresolved, functions);
+                    linkFunction(item, collected);
                 }
                 case VALUE_TYPE -> { } // a type the component names (an alias or an eq-bound type): nothing to provide
                 default -> {
                     wanted++;
-                    unresolved.add(new WitLinkException.Unresolved(item.name(), "", "imports a "
-                            + item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                            + ", which witbind cannot provide yet (it provides instances and functions)"));
+                    collected.refuse(item.name(), "", Optional.empty(), ImportExplanation.Outcome.UNRESOLVED,
+                            "imports a " + item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                    + ", which witbind cannot provide yet (it provides instances and functions)");
                 }
             }
         }
-        Link link = new Link(new LinkPlan(component.name(), bindings), Map.copyOf(instances), Map.copyOf(functions),
-                hostResources);
-        return new Resolution(link, unresolved, wanted);
+        Link link = new Link(new LinkPlan(component.name(), collected.bindings), Map.copyOf(collected.instances),
+                Map.copyOf(collected.instanceFunctions), Map.copyOf(collected.functions), collected.hostResources);
+        return new Resolution(link, collected.unresolved, collected.explanation, wanted);
     }
 
     /** Links one imported instance; returns how many imports (functions and resources) it counts for. */
-    private int linkInstance(ComponentItem item, InstanceInterface members, List<ImportBinding> bindings,
-            List<WitLinkException.Unresolved> unresolved, Map<String, LinkerInstance> instances,
-            Map<ResourceIdentity, ResourceType> hostResources) {
+    private int linkInstance(ComponentItem item, InstanceInterface members, Collected collected) {
         String name = item.name();
         int count = members.functions().size() + members.resources().size();
-        Optional<NameMap.Hit<Definition>> hit = root.table().lookup(name, item.parsedName().compatibilityTrack());
-        if (hit.isEmpty() || !(hit.get().value() instanceof InstanceDefinition instanceDefinition)) {
-            String problem = hit.isEmpty() ? CoreModuleLinking.noInstance(root, name, item.parsedName()
-                    .compatibilityTrack()) : "'" + hit.get().name() + "' is a function, not an instance";
+        Optional<String> track = item.parsedName().compatibilityTrack();
+        // the version the guest was built against: its name's, or the full one a canonical name left out
+        Optional<Version> guestVersion = item.originalVersion();
+        Optional<ImportResolver.InstanceHit> hit = resolver.instance(name, track);
+        if (hit.isEmpty() || !(hit.get().hit().value() instanceof InstanceDefinition instanceDefinition)) {
+            String problem = hit.isEmpty() ? CoreModuleLinking.noInstance(resolver.root(), name, track)
+                    : "'" + hit.get().name() + "' is a function, not an instance";
             for (String function : members.functions().keySet()) {
-                unresolved.add(new WitLinkException.Unresolved(name, function, problem));
+                collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.UNRESOLVED, problem);
             }
             for (String resource : members.resources().keySet()) {
-                unresolved.add(new WitLinkException.Unresolved(name, resource, problem));
+                collected.refuse(name, resource, guestVersion, ImportExplanation.Outcome.UNRESOLVED, problem);
             }
             return count;
         }
         LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = CoreModuleLinking.resolvedAs(hit.get());
+        String resolvedAs = hit.get().describe();
         Map<String, ResourceType> provided = resourcesOf(instance);
         Map<ResourceType, ResourceType> guestToHost = new HashMap<>();
         members.resources().forEach((label, identity) -> {
             ResourceType host = provided.get(label);
             if (host == null) {
-                unresolved.add(new WitLinkException.Unresolved(name, label, resolvedAs + " has no resource '" + label
-                        + "'" + (provided.isEmpty() ? "" : "; it has: " + String.join(", ", provided.keySet()))));
-            } else if (hostResources.containsKey(identity) && !hostResources.get(identity).equals(host)) {
+                collected.refuse(name, label, guestVersion, ImportExplanation.Outcome.UNRESOLVED, resolvedAs
+                        + " has no resource '" + label + "'"
+                        + (provided.isEmpty() ? "" : "; it has: " + String.join(", ", provided.keySet())));
+            } else if (collected.hostResources.containsKey(identity)
+                    && !collected.hostResources.get(identity).equals(host)) {
                 // one resource of the component (wasi:io/streams' output-stream, which wasi:cli/stdout hands out
                 // too) must be one resource of the host, whichever import names it
-                unresolved.add(new WitLinkException.Unresolved(name, label, resolvedAs + "'s resource '" + label
-                        + "' is " + host + ", but the component has it from another import, which the host provides"
-                        + " as " + hostResources.get(identity)));
+                collected.refuse(name, label, guestVersion, ImportExplanation.Outcome.UNRESOLVED, resolvedAs
+                        + "'s resource '" + label + "' is " + host + ", but the component has it from another "
+                        + "import, which the host provides as " + collected.hostResources.get(identity));
             } else {
-                hostResources.put(identity, host);
+                collected.hostResources.put(identity, host);
                 // as the component's function types name it: by the import it comes from, which for a resource
                 // that another interface defines is not this one
                 guestToHost.put(new ResourceType(identity.importName().orElse(name), identity.name()), host);
+                collected.explanation.add(new ImportExplanation(name + "#" + label, hit.get().outcome(),
+                        guestVersion.map(Version::toString), Optional.of(hit.get().name() + "#" + label),
+                        List.of()));
             }
         });
         members.functions().forEach((function, type) -> {
-            Optional<Definition> definition = instance.table().getExact(function);
-            if (definition.isEmpty() || !(definition.get() instanceof FunctionDefinition<?> host)) {
-                unresolved.add(new WitLinkException.Unresolved(name, function, definition.isEmpty()
-                        ? resolvedAs + " has no function '" + function + "'; it has: "
-                                + String.join(", ", instance.names())
-                        : "'" + function + "' in " + resolvedAs + " is an instance, not a function"));
+            if (instance.table().getExact(function).orElse(null) instanceof InstanceDefinition) {
+                collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.UNRESOLVED,
+                        "'" + function + "' in " + resolvedAs + " is an instance, not a function");
                 return;
             }
-            String difference = ComponentTypes.difference(type, host.type(), "the component",
-                    (guest, hostType) -> hostType.equals(guestToHost.get(guest)));
-            if (difference != null) {
-                unresolved.add(new WitLinkException.Unresolved(name, function, "type mismatch: the component "
-                        + "imports it as " + type + ", but '" + function + "' in " + resolvedAs + " is " + host.type()
-                        + ": " + difference));
+            Optional<ImportResolver.Served> served = resolver.function(hit.get(), instance, name, track, function,
+                    Optional.of(type));
+            if (served.isEmpty()) {
+                collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.UNRESOLVED, resolvedAs
+                        + " has no function '" + function + "'; it has: " + String.join(", ", instance.names()));
+                return;
+            }
+            FunctionDefinition<?> host = served.get().definition();
+            if (served.get().outcome() != ImportExplanation.Outcome.TRAP_STUB) { // a stub has the guest's own type
+                String servedAs = served.get().outcome() == ImportExplanation.Outcome.FALLBACK
+                        ? "the fallback " + served.get().via().describe() : resolvedAs;
+                String difference = ComponentTypes.difference(type, host.type(), "the component",
+                        (guest, hostType) -> hostType.equals(guestToHost.get(guest)));
+                if (difference != null) {
+                    collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.UNRESOLVED,
+                            "type mismatch: the component imports it as " + type + ", but '" + function + "' in "
+                                    + servedAs + " is " + host.type() + ": " + difference);
+                    return;
+                }
+            }
+            List<String> findings = resolver.strictFindings(served.get(), guestVersion);
+            if (!findings.isEmpty() && resolver.strictness() == Versioning.Strictness.REFUSE) {
+                collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.STRICT_REFUSED,
+                        "strict versions refuse it: " + String.join("; ", findings));
                 return;
             }
             // the full version a canonical name left out, for reports only
-            Optional<Version> guestVersion = item.versionSuffix().flatMap(suffix -> item.originalVersion());
-            bindings.add(new ImportBinding(new CoreImport(name, function, "func", Optional.empty(), type.toString()),
-                    hit.get().name(), hit.get().track(), hit.get().resolution(), guestVersion, host));
+            Optional<Version> canonicalVersion = item.versionSuffix().flatMap(suffix -> item.originalVersion());
+            collected.bind(new ImportBinding(new CoreImport(name, function, "func", Optional.empty(),
+                    type.toString()), served.get(), canonicalVersion, findings));
+            collected.instanceFunctions.put(name + "#" + function, host);
         });
-        instances.put(name, instance);
+        collected.instances.put(name, instance);
         return count;
     }
 
-    private void linkFunction(ComponentItem item, List<ImportBinding> bindings,
-            List<WitLinkException.Unresolved> unresolved, Map<String, FunctionDefinition<?>> functions) {
+    private void linkFunction(ComponentItem item, Collected collected) {
         WitFunctionType type = ((ItemType.Function) item.type()).type();
-        Optional<Definition> definition = root.table().getExact(item.name());
+        Optional<Definition> definition = resolver.root().table().getExact(item.name());
         if (definition.isEmpty() || !(definition.get() instanceof FunctionDefinition<?> host)) {
-            unresolved.add(new WitLinkException.Unresolved("", item.name(), definition.isEmpty()
-                    ? "the linker defines no function '" + item.name() + "' at its root (define one with "
-                            + "linker.root().func(...))"
-                    : "'" + item.name() + "' at the linker's root is an instance, not a function"));
+            collected.refuse("", item.name(), Optional.empty(), ImportExplanation.Outcome.UNRESOLVED,
+                    definition.isEmpty()
+                            ? "the linker defines no function '" + item.name() + "' at its root (define one with "
+                                    + "linker.root().func(...))"
+                            : "'" + item.name() + "' at the linker's root is an instance, not a function");
             return;
         }
         String difference = ComponentTypes.difference(type, host.type(), "the component", ResourceType::equals);
         if (difference != null) {
-            unresolved.add(new WitLinkException.Unresolved("", item.name(), "type mismatch: the component imports it "
-                    + "as " + type + ", but the linker's is " + host.type() + ": " + difference));
+            collected.refuse("", item.name(), Optional.empty(), ImportExplanation.Outcome.UNRESOLVED,
+                    "type mismatch: the component imports it as " + type + ", but the linker's is " + host.type()
+                            + ": " + difference);
             return;
         }
-        bindings.add(new ImportBinding(new CoreImport("", item.name(), "func", Optional.empty(), type.toString()),
+        collected.bind(new ImportBinding(new CoreImport("", item.name(), "func", Optional.empty(), type.toString()),
                 "", Optional.empty(), dev.witbind.wit.names.Resolution.EXACT, Optional.empty(), host));
-        functions.put(item.name(), host);
+        collected.functions.put(item.name(), host);
     }
 
     /** The resources a host instance's functions mention, by label: what it can provide. */

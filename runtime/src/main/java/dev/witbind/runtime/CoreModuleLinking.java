@@ -27,10 +27,10 @@ final class CoreModuleLinking {
     static final CoreFunctionType REALLOC_TYPE = new CoreFunctionType(
             List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32), List.of(CoreType.I32));
 
-    private final LinkerInstance root;
+    private final ImportResolver resolver;
 
-    CoreModuleLinking(LinkerInstance root) {
-        this.root = root;
+    CoreModuleLinking(ImportResolver resolver) {
+        this.resolver = resolver;
     }
 
     /**
@@ -49,16 +49,23 @@ final class CoreModuleLinking {
         CoreModule module = guest.coreModule();
         List<ImportBinding> bindings = new ArrayList<>();
         List<WitLinkException.Unresolved> unresolved = new ArrayList<>();
+        List<ImportExplanation> explanation = new ArrayList<>();
         for (CoreImport guestImport : guest.imports()) {
+            Optional<String> guestVersion = CompatibilityTrack.versionOf(GuestModule.interfaceOf(guestImport.module()))
+                    .map(Object::toString);
             try {
-                bindings.add(resolve(guestImport, GuestModule.interfaceOf(guestImport.module()),
-                        guest.importTrack(guestImport.module()), module));
+                ImportBinding binding = resolve(guestImport, GuestModule.interfaceOf(guestImport.module()),
+                        guest.importTrack(guestImport.module()), module);
+                bindings.add(binding);
+                explanation.add(binding.explanation());
             } catch (Unresolvable e) {
                 unresolved.add(new WitLinkException.Unresolved(guestImport.module(), guestImport.field(),
                         e.getMessage()));
+                explanation.add(new ImportExplanation(guestImport.qualifiedName(), e.outcome, guestVersion,
+                        Optional.empty(), List.of(e.getMessage())));
             }
         }
-        return new LinkReport(guest.name(), guest.imports().size(), bindings, unresolved);
+        return new LinkReport(guest.name(), guest.imports().size(), bindings, unresolved, explanation);
     }
 
     /**
@@ -71,23 +78,30 @@ final class CoreModuleLinking {
             throw new Unresolvable("the guest imports a " + guestImport.kind()
                     + "; witbind guests import only functions and define their own memory");
         }
-        NameMap.Hit<Definition> instanceHit = root.table().lookup(requested, track)
-                .orElseThrow(() -> new Unresolvable(noInstance(requested, track)));
-        if (!(instanceHit.value() instanceof InstanceDefinition instanceDefinition)) {
+        ImportResolver.InstanceHit instanceHit = resolver.instance(requested, track)
+                .orElseThrow(() -> new Unresolvable(noInstance(resolver.root(), requested, track)));
+        if (!(instanceHit.hit().value() instanceof InstanceDefinition instanceDefinition)) {
             throw new Unresolvable("'" + instanceHit.name() + "' is a function, not an instance");
         }
         LinkerInstance instance = instanceDefinition.instance();
-        String resolvedAs = resolvedAs(instanceHit);
-        Definition definition = instance.table().getExact(guestImport.field())
-                .orElseThrow(() -> new Unresolvable(resolvedAs + " has no function '" + guestImport.field()
-                        + "'; it has: " + String.join(", ", instance.names())));
-        if (!(definition instanceof FunctionDefinition<?> function)) {
+        String resolvedAs = instanceHit.describe();
+        if (instance.table().getExact(guestImport.field()).orElse(null) instanceof InstanceDefinition) {
             throw new Unresolvable("'" + guestImport.field() + "' in " + resolvedAs + " is an instance, not a function");
         }
-        checkSignature(guestImport, function, resolvedAs);
-        checkCanonicalOptions(guestImport, function.type(), module);
-        return new ImportBinding(guestImport, instanceHit.name(), instanceHit.track(), instanceHit.resolution(),
-                Optional.empty(), function);
+        ImportResolver.Served served = resolver.function(instanceHit, instance, requested, track, guestImport.field(),
+                        ImportResolver.stubTypeOf(guestImport.type()))
+                .orElseThrow(() -> new Unresolvable(resolvedAs + " has no function '" + guestImport.field()
+                        + "'; it has: " + String.join(", ", instance.names())));
+        String servedAs = served.outcome() == ImportExplanation.Outcome.FALLBACK
+                ? "the fallback " + served.via().describe() : resolvedAs;
+        checkSignature(guestImport, served.definition(), servedAs);
+        checkCanonicalOptions(guestImport, served.definition().type(), module);
+        List<String> findings = resolver.strictFindings(served, CompatibilityTrack.versionOf(requested));
+        if (!findings.isEmpty() && resolver.strictness() == Versioning.Strictness.REFUSE) {
+            throw new Unresolvable("strict versions refuse it: " + String.join("; ", findings),
+                    ImportExplanation.Outcome.STRICT_REFUSED);
+        }
+        return new ImportBinding(guestImport, served, Optional.empty(), findings);
     }
 
     /** How messages name the instance a lookup found, and how it was found. */
@@ -130,11 +144,6 @@ final class CoreModuleLinking {
         }
     }
 
-    /** Why {@code requested} found no instance, with the versions the linker has. */
-    private String noInstance(String requested, Optional<String> track) {
-        return noInstance(root, requested, track);
-    }
-
     /** Why {@code requested} found no instance at {@code root}, with the versions the linker has. */
     static String noInstance(LinkerInstance root, String requested, Optional<String> track) {
         List<String> similar = root.table().namesLike(requested);
@@ -166,9 +175,15 @@ final class CoreModuleLinking {
     /** An import that does not resolve; collected into one {@link WitLinkException}. */
     private static final class Unresolvable extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient ImportExplanation.Outcome outcome;
 
         Unresolvable(String problem) {
+            this(problem, ImportExplanation.Outcome.UNRESOLVED);
+        }
+
+        Unresolvable(String problem, ImportExplanation.Outcome outcome) {
             super(problem, null, false, false);
+            this.outcome = outcome;
         }
     }
 }

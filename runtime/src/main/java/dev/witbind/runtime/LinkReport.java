@@ -12,12 +12,19 @@ import java.util.List;
  *     instances list)
  * @param resolved every function import that resolves, in the guest's order
  * @param unresolved every import that does not, and why
+ * @param imports every import in the guest's order, as {@link Linker#explain} says how it links
  */
 public record LinkReport(String guestName, int importCount, List<ImportBinding> resolved,
-        List<WitLinkException.Unresolved> unresolved) {
+        List<WitLinkException.Unresolved> unresolved, List<ImportExplanation> imports) {
     public LinkReport {
         resolved = List.copyOf(resolved);
         unresolved = List.copyOf(unresolved);
+        imports = List.copyOf(imports);
+    }
+
+    /** The report as {@link Linker#explain} gives it: one line per import. */
+    public LinkExplanation explanation() {
+        return new LinkExplanation(guestName, imports);
     }
 
     /** Whether the guest links. */

@@ -4,7 +4,10 @@ import dev.witbind.runtime.abi.InstanceLimits;
 import dev.witbind.runtime.bindings.WitBindings;
 import dev.witbind.runtime.errors.WitBindingsException;
 import dev.witbind.runtime.errors.WitLinkException;
+import dev.witbind.wit.names.Version;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Host definitions, by Component Model name, that guests link against: the JVM counterpart of Wasmtime's component
@@ -25,7 +28,10 @@ import java.util.Objects;
  * the other threads as any object is handed over (a final field, a concurrent collection, an executor).
  */
 public final class Linker {
+    private static final System.Logger LOG = System.getLogger(Linker.class.getName());
     private final LinkerInstance root = new LinkerInstance(this, "");
+    private final LinkerInstance fallbacks = new LinkerInstance(this, "");
+    private Versioning versioning = Versioning.wasmtime();
     private boolean shadowing;
     private InstanceLimits limits = InstanceLimits.DEFAULT;
     private volatile boolean frozen;
@@ -49,10 +55,10 @@ public final class Linker {
         }
     }
 
-    /** Freezes the linker (see the class comment) and returns its root. */
-    private LinkerInstance frozenRoot() {
+    /** Freezes the linker (see the class comment) and returns the version rules over its hosts and fallbacks. */
+    private ImportResolver resolver() {
         frozen = true;
-        return root;
+        return new ImportResolver(root, fallbacks, versioning);
     }
 
     /**
@@ -63,6 +69,48 @@ public final class Linker {
     public Linker limits(InstanceLimits limits) {
         checkNotFrozen("limits");
         this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /**
+     * How imports match the versions the hosts provide (default {@link Versioning#wasmtime()}: Wasmtime's rule, with
+     * canonical interface names): prerelease tracks, strict versions and trap stubs are opt-in.
+     */
+    public Linker versioning(Versioning versioning) {
+        checkNotFrozen("versioning");
+        this.versioning = Objects.requireNonNull(versioning, "versioning");
+        return this;
+    }
+
+    /** How imports match versions. */
+    public Versioning versioning() {
+        return versioning;
+    }
+
+    /**
+     * Where fallbacks are defined: functions that serve a guest only when the host it links to lacks them (a guest
+     * built against a newer version than the host). A fallback is found as a host is, by the guest's requested
+     * interface name through the same name rules, then by function name; it is type-checked as a host function is,
+     * and the link report says which functions it serves. Define them as hosts are defined, with
+     * {@link LinkerInstance#func} or {@link #registerFallback(Object)}; fallbacks never replace a host's own
+     * function, and never make an interface no host provides link.
+     */
+    public LinkerInstance fallbacks() {
+        return fallbacks;
+    }
+
+    /**
+     * Registers a {@code @WitInterface} object as a fallback ({@link #fallbacks()}): for example the host of the
+     * newer version of an interface, serving only the functions that an older host, registered as the host,
+     * lacks.
+     *
+     * @throws WitBindingsException when the class has no generated bindings
+     */
+    public <T> Linker registerFallback(T implementation) {
+        Objects.requireNonNull(implementation, "implementation");
+        @SuppressWarnings("unchecked") // the bindings of an object's class bind that class
+        WitBindings<T> bindings = (WitBindings<T>) BindingsIndex.forClass(implementation.getClass());
+        define(fallbacks, bindings, HostSource.shared(implementation));
         return this;
     }
 
@@ -111,18 +159,21 @@ public final class Linker {
 
     /** {@link #register(Object)} with bindings the caller names, without looking them up. */
     public <T> Linker register(WitBindings<T> bindings, T implementation) {
-        return define(bindings, HostSource.shared(implementation));
+        define(root, bindings, HostSource.shared(implementation));
+        return this;
     }
 
     /** {@link #register(Class, HostFactory)} with bindings the caller names, without looking them up. */
     public <T> Linker register(WitBindings<T> bindings, HostFactory<? extends T> factory) {
-        return define(bindings, HostSource.perInstance(bindings.interfaceName().toString(), factory));
+        define(root, bindings, HostSource.perInstance(bindings.interfaceName().toString(), factory));
+        return this;
     }
 
-    private <T> Linker define(WitBindings<T> bindings, HostSource<T> host) {
-        LinkerInstance instance = root.instance(bindings.interfaceName());
-        bindings.defineFunctions((name, type, handles) -> instance.define(name, type, host, handles));
-        return this;
+    private static <T> void define(LinkerInstance level, WitBindings<T> bindings, HostSource<T> host) {
+        LinkerInstance instance = level.instance(bindings.interfaceName());
+        Map<String, Version> since = bindings.functionsSince();
+        bindings.defineFunctions((name, type, handles) ->
+                instance.define(name, type, host, handles, Optional.ofNullable(since.get(name))));
     }
 
     /**
@@ -132,12 +183,12 @@ public final class Linker {
      * @throws WitLinkException listing every import that does not resolve
      */
     public LinkPlan link(GuestModule guest) {
-        return new CoreModuleLinking(frozenRoot()).link(guest);
+        return logWarnings(new CoreModuleLinking(resolver()).link(guest));
     }
 
     /** How every import of a core module would resolve, and every problem, without failing or instantiating. */
     public LinkReport check(GuestModule guest) {
-        return new CoreModuleLinking(frozenRoot()).check(guest);
+        return new CoreModuleLinking(resolver()).check(guest);
     }
 
     /**
@@ -145,7 +196,33 @@ public final class Linker {
      * function or resource the host lacks, a type that differs), without failing or instantiating.
      */
     public LinkReport check(GuestComponent component) {
-        return new ComponentLinking(frozenRoot()).check(component);
+        return new ComponentLinking(resolver()).check(component);
+    }
+
+    /**
+     * How every import of a core module links with this linker's {@link Versioning}, one line per import: exactly,
+     * through which track (Wasmtime's, a canonical name's, a prerelease's release's), served by a fallback or a trap
+     * stub, refused by strict versions, or why nothing provides it, with the versions involved. Neither fails nor
+     * instantiates; {@link LinkExplanation#describe()} is what {@code witbind check} prints.
+     */
+    public LinkExplanation explain(GuestModule guest) {
+        return check(guest).explanation();
+    }
+
+    /** {@link #explain(GuestModule)} for a component: one line per function and resource its imports list. */
+    public LinkExplanation explain(GuestComponent component) {
+        return check(component).explanation();
+    }
+
+    /** Strict versions' warnings go to the log as the guest links ({@link Versioning.Strictness#WARN}). */
+    private static LinkPlan logWarnings(LinkPlan plan) {
+        for (ImportBinding binding : plan.bindings()) {
+            for (String warning : binding.warnings()) {
+                LOG.log(System.Logger.Level.WARNING, "guest ''{0}'': {1} -> {2}: {3}", plan.guestName(),
+                        binding.guestImport().qualifiedName(), binding.instanceName(), warning);
+            }
+        }
+        return plan;
     }
 
     /** Links and instantiates {@code guest} on Chicory's compiler (see {@link Engine#COMPILER}). */
@@ -170,7 +247,7 @@ public final class Linker {
      * @throws WitLinkException listing every function and resource that does not resolve
      */
     public LinkPlan link(GuestComponent component) {
-        return new ComponentLinking(frozenRoot()).link(component).plan();
+        return logWarnings(new ComponentLinking(resolver()).link(component).plan());
     }
 
     /**
@@ -179,7 +256,9 @@ public final class Linker {
      * @throws WitLinkException listing every function and resource that does not resolve
      */
     public InstancePre instantiatePre(GuestComponent component) {
-        return new InstancePre(component, new ComponentLinking(frozenRoot()).link(component), limits);
+        ComponentLinking.Link link = new ComponentLinking(resolver()).link(component);
+        logWarnings(link.plan());
+        return new InstancePre(component, link, limits);
     }
 
     /** Links and instantiates a component on Chicory's compiler. */

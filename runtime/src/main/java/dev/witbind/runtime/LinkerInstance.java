@@ -8,10 +8,12 @@ import dev.witbind.wit.names.ExternName;
 import dev.witbind.wit.names.InterfaceName;
 import dev.witbind.wit.names.InvalidNameException;
 import dev.witbind.wit.names.NameMap;
+import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.WitFunctionType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One level of a {@link Linker}'s namespace: the root, an interface instance such as
@@ -32,11 +34,11 @@ public final class LinkerInstance {
     sealed interface Definition permits FunctionDefinition, InstanceDefinition {}
 
     /**
-     * A host function: its WIT type, where its host object comes from, and what makes its handle for each guest
-     * instance.
+     * A host function: its WIT type, where its host object comes from, what makes its handle for each guest
+     * instance, and the version of its interface that added it, when the host's WIT says ({@code @since}).
      */
-    record FunctionDefinition<T>(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles)
-            implements Definition {
+    record FunctionDefinition<T>(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles,
+            Optional<Version> since) implements Definition {
 
         /** The handle of this function for one guest instance, calling that instance's host object. */
         ImportHandle bind(LiftLowerContext cx, String function, Map<HostSource<?>, Object> made,
@@ -56,19 +58,38 @@ public final class LinkerInstance {
      * @throws InvalidNameException if the name is not a valid extern name
      */
     public LinkerInstance func(String name, WitFunctionType type, HostCall call) {
+        return func(name, type, Optional.empty(), call);
+    }
+
+    /**
+     * {@link #func(String, WitFunctionType, HostCall)} for a function that the version {@code since} of its interface
+     * added (its WIT's {@code @since} gate), which {@linkplain Versioning.Strictness strict versions} check.
+     */
+    public LinkerInstance func(String name, WitFunctionType type, Version since, HostCall call) {
+        return func(name, type, Optional.of(since), call);
+    }
+
+    private LinkerInstance func(String name, WitFunctionType type, Optional<Version> since, HostCall call) {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(type, "type");
-        define(name, type, HostSource.none(), CheckedHostCall.handles(call, type));
+        define(name, type, HostSource.none(), CheckedHostCall.handles(call, type), since);
         return this;
     }
 
-    /** Defines a function of generated bindings (see {@link dev.witbind.runtime.bindings.FunctionDefinitions}). */
+    /** Defines a function without a known {@code @since} version. */
     <T> void define(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles) {
+        define(name, type, host, handles, Optional.empty());
+    }
+
+    /** Defines a function of generated bindings (see {@link dev.witbind.runtime.bindings.FunctionDefinitions}). */
+    <T> void define(String name, WitFunctionType type, HostSource<T> host, ImportHandleFactory<T> handles,
+            Optional<Version> since) {
         linker.checkNotFrozen(describe(name));
         ExternName.parse(name);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handles, "handles");
-        define(name, new FunctionDefinition<>(name, type, host, handles));
+        Objects.requireNonNull(since, "since");
+        define(name, new FunctionDefinition<>(name, type, host, handles, since));
     }
 
     /**

@@ -39,6 +39,22 @@ public final class CompatibilityTrack {
     }
 
     /**
+     * The track of the release a prerelease version precedes ({@code x:y/z@0.2} for {@code 0.2.2-rc.1},
+     * {@code x:y/z@1} for {@code 1.2.0-rc.1}): where witbind's opt-in prerelease tracks look up a prerelease request
+     * that has no exact match, so that a host of the release (or of any version on its track) serves it. Empty for a
+     * release (whose track is {@link #of(String, Version)}) and for a prerelease of {@code 0.0.x}. A prerelease
+     * <em>definition</em> is never placed on a track, so release candidates never stand in for each other.
+     */
+    public static Optional<String> ofRelease(String unversioned, Version prerelease) {
+        if (!prerelease.isPrerelease()) {
+            return Optional.empty();
+        }
+        return Version.tryParse(Long.toUnsignedString(prerelease.major()) + "." + Long.toUnsignedString(prerelease.minor())
+                        + "." + Long.toUnsignedString(prerelease.patch()))
+                .flatMap(release -> of(unversioned, release));
+    }
+
+    /**
      * The fast path of {@link #of} for the versions linkers see all the time, plain {@code MAJOR.MINOR.PATCH}
      * without prerelease or build: the track suffix, {@code ""} for none (0.0.x), or {@code null} for anything
      * else (leading zeros, long numbers, prereleases, build metadata), which the full SemVer parse decides. A

@@ -270,6 +270,18 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int compareTo(Version other) {
+        int order = comparePrecedence(other);
+        if (order == 0) {
+            order = compareIdentifiers(build, other.build, true);
+        }
+        return order;
+    }
+
+    /**
+     * SemVer precedence (SemVer 2.0, item 11): {@link #compareTo} without build metadata, which SemVer says does not
+     * take part in it; so {@code 0.2.1+a} and {@code 0.2.1+b} have the same precedence.
+     */
+    public int comparePrecedence(Version other) {
         int order = Long.compareUnsigned(major, other.major);
         if (order == 0) {
             order = Long.compareUnsigned(minor, other.minor);
@@ -277,13 +289,7 @@ public final class Version implements Comparable<Version> {
         if (order == 0) {
             order = Long.compareUnsigned(patch, other.patch);
         }
-        if (order == 0) {
-            order = comparePrerelease(prerelease, other.prerelease);
-        }
-        if (order == 0) {
-            order = compareIdentifiers(build, other.build, true);
-        }
-        return order;
+        return order == 0 ? comparePrerelease(prerelease, other.prerelease) : order;
     }
 
     /** A release ranks above every prerelease of it. */

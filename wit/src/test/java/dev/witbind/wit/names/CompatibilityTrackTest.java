@@ -84,4 +84,22 @@ class CompatibilityTrackTest {
     void interfaceNameWithoutTrack(String name) {
         assertEquals(Optional.empty(), InterfaceName.parse(name).compatibilityTrack());
     }
+
+    @ParameterizedTest(name = "prerelease {1} of {0} is on its release's track {2}")
+    @CsvSource({
+        "x:y/z, 1.2.0-rc.1, x:y/z@1",
+        "x:y/z, 0.2.2-rc.1, x:y/z@0.2",
+        "x:y/z, 0.2.2-rc.1+build.5, x:y/z@0.2",
+        "x:y/z, 18446744073709551615.0.0-alpha, x:y/z@18446744073709551615",
+    })
+    void aPrereleaseIsOnItsReleasesTrackWhenAsked(String unversioned, String version, String track) {
+        assertEquals(Optional.of(track), CompatibilityTrack.ofRelease(unversioned, Version.parse(version)));
+        assertEquals(Optional.empty(), CompatibilityTrack.of(unversioned + "@" + version), "Wasmtime's rule: none");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.0.3-rc.1", "1.2.0", "0.2.1+build"})
+    void releasesAndZeroZeroPrereleasesHaveNoReleaseTrack(String version) {
+        assertEquals(Optional.empty(), CompatibilityTrack.ofRelease("x:y/z", Version.parse(version)));
+    }
 }

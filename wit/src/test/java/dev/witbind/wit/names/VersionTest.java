@@ -155,6 +155,15 @@ class VersionTest {
     }
 
     @Test
+    void precedenceIgnoresBuildMetadataOnly() {
+        assertEquals(0, Version.parse("2.1.2+abc").comparePrecedence(Version.parse("2.1.2")));
+        assertEquals(0, Version.parse("2.1.2+abc").comparePrecedence(Version.parse("2.1.2+abd")));
+        assertTrue(Version.parse("2.1.2-rc.1+zzz").comparePrecedence(Version.parse("2.1.2")) < 0);
+        assertTrue(Version.parse("2.1.3+a").comparePrecedence(Version.parse("2.1.2+b")) > 0);
+        assertTrue(Version.parse("1.0.0-beta.11").comparePrecedence(Version.parse("1.0.0-beta.2")) > 0);
+    }
+
+    @Test
     void equalityIsByText() {
         assertEquals(Version.parse("1.2.3"), Version.parse("1.2.3"));
         assertEquals(Version.parse("1.2.3").hashCode(), Version.parse("1.2.3").hashCode());
