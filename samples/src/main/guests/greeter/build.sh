@@ -25,6 +25,9 @@ build greeter-0.2.9.wasm      0.2.9      0
 build greeter-0.3.0.wasm      0.3.0      0
 build greeter-1.0.0.wasm      1.0.0      0
 build greeter-0.2.2-rc.1.wasm 0.2.2-rc.1 0
+# Built against 0.2.0 yet calling 0.2.1's shout and repeat, which only a track lets it reach (Wasmtime issue 8029;
+# strict versions refuse it by the host's @since gates).
+build greeter-0.2.0-uses-0.2.1.wasm 0.2.0 1
 # Canonical interface names: imports from example:greeter/host@0.2 (every 0.2.x), in the legacy core naming and in
 # wit-component's newer one (module "cm32p2|example:greeter/host@0.2", what jco embed --dummy emits).
 build greeter-canonical-0.2.wasm 0.2 1

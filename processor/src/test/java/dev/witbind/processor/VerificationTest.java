@@ -262,6 +262,33 @@ class VerificationTest {
     }
 
     @Test
+    void bindingsOfAVerifiedHostSayWhichVersionAddedEachFunction() {
+        Compilation verified = compile(witOption("greeter"), greeter(GREETER, GREETER_0_2_2
+                + "\npublic String sparkle(String text) { return text; }\n"));
+        Compilation unverified = compile(greeter(GREETER, GREETER_0_2_2));
+
+        assertThat(verified).succeededWithoutWarnings();
+        String bindings = Compilations.content(verified.generatedSourceFile("com.example.Host_WitBindings")
+                .orElseThrow());
+        // sorted by name; sparkle is @unstable, without a version
+        assertTrue(bindings.contains("""
+                    private static final Map<String, Version> FUNCTIONS_SINCE = Map.ofEntries(
+                            Map.entry("greet", Version.parse("0.2.0")),
+                            Map.entry("log", Version.parse("0.2.0")),
+                            Map.entry("shout", Version.parse("0.2.2")));
+                """), bindings);
+        assertTrue(bindings.contains("""
+                    @Override
+                    public Map<String, Version> functionsSince() {
+                        return FUNCTIONS_SINCE;
+                    }
+                """), bindings);
+        String javaOnly = Compilations.content(unverified.generatedSourceFile("com.example.Host_WitBindings")
+                .orElseThrow());
+        assertFalse(javaOnly.contains("functionsSince"), "without WIT the default (no versions) stays: " + javaOnly);
+    }
+
+    @Test
     void storeVerifiesAndItsBindingsUseTheWitNames() {
         Compilation compilation = compile(witOption("kv"), store(KV_STORE));
 

@@ -214,13 +214,22 @@ public final class Linker {
         return check(component).explanation();
     }
 
-    /** Strict versions' warnings go to the log as the guest links ({@link Versioning.Strictness#WARN}). */
+    /**
+     * Strict versions' warnings go to the log as the guest links ({@link Versioning.Strictness#WARN}), as one
+     * record per guest, one line per import.
+     */
     private static LinkPlan logWarnings(LinkPlan plan) {
+        StringBuilder lines = new StringBuilder();
+        int count = 0;
         for (ImportBinding binding : plan.bindings()) {
             for (String warning : binding.warnings()) {
-                LOG.log(System.Logger.Level.WARNING, "guest ''{0}'': {1} -> {2}: {3}", plan.guestName(),
-                        binding.guestImport().qualifiedName(), binding.instanceName(), warning);
+                lines.append("\n  ").append(binding.guestImport().qualifiedName()).append(": ").append(warning);
+                count++;
             }
+        }
+        if (count > 0) {
+            LOG.log(System.Logger.Level.WARNING, "guest '" + plan.guestName() + "' links with " + count
+                    + (count == 1 ? " strict-versions warning:" : " strict-versions warnings:") + lines);
         }
         return plan;
     }

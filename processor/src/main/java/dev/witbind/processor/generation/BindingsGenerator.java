@@ -16,6 +16,7 @@ import dev.witbind.processor.model.ValueType;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
 import dev.witbind.wit.names.InterfaceName;
+import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.ListType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -24,6 +25,7 @@ import dev.witbind.wit.types.WitType;
 import dev.witbind.wit.types.WitTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -44,6 +46,7 @@ public final class BindingsGenerator {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private static final String INTERFACE_NAME = "INTERFACE_NAME";
+    private static final String FUNCTIONS_SINCE = "FUNCTIONS_SINCE";
     private static final String IMPLEMENTATION = "implementation";
     /** The parameter of {@code defineFunctions}. */
     private static final String FUNCTIONS = "functions";
@@ -83,7 +86,7 @@ public final class BindingsGenerator {
     public JavaFile generate(InterfaceModel model, List<? extends Element> originatingElements) {
         ClassName bindings = model.bindingsName();
         ClassName implementation = model.implementation();
-        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, NO_RESULTS));
+        BindingsConstants typeConstants = BindingsConstants.of(model, List.of(INTERFACE_NAME, NO_RESULTS, FUNCTIONS_SINCE));
         List<String> constants = typeConstants.functionConstants();
         ValueCodeGenerator values = new ValueCodeGenerator(typeConstants);
 
@@ -114,8 +117,11 @@ public final class BindingsGenerator {
                         .returns(InterfaceName.class)
                         .addStatement("return $N", INTERFACE_NAME)
                         .build())
-                .addMethod(defineFunctionsMethod(model, constants, typeConstants))
-                .addMethod(handleMethod(model, typeConstants, values))
+                .addMethod(defineFunctionsMethod(model, constants, typeConstants));
+        if (!model.functionsSince().isEmpty()) {
+            type.addField(functionsSinceField(model)).addMethod(functionsSinceMethod());
+        }
+        type.addMethod(handleMethod(model, typeConstants, values))
                 .addType(handlesRecord(model));
         values.helpers().forEach(type::addMethod);
         originatingElements.forEach(type::addOriginatingElement);
@@ -155,6 +161,27 @@ public final class BindingsGenerator {
                     .addJavadoc("prerelease), so it matches only imports of exactly this name.\n");
         }
         return field.initializer("$T.parse($S)", InterfaceName.class, model.interfaceName()).build();
+    }
+
+    private static FieldSpec functionsSinceField(InterfaceModel model) {
+        CodeBlock.Builder entries = CodeBlock.builder();
+        model.functionsSince().forEach((function, version) -> entries.add(entries.isEmpty() ? "\n" : ",\n")
+                .add("$T.entry($S, $T.parse($S))", Map.class, function, Version.class, version.toString()));
+        return FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, Version.class), FUNCTIONS_SINCE,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The {@code @since} version of each function, from the WIT this class was checked against.\n")
+                .initializer(CodeBlock.builder().add("$T.ofEntries(", Map.class).indent().indent().add(entries.build())
+                        .unindent().unindent().add(")").build())
+                .build();
+    }
+
+    private static MethodSpec functionsSinceMethod() {
+        return MethodSpec.methodBuilder("functionsSince")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Map.class, String.class, Version.class))
+                .addStatement("return $N", FUNCTIONS_SINCE)
+                .build();
     }
 
     private static FieldSpec functionTypeField(InterfaceModel model, FunctionModel function, String constant,

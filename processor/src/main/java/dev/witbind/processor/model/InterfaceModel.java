@@ -3,9 +3,13 @@ package dev.witbind.processor.model;
 import com.palantir.javapoet.ClassName;
 import dev.witbind.wit.names.CompatibilityTrack;
 import dev.witbind.wit.names.InterfaceName;
+import dev.witbind.wit.names.Version;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A checked {@code @WitInterface} class: everything the generator needs, and nothing from javac.
@@ -15,9 +19,11 @@ import java.util.Optional;
  * @param functions the WIT functions: those of the class in the order it declares their methods, then those of
  *     each resource
  * @param resources the {@code @WitResource} classes nested in the class, in declaration order
+ * @param functionsSince the version that added each function, by WIT name, from the {@code @since} gates of the WIT
+ *     the class was checked against (a function's own gate, else its resource's); empty without WIT
  */
 public record InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions,
-        List<ResourceModel> resources) {
+        List<ResourceModel> resources, SortedMap<String, Version> functionsSince) {
     /** What every bindings class name ends with. */
     public static final String BINDINGS_SUFFIX = "_WitBindings";
 
@@ -26,6 +32,13 @@ public record InterfaceModel(ClassName implementation, String interfaceName, Lis
         InterfaceName.parse(interfaceName);
         functions = List.copyOf(functions);
         resources = List.copyOf(resources);
+        functionsSince = Collections.unmodifiableSortedMap(new TreeMap<>(functionsSince));
+    }
+
+    /** A class checked without WIT, so without {@code @since} versions. */
+    public InterfaceModel(ClassName implementation, String interfaceName, List<FunctionModel> functions,
+            List<ResourceModel> resources) {
+        this(implementation, interfaceName, functions, resources, new TreeMap<>());
     }
 
     /** A class without resources. */

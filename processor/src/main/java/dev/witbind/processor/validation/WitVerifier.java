@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -114,7 +116,19 @@ final class WitVerifier {
             return new ValidationResult.Invalid(problems);
         }
         return new ValidationResult.Valid(new InterfaceModel(model.implementation(), model.interfaceName(), functions,
-                model.resources()));
+                model.resources(), sinceOf(functions)));
+    }
+
+    /** The {@code @since} version of each function: its own gate, else its resource's (WIT inherits it). */
+    private SortedMap<String, Version> sinceOf(List<FunctionModel> functions) {
+        SortedMap<String, Version> since = new TreeMap<>();
+        for (FunctionModel function : functions) {
+            iface.function(function.witName())
+                    .flatMap(def -> def.gates().since()
+                            .or(() -> def.resource().flatMap(iface::type).flatMap(type -> type.gates().since())))
+                    .ifPresent(version -> since.put(function.witName(), version));
+        }
+        return since;
     }
 
     private void reportVersion(InterfaceName annotated, WitSources.Lookup.Found wit) {
