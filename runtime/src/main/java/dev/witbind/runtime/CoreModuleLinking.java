@@ -1,6 +1,5 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.LinkerInstance.Definition;
 import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
 import dev.witbind.runtime.LinkerInstance.InstanceDefinition;
 import dev.witbind.runtime.engine.CoreImport;
@@ -20,7 +19,8 @@ import java.util.Optional;
 /**
  * Resolves every import of a core module against a linker's root: the module string through the semver-aware
  * lookup at the root, the field in the instance found, then the core type against the host function's flattened WIT
- * type and the canonical options the function needs against what the module has.
+ * type and the canonical options the function needs against what the module has. The linker's {@link Versioning}
+ * (prerelease tracks, fallbacks, trap stubs, strict versions) applies through {@link ImportResolver}.
  */
 final class CoreModuleLinking {
     /** {@code cabi_realloc(old_ptr, old_size, align, new_size) -> ptr}. */

@@ -9,6 +9,7 @@ import dev.witbind.wit.abi.CoreFunctionType;
 import dev.witbind.wit.abi.CoreType;
 import dev.witbind.wit.names.CompatibilityTrack;
 import dev.witbind.wit.names.NameMap;
+import dev.witbind.wit.names.Resolution;
 import dev.witbind.wit.names.Version;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -77,7 +78,7 @@ final class ImportResolver {
         }
         return releaseTrack(requested)
                 .flatMap(release -> level.table().lookup(requested, Optional.of(release)))
-                .filter(found -> found.resolution() == dev.witbind.wit.names.Resolution.TRACK)
+                .filter(found -> found.resolution() == Resolution.TRACK)
                 .map(found -> new InstanceHit(found, true));
     }
 

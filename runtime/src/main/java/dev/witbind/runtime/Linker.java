@@ -19,6 +19,10 @@ import java.util.Optional;
  * that provides {@code @0.2.0}. Defining a name twice is an error unless {@link #allowShadowing(boolean) shadowing}
  * is on.
  *
+ * <p>That is Wasmtime's rule, the default; {@link #versioning(Versioning)} opts into witbind's other modes (prerelease
+ * tracks, strict versions, trap stubs; fallbacks are defined with {@link #fallbacks()}), and {@link #explain} says
+ * how each import of a guest links.
+ *
  * <p>A host is registered as one object that every guest instance shares ({@link #register(Object)}), or as a
  * factory that makes one object per guest instance ({@link #register(Class, HostFactory)}).
  *
