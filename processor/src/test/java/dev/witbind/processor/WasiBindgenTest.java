@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.witbind.wit.parser.JcoWit;
+import dev.witbind.wit.parser.NeedsWasiWit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code wasi:http/proxy}) that jco ships, fetched as the wit module's tests fetch them: the WASI host is written
  * against this Java, so it must generate, and compile without a warning.
  */
+@NeedsWasiWit
 class WasiBindgenTest {
     private static final List<String> PACKAGES = List.of("wasi-cli", "wasi-clocks", "wasi-filesystem", "wasi-http",
             "wasi-io", "wasi-random", "wasi-sockets");

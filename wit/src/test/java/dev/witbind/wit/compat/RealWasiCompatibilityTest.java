@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.wit.parser.JcoWit;
+import dev.witbind.wit.parser.NeedsWasiWit;
 import dev.witbind.wit.parser.WitOptions;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.model.WitPackage;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without worlds or feature gates, and with a workaround method on {@code network}) against 0.2.12 (the upstream
  * v0.2.12 text, docs and {@code @since} stripped).
  */
+@NeedsWasiWit
 class RealWasiCompatibilityTest {
     private static final List<String> WASI_0_2_12 = List.of(
             "wasi-io", "wasi-clocks", "wasi-random", "wasi-cli", "wasi-filesystem", "wasi-sockets", "wasi-http");

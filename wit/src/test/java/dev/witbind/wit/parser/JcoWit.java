@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real WASI WIT that the npm package {@code @bytecodealliance/jco} ships under {@code lib/wit/builtin/}
@@ -22,17 +23,23 @@ import java.util.zip.GZIPInputStream;
  * later calls (and later builds, until {@code mvn clean}) reuse it.
  *
  * <p>Without npm the tests fail with a message saying so: CI has npm, and a silent skip would hide that the real
- * WIT was never checked.
+ * WIT was never checked. Only a build that says it has no npm ({@code mvn verify -Dwitbind.withoutNpm}, which also
+ * leaves out the modules built from the WASI WIT) skips them instead, each with that reason.
  */
 public final class JcoWit {
-    static final String PACKAGE = "@bytecodealliance/jco@1.35.0";
+    public static final String PACKAGE = "@bytecodealliance/jco@1.35.0";
     private static final String TARBALL = "bytecodealliance-jco-1.35.0.tgz";
     private static final String KEEP = "package/lib/wit/";
+    /** The property of a build without npm: see the class comment and the README. */
+    public static final String WITHOUT_NPM = "witbind.withoutNpm";
 
     private JcoWit() {}
 
     /** {@code .../package/lib/wit/builtin}, fetched on first use. */
     public static synchronized Path builtin() {
+        // the user's -D options reach the forked test JVM as system properties (Surefire passes them on)
+        Assumptions.assumeFalse(System.getProperty(WITHOUT_NPM) != null, "skipped: this build was run with -D"
+                + WITHOUT_NPM + ", and this test needs the real WASI WIT, which npm pack " + PACKAGE + " fetches");
         Path npmDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target/npm");
         Path unpacked = npmDir.resolve("jco-1.35.0");
         Path builtin = unpacked.resolve("package/lib/wit/builtin");
@@ -64,7 +71,8 @@ public final class JcoWit {
                     .start();
         } catch (IOException e) {
             fail("these tests need npm on the PATH to fetch the real WASI WIT (" + npm + " pack " + PACKAGE
-                    + "), but it could not be started: " + e.getMessage());
+                    + "), but it could not be started: " + e.getMessage() + ". Install Node.js with npm, or build "
+                    + "without what needs it: mvn verify -D" + WITHOUT_NPM);
             return;
         }
         String output;

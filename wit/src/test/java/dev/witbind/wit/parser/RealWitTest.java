@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The real WASI 0.2 packages (as jco 1.35.0 ships them: 0.2.12, with docs and {@code @since} stripped, and 0.2.10)
  * and the project's own sample WIT resolve, with the facts bindings will rely on.
  */
+@NeedsWasiWit
 class RealWitTest {
     private static final List<String> WASI_PACKAGES =
             List.of("wasi-io", "wasi-clocks", "wasi-random", "wasi-cli", "wasi-filesystem", "wasi-sockets", "wasi-http");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.wit.parser.JcoWit;
+import dev.witbind.wit.parser.NeedsWasiWit;
 import dev.witbind.wit.parser.WitOptions;
 import dev.witbind.wit.parser.WitPackages;
 import dev.witbind.wit.parser.model.ResolvedWit;
@@ -161,6 +162,7 @@ class WitPrinterTest {
         assertStable(wit);
     }
 
+    @NeedsWasiWit
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"0.2.12, wasi-cli", "0.2.12, wasi-http", "0.2.12, wasi-sockets", "0.3.0, wasi-http", "0.3.0, wasi-cli"})
     void theRealWasiPrintsStably(String version, String root) {
