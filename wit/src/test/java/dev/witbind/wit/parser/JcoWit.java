@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real WASI WIT that the npm package {@code @bytecodealliance/jco} ships under {@code lib/wit/builtin/}
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Without npm the tests fail with a message saying so: CI has npm, and a silent skip would hide that the real
  * WIT was never checked. Only a build that says it has no npm ({@code mvn verify -Dwitbind.withoutNpm}, which also
- * leaves out the modules built from the WASI WIT) skips them instead, each with that reason.
+ * leaves out the modules built from the WASI WIT) skips them instead: the tests that call this are marked
+ * {@link NeedsWasiWit}, and one that is not fails in that build, saying so.
  */
 public final class JcoWit {
     public static final String PACKAGE = "@bytecodealliance/jco@1.35.0";
@@ -37,9 +37,13 @@ public final class JcoWit {
 
     /** {@code .../package/lib/wit/builtin}, fetched on first use. */
     public static synchronized Path builtin() {
-        // the user's -D options reach the forked test JVM as system properties (Surefire passes them on)
-        Assumptions.assumeFalse(System.getProperty(WITHOUT_NPM) != null, "skipped: this build was run with -D"
-                + WITHOUT_NPM + ", and this test needs the real WASI WIT, which npm pack " + PACKAGE + " fetches");
+        // @NeedsWasiWit is the one way such a test is skipped; reaching here in that build means a test lacks it.
+        // (The user's -D options reach the forked test JVM as system properties: Surefire passes them on.)
+        if (System.getProperty(WITHOUT_NPM) != null) {
+            fail("this test reads the real WASI WIT, which a -D" + WITHOUT_NPM + " build does not fetch: mark it (or "
+                    + "its class, when @BeforeAll reads the WIT) @" + NeedsWasiWit.class.getSimpleName()
+                    + ", which skips it in that build");
+        }
         Path npmDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target/npm");
         Path unpacked = npmDir.resolve("jco-1.35.0");
         Path builtin = unpacked.resolve("package/lib/wit/builtin");
