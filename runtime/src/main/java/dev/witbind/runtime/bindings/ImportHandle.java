@@ -51,9 +51,7 @@ public abstract class ImportHandle implements WasmFunctionHandle {
     @Override
     public final long[] apply(Instance calledFrom, long... args) {
         if (!instance.mayLeave()) {
-            throw new WitTrapException("guest '" + instance.guestName() + "' called " + function + " while it ran its "
-                    + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
-                    .in(function);
+            throw mayNotLeave();
         }
         try {
             return call(args);
@@ -63,6 +61,17 @@ public abstract class ImportHandle implements WasmFunctionHandle {
             }
             throw failure(function, e);
         }
+    }
+
+    /**
+     * The trap for a call made while the guest may not leave. Out of line so that {@link #apply} stays small enough
+     * for HotSpot to inline into the guest's compiled call with the body (the message's concatenation alone is
+     * larger than the rest of {@code apply}).
+     */
+    private WitTrapException mayNotLeave() {
+        return new WitTrapException("guest '" + instance.guestName() + "' called " + function + " while it ran its "
+                + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
+                .in(function);
     }
 
     /**
