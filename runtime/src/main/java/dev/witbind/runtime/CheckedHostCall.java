@@ -9,7 +9,8 @@ import dev.witbind.wit.types.WitFunctionType;
 
 /**
  * An application's {@link HostCall} as the engine calls it, which unlike generated bindings may return the wrong
- * number of core values: checked on every call.
+ * number of core values: checked on every call. The borrows it lifted end when it returns, as generated bindings end
+ * theirs.
  */
 final class CheckedHostCall extends ImportHandle {
     private final HostCall call;
@@ -31,6 +32,8 @@ final class CheckedHostCall extends ImportHandle {
     protected long[] call(long[] args) {
         cx.beginLift(); // an application's HostCall may lift anything through cx
         long[] results = call.call(cx, args);
+        // what the call lifted as borrow<T> was lent for the call only (the Canonical ABI ends the lends on return)
+        cx.endBorrows();
         // The engines disagree on what a wrong count means (one reads zeros, the other overruns): refuse it.
         if (results == null || results.length != resultCount) {
             throw new HostValueException("returned " + (results == null ? "null instead of "

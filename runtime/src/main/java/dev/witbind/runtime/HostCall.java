@@ -8,7 +8,8 @@ import dev.witbind.runtime.abi.LiftLowerContext;
  * generated bindings lift and lower with code specialised to each function.)
  *
  * <p>Values travel as {@code long}s (an {@code i32} in the low 32 bits, floats as their raw bits), the engine's own
- * convention; strings, lists and handles are lifted and lowered through {@code cx}.
+ * convention; strings, lists and handles are lifted and lowered through {@code cx}. A handle lifted with
+ * {@link LiftLowerContext#liftBorrow} is lent for the call only: the lend ends when {@code call} returns.
  */
 @FunctionalInterface
 public interface HostCall {
