@@ -52,7 +52,8 @@ public final class GuestExports {
 
     /**
      * The exported function {@code name} at this level, called with WIT types. {@code type} must be the function's
-     * type; resources are matched by name (the host names them as the component's world does).
+     * type; a resource matches when it is the instance's run-time type (the host's own, for a resource an import
+     * provides) or has its name (the host names a resource the component defines as the component's world does).
      *
      * @throws WitExportException when there is no such function, or its type differs
      */
@@ -64,7 +65,7 @@ public final class GuestExports {
                             : ", but it is not a function"));
         }
         String difference = ComponentTypes.difference(type, lifted.type(), "the host",
-                (asked, actual) -> asked.name().equals(actual.name()));
+                (asked, actual) -> asked.equals(actual) || asked.name().equals(actual.name()));
         if (difference != null) {
             throw new WitExportException(guestName, name, "exports '" + name + "'" + where() + " as " + lifted.type()
                     + ", not " + type + ": " + difference);

@@ -1135,7 +1135,7 @@ public final class ComponentValidator {
             CoreFuncType core, Optional<ResourceIdentity> resource, Shapes.Func func) {
         if (scope == top) {
             canonFunctions.add(new CanonFunction(definition, type, core, resource,
-                    func == null ? null : naming -> new WitConversion(naming).function(func)));
+                    func == null ? null : naming -> new WitConversion(naming, false).function(func)));
         }
     }
 

@@ -30,11 +30,23 @@ import java.util.function.Function;
  */
 final class WitConversion {
     private final Function<ResourceIdentity, ResourceType> resources;
+    private final boolean localNames;
     private final Map<Vt, WitType> done = new IdentityHashMap<>();
     private int anonymous;
 
+    /** A conversion for the component's world: a handle names its resource as the world does ({@code board}). */
     WitConversion(Function<ResourceIdentity, ResourceType> resources) {
+        this(resources, true);
+    }
+
+    /**
+     * @param localNames whether a handle names its resource as the world does where it uses it ({@code use
+     *     geo.{canvas as board}} gives {@code borrow<board>}); {@code false} keeps exactly the type {@code resources}
+     *     gives, as an instance's run-time types must be: a board handle is a canvas handle
+     */
+    WitConversion(Function<ResourceIdentity, ResourceType> resources, boolean localNames) {
         this.resources = resources;
+        this.localNames = localNames;
     }
 
     WitFunctionType function(Shapes.Func func) {
@@ -99,7 +111,7 @@ final class WitConversion {
         }
         Vt.Handle h = (Vt.Handle) type;
         ResourceType resource = resources.apply(h.resource());
-        if (h.name() != null && dev.witbind.wit.names.Label.isLabel(h.name())) {
+        if (localNames && h.name() != null && dev.witbind.wit.names.Label.isLabel(h.name())) {
             resource = new ResourceType(resource.owner(), h.name());
         }
         return h.own() ? HandleType.own(resource) : HandleType.borrow(resource);
