@@ -309,6 +309,14 @@ final class ComponentInstantiation {
         if (item.type() instanceof ItemType.Function) {
             return new HostFunc(link.functions().get(imported.name()), imported.name());
         }
+        if (item.type() instanceof ItemType.Resource resource) {
+            // a world-level resource from the root, or another import's resource under a second name (use ... as)
+            ResourceType host = link.hostResources().get(resource.resource());
+            if (host == null) { // linking makes this impossible; say so rather than fail obscurely
+                throw unsupported("the resource import '" + imported.name() + "', which no import provides");
+            }
+            return new Resource(host, null);
+        }
         return new OtherType(); // a value type: the linker checked that nothing needs providing
     }
 

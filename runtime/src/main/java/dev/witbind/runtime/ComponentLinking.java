@@ -87,6 +87,18 @@ final class ComponentLinking {
         final Map<String, FunctionDefinition<?>> instanceFunctions = new LinkedHashMap<>();
         final Map<String, FunctionDefinition<?>> functions = new LinkedHashMap<>();
         final Map<ResourceIdentity, ResourceType> hostResources = new IdentityHashMap<>();
+        /** The host's resource type for each resource as the component's function types name it. */
+        final Map<ResourceType, ResourceType> guestToHost = new HashMap<>();
+
+        void provide(ResourceIdentity identity, ResourceType host) {
+            hostResources.put(identity, host);
+            guestToHost.put(guestType(identity), host);
+        }
+
+        /** Whether {@code host} is what the linked imports provide for the component's {@code guest}. */
+        boolean matches(ResourceType guest, ResourceType host) {
+            return host.equals(guestToHost.get(guest));
+        }
 
         void refuse(String instance, String member, Optional<Version> guestVersion, ImportExplanation.Outcome outcome,
                 String problem) {
@@ -111,6 +123,7 @@ final class ComponentLinking {
                     wanted++;
                     linkFunction(item, collected);
                 }
+                case RESOURCE -> wanted += linkWorldResource(item, collected);
                 case VALUE_TYPE -> { } // a type the component names (an alias or an eq-bound type): nothing to provide
                 default -> {
                     wanted++;
@@ -147,7 +160,6 @@ final class ComponentLinking {
         LinkerInstance instance = instanceDefinition.instance();
         String resolvedAs = hit.get().describe();
         Map<String, ResourceType> provided = resourcesOf(instance);
-        Map<ResourceType, ResourceType> guestToHost = new HashMap<>();
         members.resources().forEach((label, identity) -> {
             ResourceType host = provided.get(label);
             if (host == null) {
@@ -162,10 +174,7 @@ final class ComponentLinking {
                         + "'s resource '" + label + "' is " + host + ", but the component has it from another "
                         + "import, which the host provides as " + collected.hostResources.get(identity));
             } else {
-                collected.hostResources.put(identity, host);
-                // as the component's function types name it: by the import it comes from, which for a resource
-                // that another interface defines is not this one
-                guestToHost.put(new ResourceType(identity.importName().orElse(name), identity.name()), host);
+                collected.provide(identity, host);
                 collected.explanation.add(new ImportExplanation(name + "#" + label, hit.get().outcome(),
                         guestVersion.map(Version::toString), Optional.of(hit.get().name() + "#" + label),
                         List.of()));
@@ -189,7 +198,7 @@ final class ComponentLinking {
                 String servedAs = served.get().outcome() == ImportExplanation.Outcome.FALLBACK
                         ? "the fallback " + served.get().via().describe() : resolvedAs;
                 String difference = ComponentTypes.difference(type, host.type(), "the component",
-                        (guest, hostType) -> hostType.equals(guestToHost.get(guest)));
+                        (guest, hostType) -> collected.matches(guest, hostType));
                 if (difference != null) {
                     collected.refuse(name, function, guestVersion, ImportExplanation.Outcome.UNRESOLVED,
                             "type mismatch: the component imports it as " + type + ", but '" + function + "' in "
@@ -213,6 +222,35 @@ final class ComponentLinking {
         return count;
     }
 
+    /**
+     * Links a resource the component imports at the world level ({@code resource handle} in a world, imported as
+     * {@code (import "handle" (type (sub resource)))}): the linker's root must have it, that is, root functions that
+     * take or return a resource of that name, as an instance provides the resources its functions mention. A type
+     * import bound to another import's resource ({@code use geo.{canvas as board}}, {@code (eq ...)}) needs nothing:
+     * that import provides it. Returns how many imports it counts for.
+     */
+    private int linkWorldResource(ComponentItem item, Collected collected) {
+        ResourceIdentity identity = ((ItemType.Resource) item.type()).resource();
+        if (identity.origin() != ResourceIdentity.Origin.IMPORTED
+                || !identity.importName().equals(Optional.of(item.name()))) {
+            return 0;
+        }
+        LinkerInstance root = resolver.root();
+        Map<String, ResourceType> provided = resourcesOf(root);
+        ResourceType host = provided.get(identity.name());
+        if (host == null) {
+            collected.refuse("", item.name(), Optional.empty(), ImportExplanation.Outcome.UNRESOLVED,
+                    "the linker's root has no resource '" + item.name() + "' (a world-level resource: define the "
+                            + "functions that take or return it with linker.root().func(...))"
+                            + (provided.isEmpty() ? "" : "; it has: " + String.join(", ", provided.keySet())));
+            return 1;
+        }
+        collected.provide(identity, host);
+        collected.explanation.add(new ImportExplanation(item.name(), ImportExplanation.Outcome.EXACT,
+                Optional.empty(), Optional.of(item.name()), List.of()));
+        return 1;
+    }
+
     private void linkFunction(ComponentItem item, Collected collected) {
         WitFunctionType type = ((ItemType.Function) item.type()).type();
         Optional<Definition> definition = resolver.root().table().getExact(item.name());
@@ -224,7 +262,7 @@ final class ComponentLinking {
                             : "'" + item.name() + "' at the linker's root is an instance, not a function");
             return;
         }
-        String difference = ComponentTypes.difference(type, host.type(), "the component", ResourceType::equals);
+        String difference = ComponentTypes.difference(type, host.type(), "the component", collected::matches);
         if (difference != null) {
             collected.refuse("", item.name(), Optional.empty(), ImportExplanation.Outcome.UNRESOLVED,
                     "type mismatch: the component imports it as " + type + ", but the linker's is " + host.type()
@@ -234,6 +272,14 @@ final class ComponentLinking {
         collected.bind(new ImportBinding(new CoreImport("", item.name(), "func", Optional.empty(), type.toString()),
                 "", Optional.empty(), dev.witbind.wit.names.Resolution.EXACT, Optional.empty(), host));
         collected.functions.put(item.name(), host);
+    }
+
+    /**
+     * A component's resource as its function types name it: by the import it comes from (which, for a resource that
+     * another interface defines, is not the instance that mentions it) and its label there.
+     */
+    private static ResourceType guestType(ResourceIdentity identity) {
+        return new ResourceType(identity.importName().orElse(""), identity.name());
     }
 
     /** The resources a host instance's functions mention, by label: what it can provide. */

@@ -104,7 +104,7 @@ public final class ImportBinding {
             findings = Stream.concat(Stream.of(instanceName + " lacks it"),
                     findings.stream()).toList();
         }
-        return new ImportExplanation(guestImport.qualifiedName(), outcome,
+        return new ImportExplanation(importName(), outcome,
                 guestVersion.or(() -> CompatibilityTrack.versionOf(guestImport.module()))
                         .map(Version::toString),
                 Optional.of(provider), findings);
@@ -144,11 +144,16 @@ public final class ImportBinding {
         };
         String target = outcome == ImportExplanation.Outcome.TRAP_STUB
                 ? "a trap stub (" + instanceName + " lacks it)"
-                : instanceName + "#" + guestImport.field();
-        StringBuilder line = new StringBuilder(guestImport.qualifiedName())
+                : instanceName.isEmpty() ? guestImport.field() : instanceName + "#" + guestImport.field();
+        StringBuilder line = new StringBuilder(importName())
                 .append(guestVersion.map(v -> " (" + v + ")").orElse("")).append(" -> ").append(target).append(how);
         warnings.forEach(warning -> line.append("; warning: ").append(warning));
         return line.toString();
+    }
+
+    /** The import as reports name it: {@code instance#function}, or a world-level function's name alone. */
+    private String importName() {
+        return guestImport.module().isEmpty() ? guestImport.field() : guestImport.qualifiedName();
     }
 
     @Override

@@ -57,8 +57,12 @@ public final class WitLinkException extends WitException {
         fieldsByProblem.forEach((key, fields) -> {
             int separator = key.indexOf('\u0000');
             // a guest chose these names: quoted as excerpts, so that a 100 KB import name stays a short line
-            message.append("\n  - ").append(Excerpt.of(key.substring(0, separator))).append(' ')
-                    .append(Excerpt.of(String.join(", ", fields), 4 * Excerpt.LIMIT)).append(": ")
+            // a world-level import has no module (instance) part, an instance refused as a whole no field part
+            String module = key.substring(0, separator);
+            String joined = String.join(", ", fields);
+            message.append("\n  - ").append(module.isEmpty() ? "" : Excerpt.of(module))
+                    .append(module.isEmpty() || joined.isEmpty() ? "" : " ")
+                    .append(joined.isEmpty() ? "" : Excerpt.of(joined, 4 * Excerpt.LIMIT)).append(": ")
                     .append(Excerpt.of(key.substring(separator + 1), PROBLEM_LIMIT));
         });
         return message.toString();
