@@ -4,17 +4,7 @@
 # byte the committed files.
 set -euo pipefail
 
-CLANG=${CLANG:-clang-19}
-JCO=${JCO:-/work/jco/node_modules/.bin/jco}
 cd "$(dirname "${BASH_SOURCE[0]}")"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source ../c-component.sh
 
-# Relative -o on purpose: wasm-ld records the output's base name as the module name.
-(cd "$work" && "$CLANG" --target=wasm32-unknown-unknown -O2 -nostdlib -Wl,--no-entry -Wl,--export-memory \
-    -o kv.core.wasm "$OLDPWD/kv.c")
-"$JCO" embed "$work/kv.core.wasm" --wit wit -n kv -o "$work/kv.embed.wasm"
-"$JCO" new "$work/kv.embed.wasm" -o kv.wasm
-"$JCO" wit kv.wasm > kv.golden.wit
-chmod 644 kv.wasm kv.golden.wit
-echo "built kv.wasm"
+c_component kv kv.c wit kv

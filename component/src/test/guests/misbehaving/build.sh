@@ -5,28 +5,15 @@
 # never runs this. The output is byte for byte the committed files.
 set -euo pipefail
 
-CLANG=${CLANG:-clang-19}
-JCO=${JCO:-/work/jco/node_modules/.bin/jco}
 cd "$(dirname "${BASH_SOURCE[0]}")"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source ../c-component.sh
 
-# build <name> <source> <MISBEHAVIOR> <wit folder> <world> [<string encoding>]
 build() {
     local name=$1 source=$2 misbehavior=$3 wit=$4 world=$5 encoding=${6:-utf8} encoding_number=0
     [ "$encoding" = utf16 ] && encoding_number=1
-    # Relative -o on purpose: wasm-ld records the output's base name as the module name.
-    (cd "$work" && "$CLANG" --target=wasm32-unknown-unknown -O2 -nostdlib -Wl,--no-entry -Wl,--export-memory \
-        "-DMISBEHAVIOR=$misbehavior" "-DNAME=\"$name\"" "-DENCODING=$encoding_number" \
-        -o "$name.core.wasm" "$OLDPWD/$source")
-    "$JCO" embed "$work/$name.core.wasm" --wit "$wit" -n "$world" --string-encoding "$encoding" \
-        -o "$work/$name.embed.wasm"
-    "$JCO" new "$work/$name.embed.wasm" -o "$name.wasm"
-    "$JCO" wit "$name.wasm" > "$name.golden.wit"
-    chmod 644 "$name.wasm" "$name.golden.wit"
-    echo "built $name.wasm"
+    c_component "$name" "$source" "$wit" "$world" "$encoding" \
+        "-DMISBEHAVIOR=$misbehavior" "-DNAME=\"$name\"" "-DENCODING=$encoding_number"
 }
-
 greeter() { build "$1" greeter.c "$2" wit greeter "${3:-utf8}"; }
 greeter import-string-invalid-utf8 IMPORT_STRING_INVALID_UTF8
 greeter import-string-out-of-bounds IMPORT_STRING_OUT_OF_BOUNDS
