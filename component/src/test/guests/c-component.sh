@@ -4,7 +4,7 @@
 #
 #   c_component NAME SOURCE WIT WORLD [ENCODING [CLANG-FLAG ...]]
 #
-# writes NAME.wasm and NAME.golden.wit in the current folder from SOURCE, the WIT folder or file WIT and its world
+# writes NAME.wasm and NAME.golden.wit in the current folder (or in C_COMPONENT_OUT) from SOURCE, the WIT folder or file WIT and its world
 # WORLD; ENCODING is jco embed's --string-encoding (utf8, utf16, compact-utf16; utf8 when left out); the CLANG-FLAGs
 # are passed to clang (-D definitions).
 
@@ -14,15 +14,15 @@ c_component_work=$(mktemp -d)
 trap 'rm -rf "$c_component_work"' EXIT
 
 c_component() {
-    local name=$1 source=$2 wit=$3 world=$4 encoding=${5:-utf8}
+    local name=$1 source=$2 wit=$3 world=$4 encoding=${5:-utf8} out=${C_COMPONENT_OUT:-.}
     shift $(($# < 5 ? $# : 5))
     # Relative -o on purpose: wasm-ld records the output's base name as the module name.
     (cd "$c_component_work" && "$CLANG" --target=wasm32-unknown-unknown -O2 -nostdlib \
         -Wl,--no-entry -Wl,--export-memory "$@" -o "$name.core.wasm" "$OLDPWD/$source")
     "$JCO" embed "$c_component_work/$name.core.wasm" --wit "$wit" -n "$world" --string-encoding "$encoding" \
         -o "$c_component_work/$name.embed.wasm"
-    "$JCO" new "$c_component_work/$name.embed.wasm" -o "$name.wasm"
-    "$JCO" wit "$name.wasm" > "$name.golden.wit"
-    chmod 644 "$name.wasm" "$name.golden.wit"
-    echo "built $name.wasm"
+    "$JCO" new "$c_component_work/$name.embed.wasm" -o "$out/$name.wasm"
+    "$JCO" wit "$out/$name.wasm" > "$out/$name.golden.wit"
+    chmod 644 "$out/$name.wasm" "$out/$name.golden.wit"
+    echo "built $out/$name.wasm"
 }

@@ -6,6 +6,7 @@ import dev.witbind.component.binary.ComponentReader;
 import dev.witbind.component.binary.Definition;
 import dev.witbind.component.model.CanonFunction;
 import dev.witbind.component.model.ComponentItem;
+import dev.witbind.component.model.NestedScope;
 import dev.witbind.component.validate.ComponentValidator;
 import dev.witbind.component.validate.ValidatedComponent;
 import dev.witbind.component.wit.WorldPrinter;
@@ -76,6 +77,20 @@ public final class Component {
     /** The top-level canonical functions, in binary order, with their component and core types. */
     public List<CanonFunction> canonFunctions() {
         return validated.canonFunctions();
+    }
+
+    /**
+     * What instantiating {@code scope} (this component's binary, or a component it defines at any depth) needs to
+     * know of its resources and canonical functions.
+     *
+     * @throws IllegalArgumentException when {@code scope} is not one of this component's
+     */
+    public NestedScope scope(ComponentBinary scope) {
+        NestedScope found = validated.scopes().get(scope);
+        if (found == null) {
+            throw new IllegalArgumentException("not a component of " + this);
+        }
+        return found;
     }
 
     /** A read-only view of an embedded core module's bytes (of this component or a nested one). */

@@ -11,6 +11,7 @@ import dev.witbind.component.binary.SortIndex;
 import dev.witbind.component.model.CanonFunction;
 import dev.witbind.component.model.ComponentItem;
 import dev.witbind.component.model.ItemType;
+import dev.witbind.component.model.NestedScope;
 import dev.witbind.component.model.ResourceIdentity;
 import dev.witbind.runtime.LinkerInstance.FunctionDefinition;
 import dev.witbind.runtime.abi.CanonicalOptions;
@@ -58,10 +59,11 @@ final class ComponentInstantiation {
     private final InstanceState state;
     private final Map<HostSource<?>, Object> made = new IdentityHashMap<>();
     private final Map<OptionsKey, LiftLowerContext> contexts = new HashMap<>();
-    private final Map<Definition.CanonDef, CanonFunction> canonFunctions = new HashMap<>();
     /** The runtime type of each resource the top-level component defines, by its type index. */
     private final Map<Integer, ResourceType> definedResources = new HashMap<>();
     private int coreInstanceCount;
+    /** How many component instances nested in this one have been made: names their resources apart. */
+    private int nestedInstanceCount;
 
     private ComponentInstantiation(GuestComponent component, ComponentLinking.Link link, Engine engine,
             Instantiation instantiation, InstanceLimits limits) {
@@ -70,14 +72,14 @@ final class ComponentInstantiation {
         this.mode = engine.mode();
         this.instantiation = instantiation;
         this.state = new InstanceState(component.name(), limits);
-        component.model().canonFunctions().forEach(canon -> canonFunctions.put(canon.definition(), canon));
     }
 
     static GuestInstance instantiate(GuestComponent component, ComponentLinking.Link link, Engine engine,
             Instantiation instantiation, InstanceLimits limits) {
         ComponentInstantiation run = new ComponentInstantiation(component, link, engine, instantiation, limits);
-        Scope top = new Scope(null, true);
-        run.evaluate(component.model().binary(), top, Map.of());
+        ComponentBinary binary = component.model().binary();
+        Scope top = new Scope(null, true, component.model().scope(binary), run.state, 0);
+        run.evaluate(binary, top, Map.of());
         return GuestInstance.ofComponent(component.name(), link.plan(), run.state, new GuestExports(
                 component.name(), "", top.exports));
     }
@@ -146,6 +148,16 @@ final class ComponentInstantiation {
     static final class Scope {
         final Scope parent;
         final boolean top;
+        /** What the validator knows of this component's resources and canonical functions. */
+        final NestedScope model;
+        /** This component instance's handle table and may_leave (the top one's, or one of its own when nested). */
+        final InstanceState state;
+        /** Which component instance this is: 0 for the top one, then in the order they are made. */
+        final int number;
+        /** The run-time type of each resource the validator's identities stand for, in this instance. */
+        final Map<ResourceIdentity, ResourceType> resources = new IdentityHashMap<>();
+        /** How many of {@link #types} have had their resources recorded in {@link #resources}. */
+        int recordedTypes;
         final List<CoreItem> coreFuncs = new ArrayList<>();
         final List<CoreItem> coreTables = new ArrayList<>();
         final List<CoreItem> coreMemories = new ArrayList<>();
@@ -158,9 +170,12 @@ final class ComponentInstantiation {
         final List<Item> instances = new ArrayList<>();
         final Map<String, Item> exports = new LinkedHashMap<>();
 
-        Scope(Scope parent, boolean top) {
+        Scope(Scope parent, boolean top, NestedScope model, InstanceState state, int number) {
             this.parent = parent;
             this.top = top;
+            this.model = model;
+            this.state = state;
+            this.number = number;
         }
 
         List<CoreItem> core(Sort sort) {
@@ -209,7 +224,8 @@ final class ComponentInstantiation {
                 Nested nested = (Nested) scope.components.get(instantiate.componentIndex());
                 Map<String, Item> nestedArgs = new LinkedHashMap<>();
                 instantiate.args().forEach(arg -> nestedArgs.put(arg.name(), scope.item(arg.item())));
-                Scope inner = new Scope(nested.outer(), false);
+                Scope inner = new Scope(nested.outer(), false, component.model().scope(nested.binary()),
+                        state.nested(), ++nestedInstanceCount);
                 evaluate(nested.binary(), inner, nestedArgs);
                 scope.instances.add(new Bag(inner.exports));
             } else if (definition instanceof Definition.InlineExports bag) {
@@ -223,13 +239,44 @@ final class ComponentInstantiation {
             } else if (definition instanceof Definition.CanonDef canon) {
                 canon(canon, scope);
             } else if (definition instanceof Definition.Import imported) {
-                scope.items(imported.defines().sort()).add(scope.top ? topImport(imported) : args.get(imported.name()));
+                Item item = scope.top ? topImport(imported) : args.get(imported.name());
+                scope.items(imported.defines().sort()).add(item);
+                recordImportedResources(scope, imported.name(), item);
             } else if (definition instanceof Definition.Export exported) {
                 Item item = scope.item(exported.item());
                 scope.exports.put(exported.name(), item);
                 scope.items(exported.defines().sort()).add(item);
             }
+            recordTypes(scope);
         }
+    }
+
+    /**
+     * Records the run-time type of each resource type the scope has gained (by definition, import, alias or export),
+     * under the validator's identity for its type index, so that the function types of the scope's canonical
+     * functions can name them.
+     */
+    private static void recordTypes(Scope scope) {
+        for (int index = scope.recordedTypes; index < scope.types.size(); index++) {
+            ResourceIdentity identity = scope.model.typeAt(index);
+            if (identity != null && scope.types.get(index) instanceof Resource resource && resource.type() != null) {
+                scope.resources.put(identity, resource.type());
+            }
+        }
+        scope.recordedTypes = scope.types.size();
+    }
+
+    /** Records the resources an imported instance exports, as the validator named them in the import's type. */
+    private void recordImportedResources(Scope scope, String importName, Item instance) {
+        Map<String, ResourceIdentity> resources = scope.model.importedInstances().get(importName);
+        if (resources == null || instance == null) {
+            return;
+        }
+        resources.forEach((name, identity) -> {
+            if (member(instance, name) instanceof Resource resource && resource.type() != null) {
+                scope.resources.put(identity, resource.type());
+            }
+        });
     }
 
     private CoreInst coreInstantiate(Definition.CoreInstantiate instantiate, Scope scope) {
@@ -277,10 +324,15 @@ final class ComponentInstantiation {
             for (int i = 0; i < outer.count(); i++) {
                 target = target.parent;
             }
-            if (sort.isCore()) {
+            if (sort == Sort.CORE_MODULE) {
+                scope.coreModules.add(target.coreModules.get(outer.index()));
+            } else if (sort == Sort.CORE_TYPE) {
+                return; // core types matter to validation only
+            } else if (sort.isCore()) {
                 throw unsupported("an outer alias of a " + sort);
+            } else {
+                scope.items(sort).add(target.items(sort).get(outer.index()));
             }
-            scope.items(sort).add(target.items(sort).get(outer.index()));
         }
     }
 
@@ -324,12 +376,14 @@ final class ComponentInstantiation {
         if (!(type.type() instanceof DefType.Resource resource)) {
             return new OtherType();
         }
-        if (!scope.top) {
-            throw unsupported("a resource defined inside a nested component");
-        }
         int typeIndex = type.defines().index();
-        ResourceType runtime = resourceName(typeIndex);
-        definedResources.put(typeIndex, runtime);
+        ResourceType runtime;
+        if (scope.top) {
+            runtime = resourceName(typeIndex);
+            definedResources.put(typeIndex, runtime);
+        } else {
+            runtime = nestedResourceName(scope, typeIndex);
+        }
         GuestResource.Destructor destructor = null;
         if (resource.destructor().isPresent()) {
             CoreFunction function = callable(scope.coreFuncs.get(resource.destructor().getAsInt()), "destructor");
@@ -358,25 +412,43 @@ final class ComponentInstantiation {
         return new ResourceType(component.name(), "resource-" + typeIndex);
     }
 
+    /**
+     * The run-time type of a resource that a nested component instance defines: its own for each instance (resource
+     * types are generative), named by the label the validator knows it by.
+     */
+    private ResourceType nestedResourceName(Scope scope, int typeIndex) {
+        ResourceIdentity identity = scope.model.typeAt(typeIndex);
+        String label = identity != null && dev.witbind.wit.names.Label.isLabel(identity.name()) ? identity.name()
+                : "resource-" + typeIndex;
+        return new ResourceType(component.name() + "/component-instance-" + scope.number, label);
+    }
+
     // ---- canonical functions ----------------------------------------------------------------------------------
 
     private void canon(Definition.CanonDef definition, Scope scope) {
         Canon canon = definition.canon();
         if (canon instanceof Canon.Lower lower) {
             Item func = scope.funcs.get(lower.funcIndex());
+            if (func instanceof Lifted lifted) {
+                // a composition: another component instance of this component lifts it
+                WitFunctionType type = scope.model.canonFunctions().get(definition)
+                        .functionType(identity -> resourceIn(scope, identity)).orElseThrow();
+                LiftLowerContext caller = LiftLowerContext.betweenComponents(options(lower.options(), scope),
+                        scope.state);
+                scope.coreFuncs.add(new HostCore(new ComponentCall(caller, "core func " + scope.coreFuncs.size()
+                        + " (a lowered function of component instance " + scope.number + ")", type, lifted)));
+                return;
+            }
             if (!(func instanceof HostFunc host)) {
-                throw unsupported("lowering a function the component lifts itself (a composed component)");
+                throw unsupported("lowering a function that is neither the host's nor lifted");
             }
             LiftLowerContext cx = context(lower.options(), scope);
             scope.coreFuncs.add(new HostCore(host.definition().bind(cx, host.qualifiedName(), made, instantiation)));
             return;
         }
         if (canon instanceof Canon.Lift lift) {
-            if (!scope.top) {
-                throw unsupported("canon lift inside a nested component");
-            }
-            CanonFunction function = canonFunctions.get(definition);
-            WitFunctionType type = function.functionType(this::runtimeResource).orElseThrow();
+            CanonFunction function = scope.model.canonFunctions().get(definition);
+            WitFunctionType type = function.functionType(identity -> resourceIn(scope, identity)).orElseThrow();
             CoreFunction core = callable(scope.coreFuncs.get(lift.coreFuncIndex()), "lifted function");
             Optional<PostReturn> postReturn = lift.options().postReturn().isPresent()
                     ? Optional.of(callable(scope.coreFuncs.get(lift.options().postReturn().getAsInt()), "post-return")
@@ -398,11 +470,20 @@ final class ComponentInstantiation {
                         : ResourceIntrinsics.resourceDrop(cx, resource.type())));
     }
 
-    /** The resource type a lifted function's handles refer to: the host's, or the instance's own. */
-    private ResourceType runtimeResource(ResourceIdentity identity) {
+    /**
+     * The run-time type of a resource a canonical function of {@code scope} mentions: as the scope (or one it is
+     * nested in) recorded it, else the host's for a top-level import, else the top-level component's own.
+     */
+    private ResourceType resourceIn(Scope scope, ResourceIdentity identity) {
+        for (Scope at = scope; at != null; at = at.parent) {
+            ResourceType recorded = at.resources.get(identity);
+            if (recorded != null) {
+                return recorded;
+            }
+        }
         ResourceType type = switch (identity.origin()) {
             case IMPORTED -> link.hostResources().get(identity);
-            case DEFINED -> definedResources.get(identity.typeIndex().orElseThrow());
+            case DEFINED -> scope.top ? definedResources.get(identity.typeIndex().orElseThrow()) : null;
             case ABSTRACT -> null;
         };
         if (type == null) {
@@ -444,17 +525,17 @@ final class ComponentInstantiation {
 
     /** One context per distinct memory, realloc and encoding: functions that share options share it. */
     private LiftLowerContext context(CanonOptions options, Scope scope) {
-        OptionsKey key = options == null ? OptionsKey.NONE : new OptionsKey(
-                options.memory().isPresent() ? scope.coreMemories.get(options.memory().getAsInt()) : null,
-                options.realloc().isPresent() ? scope.coreFuncs.get(options.realloc().getAsInt()) : null,
-                options.encoding());
-        return contexts.computeIfAbsent(key, k -> new LiftLowerContext(options(options, scope), state));
+        OptionsKey key = options == null ? new OptionsKey(scope.state, null, null, CanonOptions.StringEncoding.UTF8)
+                : new OptionsKey(scope.state,
+                        options.memory().isPresent() ? scope.coreMemories.get(options.memory().getAsInt()) : null,
+                        options.realloc().isPresent() ? scope.coreFuncs.get(options.realloc().getAsInt()) : null,
+                        options.encoding());
+        return contexts.computeIfAbsent(key, k -> new LiftLowerContext(options(options, scope), scope.state));
     }
 
-    /** What makes two canon definitions' contexts the same. */
-    private record OptionsKey(CoreItem memory, CoreItem realloc, CanonOptions.StringEncoding encoding) {
-        static final OptionsKey NONE = new OptionsKey(null, null, CanonOptions.StringEncoding.UTF8);
-    }
+    /** What makes two canon definitions' contexts the same: the same component instance and options. */
+    private record OptionsKey(InstanceState state, CoreItem memory, CoreItem realloc,
+            CanonOptions.StringEncoding encoding) {}
 
     private WitModuleException unsupported(String what) {
         return new WitModuleException(component.name(), "a component with " + what + ", which witbind does not "

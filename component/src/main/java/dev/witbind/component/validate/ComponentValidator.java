@@ -23,6 +23,7 @@ import dev.witbind.component.binary.SortIndex;
 import dev.witbind.component.binary.ValType;
 import dev.witbind.component.model.CanonFunction;
 import dev.witbind.component.model.ItemType;
+import dev.witbind.component.model.NestedScope;
 import dev.witbind.component.model.ResourceIdentity;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.abi.CoreSignature;
@@ -52,6 +53,8 @@ import java.util.Set;
 public final class ComponentValidator {
     private final Budget budget = new Budget();
     private final List<CanonFunction> canonFunctions = new ArrayList<>();
+    /** What an instantiator needs of each component scope, the top one and every component defined inside. */
+    private final Map<ComponentBinary, NestedScope> scopes = new IdentityHashMap<>();
     private final Map<Shapes.Func, WitFunctionType> abiTypes = new IdentityHashMap<>();
     /** Flattening for the ABI checks needs no resource names: every resource is "r". */
     private final Map<Shapes.TypeEntry, Boolean> mentionsResource = new IdentityHashMap<>();
@@ -70,7 +73,7 @@ public final class ComponentValidator {
         Scope scope = new Scope(null, Scope.Kind.COMPONENT);
         validator.top = scope;
         validator.component(binary, scope, 0);
-        return ModelBuilder.build(binary, scope, validator.canonFunctions);
+        return ModelBuilder.build(binary, scope, validator.canonFunctions, validator.scopes);
     }
 
     // ---- components -----------------------------------------------------------------------------------------
@@ -79,6 +82,7 @@ public final class ComponentValidator {
         for (Definition definition : binary.definitions()) {
             definition(definition, scope, depth);
         }
+        scopes.put(binary, nestedScope(scope));
         return new Shapes.Component(scope.imports, scope.exports, scope.abstractImports, scope.abstractExports);
     }
 
@@ -1133,10 +1137,33 @@ public final class ComponentValidator {
 
     private void record(Scope scope, Definition.CanonDef definition, Optional<WitFunctionType> type,
             CoreFuncType core, Optional<ResourceIdentity> resource, Shapes.Func func) {
+        CanonFunction canon = new CanonFunction(definition, type, core, resource,
+                func == null ? null : naming -> new WitConversion(naming, false).function(func));
+        scope.canonFunctions.put(definition, canon);
         if (scope == top) {
-            canonFunctions.add(new CanonFunction(definition, type, core, resource,
-                    func == null ? null : naming -> new WitConversion(naming, false).function(func)));
+            canonFunctions.add(canon);
         }
+    }
+
+    /** The resources of a component scope by type index and by imported instance, and its canon functions. */
+    private static NestedScope nestedScope(Scope scope) {
+        List<ResourceIdentity> types = new ArrayList<>(scope.types.size());
+        for (Shapes.TypeEntry entry : scope.types) {
+            types.add(entry instanceof Shapes.ResourceEntry resource ? resource.resource() : null);
+        }
+        Map<String, Map<String, ResourceIdentity>> instances = new LinkedHashMap<>();
+        scope.imports.forEach((name, extern) -> {
+            if (extern instanceof Shapes.InstanceExtern instance) {
+                Map<String, ResourceIdentity> resources = new LinkedHashMap<>();
+                instance.type().exports().forEach((member, type) -> {
+                    if (type instanceof Shapes.TypeExtern t && t.entry() instanceof Shapes.ResourceEntry resource) {
+                        resources.put(member, resource.resource());
+                    }
+                });
+                instances.put(name, resources);
+            }
+        });
+        return new NestedScope(types, instances, scope.canonFunctions);
     }
 
     private static boolean anyNeedsMemory(List<WitParam> params) {

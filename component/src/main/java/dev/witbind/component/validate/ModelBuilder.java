@@ -7,6 +7,7 @@ import dev.witbind.component.model.CanonFunction;
 import dev.witbind.component.model.ComponentItem;
 import dev.witbind.component.model.InstanceInterface;
 import dev.witbind.component.model.ItemType;
+import dev.witbind.component.model.NestedScope;
 import dev.witbind.component.model.ResourceIdentity;
 import dev.witbind.wit.types.ResourceType;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ final class ModelBuilder {
         this.conversion = new WitConversion(this::witResource);
     }
 
-    static ValidatedComponent build(ComponentBinary binary, Scope scope, List<CanonFunction> canonFunctions) {
+    static ValidatedComponent build(ComponentBinary binary, Scope scope, List<CanonFunction> canonFunctions,
+            Map<ComponentBinary, NestedScope> scopes) {
         ModelBuilder builder = new ModelBuilder();
         scope.exports.forEach(builder::findHomes);
         List<ComponentItem> imports = new ArrayList<>();
@@ -44,7 +46,7 @@ final class ModelBuilder {
                         builder.item(scope.exports.get(exported.name())), exported.defines(), exported.offset()));
             }
         }
-        return new ValidatedComponent(binary, imports, exports, canonFunctions);
+        return new ValidatedComponent(binary, imports, exports, canonFunctions, scopes);
     }
 
     private void findHomes(String exportName, Shapes.Extern extern) {

@@ -67,6 +67,9 @@ final class Scope {
     final Map<String, Shapes.Extern> exports = new LinkedHashMap<>();
     final List<ResourceIdentity> abstractImports = new ArrayList<>();
     final List<ResourceIdentity> abstractExports = new ArrayList<>();
+    /** The canonical functions defined here, by definition (identity: another scope may hold an equal one). */
+    final Map<dev.witbind.component.binary.Definition.CanonDef, dev.witbind.component.model.CanonFunction>
+            canonFunctions = new IdentityHashMap<>();
 
     Scope(Scope parent, Kind kind) {
         this.parent = parent;

@@ -26,6 +26,11 @@ public final class InstanceState {
     private final String guestName;
     private final InstanceLimits limits;
     private final HandleTable handles;
+    /**
+     * The instance the host enters, for an instance nested in a component: it alone runs calls, is poisoned and is
+     * interrupted; this one has only its own handles and may_leave. {@code this} for the instance the host enters.
+     */
+    private final InstanceState entry;
     private volatile String poisonedBy;
     /** The thread running a call into the instance, or null; guarded by this. */
     private Thread runner;
@@ -49,10 +54,24 @@ public final class InstanceState {
      * @param limits what the instance may take
      */
     public InstanceState(String guestName, InstanceLimits limits) {
+        this(guestName, limits, null);
+    }
+
+    private InstanceState(String guestName, InstanceLimits limits, InstanceState entry) {
         this.guestName = guestName;
         this.limits = limits;
         this.handles = new HandleTable(limits.handles());
         this.liftBudget = limits.liftedBytes();
+        this.entry = entry == null ? this : entry;
+    }
+
+    /**
+     * The state of a component instance nested in this one (an instance of a component that a component defines
+     * and instantiates): a handle table and a may_leave of its own, as the Canonical ABI gives every component
+     * instance, while calls, traps and interrupts are this instance's, the one the host entered.
+     */
+    public InstanceState nested() {
+        return new InstanceState(guestName, limits, entry);
     }
 
     private static ScheduledThreadPoolExecutor deadlines() {
@@ -82,7 +101,7 @@ public final class InstanceState {
 
     /** Whether a trap has made the instance unusable. */
     public boolean isPoisoned() {
-        return poisonedBy != null;
+        return entry.poisonedBy != null;
     }
 
     /**
@@ -94,7 +113,11 @@ public final class InstanceState {
      * @throws WitTrapException when the instance trapped before or is calling the host
      * @throws IllegalStateException when another thread is running a call into the instance
      */
-    public synchronized void enter(String function) {
+    public void enter(String function) {
+        entry.enterThis(function);
+    }
+
+    private synchronized void enterThis(String function) {
         String cause = poisonedBy;
         if (cause != null) {
             throw WitTrapException.in(function, "guest '" + guestName + "' trapped earlier and cannot be entered "
@@ -142,6 +165,10 @@ public final class InstanceState {
 
     /** Ends what {@link #enter} began; clears the thread's interrupt status when witbind set it. */
     public void leave() {
+        if (entry != this) {
+            entry.leave();
+            return;
+        }
         boolean ours;
         synchronized (this) {
             runner = null;
@@ -163,7 +190,11 @@ public final class InstanceState {
      *
      * @return whether a call was running
      */
-    public synchronized boolean interrupt() {
+    public boolean interrupt() {
+        return entry.interruptThis();
+    }
+
+    private synchronized boolean interruptThis() {
         return interrupt(calls, "interrupted by the host");
     }
 
@@ -208,6 +239,10 @@ public final class InstanceState {
      * trap that carries it as the cause.
      */
     public RuntimeException poison(String function, Throwable failure) {
+        if (entry != this) {
+            handles.endHostCall();
+            return entry.poison(function, failure);
+        }
         String interrupted = interruption();
         RuntimeException thrown = interrupted != null
                 ? WitTrapException.in(function, interrupted, failure)

@@ -28,12 +28,34 @@ public final class LiftLowerContext {
     private final InstanceState instance;
     private final HandleTable handles;
 
+    /**
+     * Whether values pass between two component instances of one component (a composition), not between the host
+     * and a guest: then a resource that one instance defines may go into the other's handle table, which the host
+     * may never do.
+     */
+    private final boolean betweenComponents;
+
     public LiftLowerContext(CanonicalOptions options, InstanceState instance) {
+        this(options, instance, false);
+    }
+
+    private LiftLowerContext(CanonicalOptions options, InstanceState instance, boolean betweenComponents) {
         this.memory = options.memory().orElse(NO_MEMORY);
         this.realloc = options.realloc().orElse(null);
         this.stringEncoding = options.stringEncoding();
         this.instance = Objects.requireNonNull(instance, "instance");
         this.handles = instance.handles();
+        this.betweenComponents = betweenComponents;
+    }
+
+    /**
+     * A context for one side of a call from one component instance into another of the same component (a function
+     * one lifts and the other lowers): owning handles of a resource that either instance defines move between their
+     * tables, and a borrow of one goes to the instance that defines it as its representation, to the other as a
+     * borrow handle (the Canonical ABI's {@code lower_own} and {@code lower_borrow}).
+     */
+    public static LiftLowerContext betweenComponents(CanonicalOptions options, InstanceState instance) {
+        return new LiftLowerContext(options, instance, true);
     }
 
     /** The name the guest was loaded under. */
@@ -274,7 +296,11 @@ public final class LiftLowerContext {
     /** {@code lower_own}: gives the guest an owning handle to {@code resource}. */
     public int lowerOwn(ResourceType type, Object resource) {
         if (resource instanceof GuestResource guest) {
-            checkOwnResource(guest, type);
+            if (betweenComponents) {
+                checkType(guest, type);
+            } else {
+                checkOwnResource(guest, type);
+            }
             if (!guest.isOwnedByHost()) {
                 throw new HostValueException("passed " + guest + " as own<" + type.name() + ">, but the host does not "
                         + "own it (it was dropped, or is the guest's already)");
@@ -289,6 +315,11 @@ public final class LiftLowerContext {
      * drop the handle before that call returns ({@link #checkBorrowsDropped}).
      */
     public int lowerBorrow(ResourceType type, Object resource) {
+        if (resource instanceof GuestResource guest && betweenComponents && guest.owner() != instance) {
+            checkType(guest, type);
+            // another instance's resource, lent to this one: a borrow handle, dropped before the call returns
+            return handles.addBorrow(type, guest);
+        }
         if (resource instanceof GuestResource guest) {
             checkOwnResource(guest, type);
             if (guest.isDropped()) {
@@ -306,6 +337,10 @@ public final class LiftLowerContext {
             throw new HostValueException("passed " + guest + " to guest '" + instance.guestName() + "', which did not "
                     + "make it: a guest's resource goes back only to the instance that defines it");
         }
+        checkType(guest, type);
+    }
+
+    private static void checkType(GuestResource guest, ResourceType type) {
         if (!guest.type().equals(type)) {
             throw new HostValueException("passed " + guest + " where " + type.name() + " is expected");
         }

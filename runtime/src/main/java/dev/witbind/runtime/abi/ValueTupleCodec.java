@@ -75,6 +75,19 @@ public final class ValueTupleCodec {
     }
 
     /**
+     * Stores the values as a tuple at {@code ptr}: how a function lowered into a guest returns results that flatten
+     * to more than one core value, at the return pointer the guest passed.
+     *
+     * @throws dev.witbind.runtime.errors.WitTrapException when the pointer is misaligned or the tuple leaves memory
+     */
+    public void storeAt(LiftLowerContext cx, Object[] values, int ptr) {
+        int at = cx.checkRange(ptr, size, alignment, what);
+        for (int i = 0; i < codecs.size(); i++) {
+            codecs.get(i).storeAt(cx, values[i], at + offsets[i]);
+        }
+    }
+
+    /**
      * {@code lift_flat_values}: the values from core values; from the tuple {@code flat[0]} points to when they
      * flatten to more than {@code maxFlat}.
      *
