@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,9 +46,15 @@ public final class GuestComponent {
     public static GuestComponent parse(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");
         Component component = Component.read(bytes);
-        Map<Definition.CoreModule, CoreModule> modules = new HashMap<>();
+        Map<Definition.CoreModule, CoreModule> modules = new LinkedHashMap<>();
         parseModules(name, component, component.binary(), modules);
-        return new GuestComponent(name, component, Map.copyOf(modules));
+        List<Definition.CoreModule> definitions = List.copyOf(modules.keySet());
+        List<CoreModule> prepared = ChicoryEngine.INSTANCE.prepareTogether(List.copyOf(modules.values()));
+        Map<Definition.CoreModule, CoreModule> together = new HashMap<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            together.put(definitions.get(i), prepared.get(i));
+        }
+        return new GuestComponent(name, component, Map.copyOf(together));
     }
 
     private static void parseModules(String name, Component component, ComponentBinary binary,

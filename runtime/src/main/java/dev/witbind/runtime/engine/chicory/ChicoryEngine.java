@@ -1,5 +1,8 @@
 package dev.witbind.runtime.engine.chicory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.witbind.runtime.engine.CoreEngine;
 import dev.witbind.runtime.engine.CoreModule;
 
@@ -17,5 +20,18 @@ public final class ChicoryEngine implements CoreEngine {
     @Override
     public CoreModule parse(String name, byte[] bytes) {
         return ChicoryModule.parse(name, bytes);
+    }
+
+    /** Chicory matches indirect calls across instances by type index: see {@link IndirectCallTypes}. */
+    @Override
+    public List<CoreModule> prepareTogether(List<CoreModule> modules) {
+        List<ChicoryModule> ours = new ArrayList<>(modules.size());
+        for (CoreModule module : modules) {
+            if (!(module instanceof ChicoryModule chicory)) {
+                throw new IllegalArgumentException("not a module this engine parsed: " + module);
+            }
+            ours.add(chicory);
+        }
+        return List.copyOf(IndirectCallTypes.share(ours));
     }
 }

@@ -24,8 +24,11 @@ sealed interface ChicoryExtern extends CoreExtern {
         }
     }
 
-    /** An exported table, with the instance that exports it (whose module numbers the types of its functions). */
-    record Table(TableInstance table, Instance owner) implements ChicoryExtern {
+    /**
+     * An exported table, with the instance that exports it and that instance's module (which numbers the types of
+     * its functions).
+     */
+    record Table(TableInstance table, Instance owner, ChicoryModule ownerModule) implements ChicoryExtern {
         @Override
         public String kind() {
             return "table";

@@ -11,9 +11,11 @@ import dev.witbind.runtime.engine.CoreInstance;
 /** A Chicory instance of a core module. */
 final class ChicoryInstance implements CoreInstance {
     private final Instance instance;
+    private final ChicoryModule module;
 
-    ChicoryInstance(Instance instance) {
+    ChicoryInstance(Instance instance, ChicoryModule module) {
         this.instance = instance;
+        this.module = module;
     }
 
     @Override
@@ -48,7 +50,7 @@ final class ChicoryInstance implements CoreInstance {
         return switch (exportType(name)) {
             case FUNCTION -> new ChicoryExtern.Function(instance, name);
             case MEMORY -> new ChicoryExtern.Mem(linear(name));
-            case TABLE -> new ChicoryExtern.Table(instance.exports().table(name), instance);
+            case TABLE -> new ChicoryExtern.Table(instance.exports().table(name), instance, module);
             case GLOBAL -> new ChicoryExtern.Global(instance.exports().global(name));
             default -> throw new IllegalArgumentException("export '" + name + "' is a " + exportType(name)
                     + ", which witbind does not pass between instances");

@@ -79,7 +79,7 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
             // a view per importer, so that the importer's data segments stay its own
             imports.addMemory(new ImportMemory(moduleName, field, new ImportedMemory(memory.memory())));
         } else if (chicory instanceof ChicoryExtern.Table table) {
-            checkTypeNumbering(table.owner().module(), moduleName + "#" + field);
+            checkTypeNumbering(table.ownerModule(), moduleName + "#" + field);
             imports.addTable(new ImportTable(moduleName, field, table.table()));
         } else {
             imports.addGlobal(new ImportGlobal(moduleName, field, ((ChicoryExtern.Global) chicory).global()));
@@ -114,14 +114,18 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
     }
 
     /**
-     * Refuses to share a table between modules that number their function types differently. Chicory 1.7.5 checks a
-     * {@code call_indirect} by comparing the callee's type index with the caller's, both read in the caller's type
-     * section (components.md, pitfall 2), so a function stored by one module and called through the table by another
-     * traps, or passes a wrong check, unless both give every type the same index. wit-component's shim and fixup
-     * modules do; layouts that share one table among many modules (componentize-py's) may not.
+     * Refuses to share a table between modules that number their function types differently, unless
+     * {@link IndirectCallTypes} prepared both. Chicory 1.7.5 reads a {@code call_indirect}'s type index in the
+     * callee's type section (components.md, pitfall 2), so a function stored by one module and called through the
+     * table by another traps, or passes a wrong check, unless both give that index the same type. wit-component's
+     * shim and fixup modules number their types alike; layouts that share one table among many modules
+     * (componentize-py's, QuickJS's) do not, and a component's modules are prepared together for them.
      */
-    private void checkTypeNumbering(WasmModule exporter, String table) {
-        TypeSection theirs = exporter.typeSection();
+    private void checkTypeNumbering(ChicoryModule exporter, String table) {
+        if (exporter.sharesIndirectCallTypes() && module.sharesIndirectCallTypes()) {
+            return; // IndirectCallTypes gave both the same types at every index their indirect calls name
+        }
+        TypeSection theirs = exporter.wasmModule().typeSection();
         TypeSection ours = module.wasmModule().typeSection();
         int shared = Math.min(theirs.typeCount(), ours.typeCount());
         for (int i = 0; i < shared; i++) {
@@ -172,7 +176,7 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
         } catch (RuntimeException | StackOverflowError e) {
             throw ChicoryFunction.trap(e);
         }
-        return new ChicoryInstance(instance);
+        return new ChicoryInstance(instance, module);
     }
 
     /** Views first: start functions may call host functions, which lift and lower through them. */

@@ -43,10 +43,17 @@ final class ChicoryModule implements CoreModule {
     private final Map<String, String> exportSignatures;
     private final Map<String, CoreFunctionType> exportTypes;
     private Function<Instance, Machine> compiled;
+    /** Whether {@link IndirectCallTypes} rewrote it with the types it shares with the other modules of its component. */
+    private final boolean sharesIndirectCallTypes;
 
     private ChicoryModule(String name, WasmModule module) {
+        this(name, module, false);
+    }
+
+    private ChicoryModule(String name, WasmModule module, boolean sharesIndirectCallTypes) {
         this.name = name;
         this.module = module;
+        this.sharesIndirectCallTypes = sharesIndirectCallTypes;
         this.imports = readImports(module);
         this.exportSignatures = new HashMap<>();
         this.exportTypes = new HashMap<>();
@@ -95,6 +102,15 @@ final class ChicoryModule implements CoreModule {
             throw new WitModuleException(name, "not a valid WebAssembly core module: "
                     + Excerpt.of(e.getMessage(), REASON_LIMIT), e);
         }
+    }
+
+    /** This module with {@code rewritten} in place of its parse, its indirect calls naming shared types. */
+    ChicoryModule withTypes(WasmModule rewritten) {
+        return new ChicoryModule(name, rewritten, true);
+    }
+
+    boolean sharesIndirectCallTypes() {
+        return sharesIndirectCallTypes;
     }
 
     /** How errors refer to the module. */

@@ -11,6 +11,7 @@ import static dev.witbind.runtime.engine.chicory.WasmBytes.importEntry;
 import static dev.witbind.runtime.engine.chicory.WasmBytes.section;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -284,5 +285,57 @@ class ChicoryEngineTest {
                 .instantiate();
 
         assertArrayEquals(new long[] {42}, caller.function("call").apply());
+    }
+
+    /** Imports the table and calls slot 0 as () -> (i64), which the function there is not. */
+    private static final byte[] TABLE_CALLER_WRONG_TYPE = concat(PREAMBLE,
+            section(1, bytes(1), bytes(0x60, 0, 1, 0x7e)),
+            section(2, bytes(1), importEntry("a", "tab", bytes(1, FUNCREF, 0, 1))),
+            section(3, bytes(1, 0)),
+            section(7, bytes(1), export("call", 0, 0)),
+            section(10, bytes(1), body(0x41, 0, 0x11, 0, 0)));
+
+    /** The modules of one component, prepared together as GuestComponent prepares them. */
+    private static List<CoreModule> together(byte[]... modules) {
+        List<CoreModule> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < modules.length; i++) {
+            parsed.add(ChicoryEngine.INSTANCE.parse("module-" + i + ".wasm", modules[i]));
+        }
+        return ChicoryEngine.INSTANCE.prepareTogether(parsed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void modulesPreparedTogetherCallThroughASharedTableWhateverTheirTypeNumbering(ExecutionMode mode) {
+        List<CoreModule> modules = together(TABLE_OWNER, TABLE_CALLER);
+        CoreInstance owner = modules.get(0).newInstance(mode).instantiate();
+        CoreInstance caller = modules.get(1).newInstance(mode).importExtern("a", "tab", owner.export("tab"))
+                .instantiate();
+
+        // the call pitfall 2 makes trap (the caller's type 0 is the owner's type 1)
+        assertArrayEquals(new long[] {42}, caller.function("call").apply());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void modulesPreparedTogetherStillTrapOnAnIndirectCallOfTheWrongType(ExecutionMode mode) {
+        List<CoreModule> modules = together(TABLE_OWNER, TABLE_CALLER_WRONG_TYPE);
+        CoreInstance owner = modules.get(0).newInstance(mode).instantiate();
+        CoreInstance caller = modules.get(1).newInstance(mode).importExtern("a", "tab", owner.export("tab"))
+                .instantiate();
+
+        RuntimeException trap = assertThrows(RuntimeException.class, () -> caller.function("call").apply());
+        assertTrue(String.valueOf(trap.getMessage()).contains("indirect call type mismatch"), trap.toString());
+    }
+
+    @Test
+    void modulesWithoutIndirectCallsAreLeftAsTheyAre() {
+        List<CoreModule> parsed = List.of(ChicoryEngine.INSTANCE.parse("owner.wasm", TABLE_OWNER),
+                ChicoryEngine.INSTANCE.parse("importer.wasm", SEGMENT_IMPORTER));
+
+        List<CoreModule> prepared = ChicoryEngine.INSTANCE.prepareTogether(parsed);
+
+        assertSame(parsed.get(0), prepared.get(0));
+        assertSame(parsed.get(1), prepared.get(1));
     }
 }
