@@ -1,15 +1,19 @@
 package dev.witbind.runtime.engine.chicory;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The workaround for Chicory 1.7.5's {@code call_indirect} across instances (components.md, pitfall 2): Chicory
@@ -19,11 +23,16 @@ import java.util.Map;
  * their types independently.
  *
  * <p>The fix gives every module of one component the same types at the same high indices: each type section keeps its
- * own types, is padded to the longest section's length, and then lists every type that any of the modules'
- * {@code call_indirect}s names, in one order; every {@code call_indirect} and {@code return_call_indirect} is
- * rewritten to name its type there. A type index below the padding still means what it meant in its module, so
- * nothing else changes; an indirect call now names an index that holds its type in whichever module the callee
- * belongs to, and Chicory compares the types found there structurally.
+ * own types, is padded to the longest section's length, and then lists every type that the modules' indirect calls
+ * through a shared table name, in one order; each such {@code call_indirect} and {@code return_call_indirect} (through
+ * a table the module imports or exports) is rewritten to name its type there. A type index below the padding still
+ * means what it meant in its module, so nothing else changes; an indirect call through a shared table now names an
+ * index that holds its type in whichever module the callee belongs to, and Chicory compares the types found there
+ * structurally.
+ *
+ * <p>Only when it is needed: a rewritten call no longer names its callee's own index, so Chicory takes its slower,
+ * structural check on every such call. Components whose modules that trade tables number their types alike
+ * (wit-component's shim and fixup: every {@code jco new} component) are left exactly as they are.
  */
 final class IndirectCallTypes {
     private IndirectCallTypes() {}
@@ -34,7 +43,9 @@ final class IndirectCallTypes {
      * anything but plain function types (the GC proposal's recursive groups), which the rewrite does not handle.
      */
     static List<ChicoryModule> share(List<ChicoryModule> modules) {
-        int callers = 0;
+        if (!numberTypesApart(modules)) {
+            return modules;
+        }
         int longest = 0;
         Map<FunctionType, Integer> shared = new LinkedHashMap<>();
         for (ChicoryModule module : modules) {
@@ -43,14 +54,11 @@ final class IndirectCallTypes {
                 return modules; // recursive type groups: left alone, the refusal at table import stands
             }
             longest = Math.max(longest, types.typeCount());
-            boolean calls = false;
             for (Instruction instruction : indirectCalls(module.wasmModule())) {
                 shared.putIfAbsent(types.getType((int) instruction.operand(0)), shared.size());
-                calls = true;
             }
-            callers += calls ? 1 : 0;
         }
-        if (callers == 0 || modules.size() < 2) {
+        if (shared.isEmpty()) {
             return modules;
         }
         List<ChicoryModule> rewritten = new ArrayList<>(modules.size());
@@ -60,12 +68,62 @@ final class IndirectCallTypes {
         return rewritten;
     }
 
+    /**
+     * Whether a module that imports a table and one that exports a table give some type index different types: the
+     * only way an indirect call between the component's modules can fail Chicory's check (the refusal of
+     * {@code ChicoryInstanceBuilder.checkTypeNumbering} asks the same of the two modules it wires).
+     */
+    private static boolean numberTypesApart(List<ChicoryModule> modules) {
+        List<TypeSection> importers = new ArrayList<>();
+        List<TypeSection> exporters = new ArrayList<>();
+        for (ChicoryModule module : modules) {
+            WasmModule wasm = module.wasmModule();
+            if (wasm.importSection().count(ExternalType.TABLE) > 0) {
+                importers.add(wasm.typeSection());
+            }
+            if (!exportedTables(wasm).isEmpty()) {
+                exporters.add(wasm.typeSection());
+            }
+        }
+        for (TypeSection importer : importers) {
+            for (TypeSection exporter : exporters) {
+                int common = Math.min(importer.typeCount(), exporter.typeCount());
+                for (int i = 0; i < common; i++) {
+                    if (!importer.getType(i).equals(exporter.getType(i))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<Integer> exportedTables(WasmModule module) {
+        Set<Integer> tables = new HashSet<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() == ExternalType.TABLE) {
+                tables.add(export.index());
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * The module's indirect calls through a table another module may hold functions of: one it imports or exports.
+     * Calls through a table of its own alone keep their index, and Chicory's fast check.
+     */
     private static List<Instruction> indirectCalls(WasmModule module) {
+        int importedTables = module.importSection().count(ExternalType.TABLE);
+        Set<Integer> exported = exportedTables(module);
         List<Instruction> calls = new ArrayList<>();
         for (FunctionBody body : module.codeSection().functionBodies()) {
             for (Instruction instruction : body.instructions()) {
                 if (instruction.opcode() == OpCode.CALL_INDIRECT || instruction.opcode() == OpCode.RETURN_CALL_INDIRECT) {
-                    calls.add(instruction);
+                    int table = (int) instruction.operand(1);
+                    if (table < importedTables || exported.contains(table)) {
+                        calls.add(instruction);
+                    }
                 }
             }
         }

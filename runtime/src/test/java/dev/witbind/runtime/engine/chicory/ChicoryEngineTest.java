@@ -329,6 +329,18 @@ class ChicoryEngineTest {
     }
 
     @Test
+    void modulesThatNumberTheirTypesAlikeAreLeftAsTheyAre() {
+        // wit-component's shim and fixup do: no call takes Chicory's slower structural check because of the rewrite
+        List<CoreModule> parsed = List.of(ChicoryEngine.INSTANCE.parse("owner.wasm", TABLE_OWNER),
+                ChicoryEngine.INSTANCE.parse("caller.wasm", TABLE_CALLER_SAME_NUMBERING));
+
+        List<CoreModule> prepared = ChicoryEngine.INSTANCE.prepareTogether(parsed);
+
+        assertSame(parsed.get(0), prepared.get(0));
+        assertSame(parsed.get(1), prepared.get(1));
+    }
+
+    @Test
     void modulesWithoutIndirectCallsAreLeftAsTheyAre() {
         List<CoreModule> parsed = List.of(ChicoryEngine.INSTANCE.parse("owner.wasm", TABLE_OWNER),
                 ChicoryEngine.INSTANCE.parse("importer.wasm", SEGMENT_IMPORTER));
