@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class GuestComponentFuzzTest {
     private static final List<String> FIXTURES = List.of("greeter/greeter-0.2.0.wasm", "greeter/greeter-0.2.1.wasm",
-            "greeter/greeter-utf16.wasm", "kv/kv.wasm", "counters/counters.wasm", "reactor/reactor.wasm");
+            "greeter/greeter-utf16.wasm", "kv/kv.wasm", "counters/counters.wasm", "reactor/reactor.wasm",
+            "composed/composed.wasm");
 
     @Test
     void mutatedComponentsGiveOnlyOurExceptions() throws IOException {
