@@ -27,3 +27,9 @@ awk -v counters="$c_component_work/counters.body" -v tallies="$c_component_work/
 "$JCO" wit composed.wasm > composed.golden.wit
 chmod 644 composed.wasm composed.golden.wit
 echo "built composed.wasm"
+
+# reenter.wat: written by hand (jco parse assembles it; the validator checks it when it is read)
+"$JCO" parse reenter.wat -o reenter.wasm
+"$JCO" wit reenter.wasm > reenter.golden.wit
+chmod 644 reenter.wasm reenter.golden.wit
+echo "built reenter.wasm"

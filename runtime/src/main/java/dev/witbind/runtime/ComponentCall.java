@@ -26,7 +26,7 @@ import java.util.List;
 final class ComponentCall extends ImportHandle {
     private static final Object[] NO_VALUES = new Object[0];
 
-    private final String function;
+    private final String caller;
     private final ValueTupleCodec callerParams;
     private final ValueTupleCodec callerResult;
     private final ValueTupleCodec calleeParams;
@@ -37,13 +37,15 @@ final class ComponentCall extends ImportHandle {
 
     /**
      * @param caller the lowering instance's context, made with {@link LiftLowerContext#betweenComponents}
+     * @param function how errors name the lowered function
+     * @param callerName how errors name the lowering instance
      * @param callerType the function's type as the caller's component names its resources
      * @param lifted what the other instance lifts
      */
-    ComponentCall(LiftLowerContext caller, String function, WitFunctionType callerType,
+    ComponentCall(LiftLowerContext caller, String function, String callerName, WitFunctionType callerType,
             ComponentInstantiation.Lifted lifted) {
         super(caller, function);
-        this.function = function;
+        this.caller = callerName;
         this.callerParams = params(callerType);
         this.callerResult = result(callerType);
         this.calleeParams = params(lifted.type());
@@ -67,8 +69,8 @@ final class ComponentCall extends ImportHandle {
         InstanceState calleeState = callee.instance();
         if (calleeState == cx.instance()) {
             // the Canonical ABI's may_enter: an instance cannot be entered again while it runs
-            throw new WitTrapException("a component instance called " + function + ", which it lifts itself: an "
-                    + "instance cannot be re-entered while it runs");
+            throw new WitTrapException(caller + " calls a function it lifts itself, and an instance cannot be "
+                    + "entered again while it runs (the Canonical ABI's may_enter)");
         }
         cx.beginLift();
         Object[] values = callerParams.lift(cx, args, CanonicalAbi.MAX_FLAT_PARAMS);

@@ -435,8 +435,9 @@ final class ComponentInstantiation {
                         .functionType(identity -> resourceIn(scope, identity)).orElseThrow();
                 LiftLowerContext caller = LiftLowerContext.betweenComponents(options(lower.options(), scope),
                         scope.state);
+                String instance = scope.top ? "the component" : "nested component instance " + scope.number;
                 scope.coreFuncs.add(new HostCore(new ComponentCall(caller, "core func " + scope.coreFuncs.size()
-                        + " (a lowered function of component instance " + scope.number + ")", type, lifted)));
+                        + " (lowered in " + instance + ")", instance, type, lifted)));
                 return;
             }
             if (!(func instanceof HostFunc host)) {

@@ -2,6 +2,7 @@ package dev.witbind.runtime.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.witbind.runtime.Engine;
@@ -9,6 +10,7 @@ import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
 import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
+import dev.witbind.runtime.errors.WitTrapException;
 import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -68,5 +70,22 @@ class CompositionTest {
         assertEquals("a=105 b=10 merged=counter=115 live=3 after=0", guest.function("run", run()).call(100));
         assertEquals(6, logged.size());
         assertTrue(logged.stream().allMatch("info: dropped"::equals), logged.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anInstanceThatCallsAFunctionItLiftsItselfTraps(Engine engine) {
+        // composed/reenter.wat lowers its own lifted 'seven' and calls it from 'call-seven'
+        GuestInstance guest = new Linker().instantiate(GuestComponent.fromResource(getClass().getClassLoader(),
+                "components/composed/reenter.wasm"), engine);
+        WitFunctionType u32 = WitFunctionType.of(List.of(), PrimitiveType.U32);
+        assertEquals(7, guest.function("seven", u32).call());
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("call-seven", u32).call());
+
+        assertEquals("trap in core func 1 (lowered in the component): the component calls a function it lifts itself, "
+                + "and an instance cannot be entered again while it runs (the Canonical ABI's may_enter)",
+                trap.getMessage());
+        assertTrue(guest.isPoisoned());
     }
 }
