@@ -155,6 +155,9 @@ final class ShimBypass {
         Map<Definition.CoreInstantiate, Map<ImportName, Bypass>> bypasses = new LinkedHashMap<>();
         Map<Definition.CoreInstantiate, Map<ImportName, List<Slot>>> fills = new LinkedHashMap<>();
         for (Made shim : made) {
+            if (!shim.imports().isEmpty()) {
+                continue; // not a shim, and not worth reading: a program's module can be megabytes
+            }
             Optional<CoreModuleWiring> wiring = wirings.computeIfAbsent(shim.module(), component::coreModuleWiring);
             if (wiring.isPresent() && isShim(wiring.get())) {
                 planShim(guestName, shim, wiring.get(), made, wirings, component, bypasses, fills);
@@ -287,7 +290,8 @@ final class ShimBypass {
                     continue;
                 }
                 CoreModuleWiring.Export export = wiring.exports().get(from.name());
-                if (export == null || export.kind() != CoreModuleWiring.Export.FUNCTION) {
+                if (export == null || export.kind() != CoreModuleWiring.Export.FUNCTION
+                        || export.index() >= wiring.functionTypes().size()) {
                     continue;
                 }
                 CoreModuleWiring.Trampoline trampoline = wiring.trampolines().get(export.index());
@@ -333,7 +337,8 @@ final class ShimBypass {
         }
         Map<Integer, Integer> slots = new HashMap<>();
         for (CoreModuleWiring.ActiveElements segment : fixup.elements()) {
-            if (segment.table() != 0 || segment.offset() + segment.functions().size() > tableSize) {
+            long segmentEnd = segment.offset() + segment.functions().size();
+            if (segment.table() != 0 || segmentEnd > tableSize || segmentEnd > Integer.MAX_VALUE) {
                 return null;
             }
             for (int i = 0; i < segment.functions().size(); i++) {
