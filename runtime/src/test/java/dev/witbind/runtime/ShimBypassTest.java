@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.witbind.runtime.abi.GuestResource;
 import dev.witbind.runtime.errors.WitTrapException;
+import dev.witbind.wit.types.EnumType;
+import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.PrimitiveType;
+import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
 import java.util.ArrayList;
@@ -25,6 +29,13 @@ class ShimBypassTest {
     private static final String HOST = "test:shim/host";
 
     private final List<String> logged = new ArrayList<>();
+    /** For each host call, whether the engine reached it through a late-bound import (the bypass). */
+    private final List<Boolean> bypassed = new ArrayList<>();
+
+    private static boolean calledThroughLateBinding() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName().equals(
+                "dev.witbind.runtime.engine.chicory.LateBoundHandle")));
+    }
 
     private static GuestComponent component(String resource) {
         return GuestComponent.fromResource(ShimBypassTest.class.getClassLoader(), resource);
@@ -39,6 +50,7 @@ class ShimBypassTest {
         linker.instance(HOST).func("log", WitFunctionType.of(List.of(new WitParam("message",
                 PrimitiveType.STRING))), (cx, args) -> {
                     logged.add(cx.liftString((int) args[0], (int) args[1]));
+                    bypassed.add(calledThroughLateBinding());
                     return HostCall.NO_RESULTS;
                 });
         return linker.instantiate(component, engine);
@@ -72,6 +84,29 @@ class ShimBypassTest {
         run(likeJco, engine);
         run(likeJco, engine); // a second instance binds its own late-bound import
         assertEquals(List.of("hello", "hello"), logged);
+        assertEquals(List.of(true, true), bypassed);
+    }
+
+    /** The counters fixture's destructor logs through its {@code log.emit} import, which goes through the shim. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aJcoBuiltComponentCallsTheHostAroundTheShim(Engine engine) {
+        EnumType level = new EnumType("level", List.of("info", "warn"));
+        ResourceType counter = new ResourceType("example:counters/counters@0.1.0", "counter");
+        Linker linker = new Linker();
+        linker.instance("log").func("emit", WitFunctionType.of(List.of(new WitParam("level", level),
+                new WitParam("message", PrimitiveType.STRING))), (cx, args) -> {
+                    logged.add(cx.liftString((int) args[1], (int) args[2]));
+                    bypassed.add(calledThroughLateBinding());
+                    return HostCall.NO_RESULTS;
+                });
+        GuestInstance guest = linker.instantiate(component("components/counters/counters.wasm"), engine);
+        GuestResource made = (GuestResource) guest.exports("example:counters/counters@0.1.0").function(
+                "[constructor]counter", WitFunctionType.of(List.of(new WitParam("start", PrimitiveType.U32)),
+                        HandleType.own(counter))).call(1);
+        made.drop();
+        assertEquals(List.of("dropped"), logged);
+        assertEquals(List.of(true), bypassed);
     }
 
     @ParameterizedTest
@@ -81,6 +116,7 @@ class ShimBypassTest {
         assertEquals(0, component.shimBypass().bypassedImports());
         run(component, engine);
         assertEquals(List.of("ello"), logged); // what the shim's function passes on, not what main passed
+        assertEquals(List.of(false), bypassed);
     }
 
     @ParameterizedTest
