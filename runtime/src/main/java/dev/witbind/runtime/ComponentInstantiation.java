@@ -244,9 +244,10 @@ final class ComponentInstantiation {
         Definition.CoreModule definition = scope.coreModules.get(instantiate.moduleIndex());
         CoreModule module = component.coreModule(definition);
         // Every module runs on the engine asked for, however small: a C guest's main module can be 1.5 KB, and
-        // wit-component's shim and fixup sit on every call of an import that passes memory (the shim's call_indirect
-        // reaches the lowered function through the fixup's instance, whose machine makes the call: an interpreter
-        // allocates a frame for it). Compiling is done once per module, not per instance.
+        // wit-component's shim and fixup sit on every call of an import that passes memory that ShimBypass cannot
+        // bind directly (the shim's call_indirect reaches the lowered function through the fixup's instance, whose
+        // machine makes the call: an interpreter allocates a frame for it). Compiling is done once per module, not
+        // per instance.
         CoreInstanceBuilder builder = module.newInstance(mode).memoryLimit(state.limits().memoryPages());
         Map<String, CoreInst> args = new HashMap<>();
         instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
