@@ -260,7 +260,8 @@ final class ComponentInstantiation {
                         .moduleIndex() + " imports " + coreImport.qualifiedName() + ", which its instantiation does "
                         + "not supply", null);
             }
-            ShimBypass.Bypass bypass;
+            ShimBypass.Bypass bypass = scope.top && item instanceof Exported
+                    ? shimBypass.bypass(instantiate, coreImport.module(), coreImport.field()) : null;
             if (item instanceof HostCore host) {
                 builder.importFunction(coreImport.module(), coreImport.field(), host.handle());
                 List<ShimBypass.Slot> slots = fills.get(new ShimBypass.ImportName(coreImport.module(),
@@ -268,8 +269,7 @@ final class ComponentInstantiation {
                 if (slots != null) {
                     slots.forEach(slot -> fill(slot, host.handle()));
                 }
-            } else if (scope.top && (bypass = shimBypass.bypass(instantiate, coreImport.module(), coreImport
-                    .field())) != null) {
+            } else if (bypass != null) {
                 bindAroundShim(builder, coreImport, bypass);
             } else {
                 builder.importExtern(coreImport.module(), coreImport.field(), ((Exported) item).extern());
