@@ -3,6 +3,7 @@ package dev.witbind.component;
 import dev.witbind.component.binary.ComponentBinary;
 import dev.witbind.component.binary.ComponentFormatException;
 import dev.witbind.component.binary.ComponentReader;
+import dev.witbind.component.binary.CoreModuleWiring;
 import dev.witbind.component.binary.Definition;
 import dev.witbind.component.model.CanonFunction;
 import dev.witbind.component.model.ComponentItem;
@@ -96,6 +97,14 @@ public final class Component {
     /** A read-only view of an embedded core module's bytes (of this component or a nested one). */
     public ByteBuffer coreModuleBytes(Definition.CoreModule module) {
         return ByteBuffer.wrap(bytes, module.moduleOffset(), module.moduleLength()).slice().asReadOnlyBuffer();
+    }
+
+    /**
+     * How an embedded core module is wired around its tables, when it is small and simple enough to say
+     * ({@link CoreModuleWiring#read}); empty otherwise.
+     */
+    public Optional<CoreModuleWiring> coreModuleWiring(Definition.CoreModule module) {
+        return CoreModuleWiring.read(bytes, module.moduleOffset(), module.moduleOffset() + module.moduleLength());
     }
 
     /** The component's world as WIT, as {@code jco wit} prints it. */

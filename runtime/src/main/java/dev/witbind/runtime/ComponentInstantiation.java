@@ -31,6 +31,7 @@ import dev.witbind.runtime.engine.CoreInstance;
 import dev.witbind.runtime.engine.CoreInstanceBuilder;
 import dev.witbind.runtime.engine.CoreModule;
 import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.engine.LateBoundImport;
 import dev.witbind.runtime.errors.WitModuleException;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.WitFunctionType;
@@ -61,6 +62,12 @@ final class ComponentInstantiation {
     private final Map<OptionsKey, LiftLowerContext> contexts = new HashMap<>();
     /** The runtime type of each resource the top-level component defines, by its type index. */
     private final Map<Integer, ResourceType> definedResources = new HashMap<>();
+    /** Which core imports call a lowered host function directly rather than through wit-component's shim. */
+    private final ShimBypass shimBypass;
+    /** The host function in each shim slot, once the core instance that fills it is being made. */
+    private final Map<ShimBypass.Slot, ImportHandle> filledSlots = new HashMap<>();
+    /** The imports bound around the shim whose slot is not filled yet. */
+    private final Map<ShimBypass.Slot, List<LateBoundImport>> waitingForSlots = new HashMap<>();
     private int coreInstanceCount;
     /** How many component instances nested in this one have been made: names their resources apart. */
     private int nestedInstanceCount;
@@ -72,6 +79,7 @@ final class ComponentInstantiation {
         this.mode = engine.mode();
         this.instantiation = instantiation;
         this.state = new InstanceState(component.name(), limits);
+        this.shimBypass = component.shimBypass();
     }
 
     static GuestInstance instantiate(GuestComponent component, ComponentLinking.Link link, Engine engine,
@@ -283,12 +291,14 @@ final class ComponentInstantiation {
         Definition.CoreModule definition = scope.coreModules.get(instantiate.moduleIndex());
         CoreModule module = component.coreModule(definition);
         // Every module runs on the engine asked for, however small: a C guest's main module can be 1.5 KB, and
-        // wit-component's shim and fixup sit on every call of an import that passes memory (the shim's call_indirect
-        // reaches the lowered function through the fixup's instance, whose machine makes the call: an interpreter
-        // allocates a frame for it). Compiling is done once per module, not per instance.
+        // wit-component's shim and fixup sit on every call of an import that passes memory that ShimBypass cannot
+        // bind directly (the shim's call_indirect reaches the lowered function through the fixup's instance, whose
+        // machine makes the call: an interpreter allocates a frame for it). Compiling is done once per module, not
+        // per instance.
         CoreInstanceBuilder builder = module.newInstance(mode).memoryLimit(state.limits().memoryPages());
         Map<String, CoreInst> args = new HashMap<>();
         instantiate.args().forEach(arg -> args.put(arg.name(), scope.coreInstances.get(arg.coreInstanceIndex())));
+        Map<ShimBypass.ImportName, List<ShimBypass.Slot>> fills = scope.top ? shimBypass.fills(instantiate) : Map.of();
         for (CoreImport coreImport : module.imports()) {
             CoreInst from = args.get(coreImport.module());
             CoreItem item = from == null ? null : from.get(coreImport.field());
@@ -297,8 +307,17 @@ final class ComponentInstantiation {
                         .moduleIndex() + " imports " + coreImport.qualifiedName() + ", which its instantiation does "
                         + "not supply", null);
             }
+            ShimBypass.Bypass bypass = scope.top && item instanceof Exported
+                    ? shimBypass.bypass(instantiate, coreImport.module(), coreImport.field()) : null;
             if (item instanceof HostCore host) {
                 builder.importFunction(coreImport.module(), coreImport.field(), host.handle());
+                List<ShimBypass.Slot> slots = fills.get(new ShimBypass.ImportName(coreImport.module(),
+                        coreImport.field()));
+                if (slots != null) {
+                    slots.forEach(slot -> fill(slot, host.handle()));
+                }
+            } else if (bypass != null) {
+                bindAroundShim(builder, coreImport, bypass);
             } else {
                 builder.importExtern(coreImport.module(), coreImport.field(), ((Exported) item).extern());
             }
@@ -309,6 +328,32 @@ final class ComponentInstantiation {
         } catch (RuntimeException | StackOverflowError e) {
             throw InstanceState.attribute("the start of core instance " + index + " (module " + instantiate
                     .moduleIndex() + ") of guest '" + component.name() + "'", e);
+        }
+    }
+
+    /**
+     * Binds an import of a shim trampoline to the host function its slot will hold: directly when the slot is
+     * filled already, else late, bound when the core instance that fills the slot is made.
+     */
+    private void bindAroundShim(CoreInstanceBuilder builder, CoreImport coreImport, ShimBypass.Bypass bypass) {
+        ImportHandle filled = filledSlots.get(bypass.slot());
+        if (filled != null) {
+            builder.importFunction(coreImport.module(), coreImport.field(), filled);
+        } else {
+            waitingForSlots.computeIfAbsent(bypass.slot(), slot -> new ArrayList<>()).add(builder.importLateBound(
+                    coreImport.module(), coreImport.field(), bypass.unboundReason()));
+        }
+    }
+
+    /**
+     * Records what a shim slot will hold, before the instance that writes it there is made (its start function may
+     * call through the slot; its element segments, which the plan checked fit the table, are written before it).
+     */
+    private void fill(ShimBypass.Slot slot, ImportHandle handle) {
+        filledSlots.put(slot, handle);
+        List<LateBoundImport> waiting = waitingForSlots.remove(slot);
+        if (waiting != null) {
+            waiting.forEach(late -> late.bind(handle));
         }
     }
 

@@ -29,11 +29,13 @@ public final class GuestComponent {
     private final String name;
     private final Component component;
     private final Map<Definition.CoreModule, CoreModule> coreModules;
+    private final ShimBypass shimBypass;
 
     private GuestComponent(String name, Component component, Map<Definition.CoreModule, CoreModule> coreModules) {
         this.name = name;
         this.component = component;
         this.coreModules = coreModules;
+        this.shimBypass = ShimBypass.analyse(name, component);
     }
 
     /**
@@ -124,6 +126,11 @@ public final class GuestComponent {
     /** The parsed core module of an embedded module definition. */
     CoreModule coreModule(Definition.CoreModule definition) {
         return coreModules.get(definition);
+    }
+
+    /** Which core imports call lowered host functions directly rather than through wit-component's shim. */
+    ShimBypass shimBypass() {
+        return shimBypass;
     }
 
     @Override

@@ -263,7 +263,7 @@ final class CoreModuleReader {
         };
     }
 
-    private static CoreExternDesc.Table tableType(ByteInput in) {
+    static CoreExternDesc.Table tableType(ByteInput in) {
         int offset = in.position();
         CoreValType element = valType(in);
         if (element != CoreValType.FUNCREF && element != CoreValType.EXTERNREF) {

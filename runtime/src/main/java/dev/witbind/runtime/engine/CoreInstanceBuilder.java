@@ -34,6 +34,13 @@ public interface CoreInstanceBuilder {
     CoreInstanceBuilder importFunction(String module, String field, ImportHandle handle);
 
     /**
+     * Satisfies the function import {@code module#field} with a host function supplied later through the returned
+     * {@link LateBoundImport}; its core type is the import's. A call before it is bound is a
+     * {@link dev.witbind.runtime.errors.WitTrapException} in {@code module#field} for {@code unboundReason}.
+     */
+    LateBoundImport importLateBound(String module, String field, String unboundReason);
+
+    /**
      * Satisfies the import {@code module#field} with what another instance of this engine exports, by identity.
      *
      * @throws IllegalArgumentException when the extern is not this engine's or its kind is not the import's

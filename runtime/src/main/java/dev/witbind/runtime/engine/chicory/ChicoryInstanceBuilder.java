@@ -20,6 +20,7 @@ import dev.witbind.runtime.engine.CoreFunction;
 import dev.witbind.runtime.engine.CoreInstance;
 import dev.witbind.runtime.engine.CoreInstanceBuilder;
 import dev.witbind.runtime.engine.ExecutionMode;
+import dev.witbind.runtime.engine.LateBoundImport;
 import dev.witbind.runtime.errors.WitModuleException;
 import dev.witbind.wit.WitException;
 import java.util.LinkedHashMap;
@@ -66,6 +67,15 @@ final class ChicoryInstanceBuilder implements CoreInstanceBuilder {
                 new IllegalArgumentException("the module imports no function " + moduleName + "#" + field));
         imports.addFunction(new HostFunction(moduleName, field, type, handle));
         return this;
+    }
+
+    @Override
+    public LateBoundImport importLateBound(String moduleName, String field, String unboundReason) {
+        FunctionType type = module.importedFunctionType(moduleName, field).orElseThrow(() ->
+                new IllegalArgumentException("the module imports no function " + moduleName + "#" + field));
+        LateBoundHandle handle = new LateBoundHandle(moduleName + "#" + field, unboundReason);
+        imports.addFunction(new HostFunction(moduleName, field, type, handle));
+        return handle;
     }
 
     @Override
