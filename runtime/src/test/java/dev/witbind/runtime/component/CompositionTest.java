@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.witbind.runtime.Engine;
 import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestInstance;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.errors.WitTrapException;
-import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,18 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * to the other component, never to the host, but for the {@code log} that counters' destructor calls.
  */
 class CompositionTest {
-    private static final EnumType LEVEL = new EnumType("level", List.of("info", "warn"));
-
-    private final List<String> logged = new ArrayList<>();
+    private final CountersLog log = new CountersLog();
+    private final List<String> logged = log.lines();
 
     private GuestInstance instantiate(Engine engine) {
-        Linker linker = new Linker();
-        linker.instance("log").func("emit", WitFunctionType.of(List.of(new WitParam("level", LEVEL),
-                new WitParam("message", PrimitiveType.STRING))), (cx, args) -> {
-                    logged.add(LEVEL.cases().get((int) args[0]) + ": " + cx.liftString((int) args[1], (int) args[2]));
-                    return HostCall.NO_RESULTS;
-                });
-        return linker.instantiate(GuestComponent.fromResource(getClass().getClassLoader(),
+        return log.defineIn(new Linker()).instantiate(GuestComponent.fromResource(getClass().getClassLoader(),
                 "components/composed/composed.wasm"), engine);
     }
 

@@ -10,18 +10,15 @@ import dev.witbind.runtime.GuestComponent;
 import dev.witbind.runtime.GuestExports;
 import dev.witbind.runtime.GuestFunction;
 import dev.witbind.runtime.GuestInstance;
-import dev.witbind.runtime.HostCall;
 import dev.witbind.runtime.Linker;
 import dev.witbind.runtime.abi.GuestResource;
 import dev.witbind.runtime.errors.WitExportException;
-import dev.witbind.wit.types.EnumType;
 import dev.witbind.wit.types.HandleType;
 import dev.witbind.wit.types.PrimitiveType;
 import dev.witbind.wit.types.RecordType;
 import dev.witbind.wit.types.ResourceType;
 import dev.witbind.wit.types.WitFunctionType;
 import dev.witbind.wit.types.WitParam;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,18 +33,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GuestResourcesTest {
     private static final String COUNTERS = "example:counters/counters@0.1.0";
     private static final ResourceType COUNTER = new ResourceType(COUNTERS, "counter");
-    private static final EnumType LEVEL = new EnumType("level", List.of("info", "warn"));
-
-    private final List<String> logged = new ArrayList<>();
+    private final CountersLog log = new CountersLog();
+    private final List<String> logged = log.lines();
 
     private GuestInstance instantiate(Engine engine) {
-        Linker linker = new Linker();
-        linker.instance("log").func("emit", WitFunctionType.of(List.of(new WitParam("level", LEVEL),
-                new WitParam("message", PrimitiveType.STRING))), (cx, args) -> {
-                    logged.add(LEVEL.cases().get((int) args[0]) + ": " + cx.liftString((int) args[1], (int) args[2]));
-                    return HostCall.NO_RESULTS;
-                });
-        return linker.instantiate(GuestComponent.fromResource(getClass().getClassLoader(),
+        return log.defineIn(new Linker()).instantiate(GuestComponent.fromResource(getClass().getClassLoader(),
                 "components/counters/counters.wasm"), engine);
     }
 
