@@ -43,7 +43,7 @@ final class ComponentCall extends ImportHandle {
      * @param lifted what the other instance lifts
      */
     ComponentCall(LiftLowerContext caller, String function, String callerName, WitFunctionType callerType,
-            ComponentInstantiation.Lifted lifted) {
+            ComponentIndexSpaces.Lifted lifted) {
         super(caller, function);
         this.caller = callerName;
         this.callerParams = params(callerType);

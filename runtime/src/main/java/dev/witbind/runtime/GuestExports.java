@@ -1,8 +1,8 @@
 package dev.witbind.runtime;
 
-import dev.witbind.runtime.ComponentInstantiation.Bag;
-import dev.witbind.runtime.ComponentInstantiation.Item;
-import dev.witbind.runtime.ComponentInstantiation.Lifted;
+import dev.witbind.runtime.ComponentIndexSpaces.Bag;
+import dev.witbind.runtime.ComponentIndexSpaces.Item;
+import dev.witbind.runtime.ComponentIndexSpaces.Lifted;
 import dev.witbind.runtime.errors.WitExportException;
 import dev.witbind.wit.abi.CanonicalAbi;
 import dev.witbind.wit.names.CompatibilityTrack;
