@@ -91,12 +91,7 @@ final class ComponentCall extends ImportHandle {
         }
         cx.endBorrows();
         if (postReturn != null) {
-            calleeState.forbidLeaving();
-            try {
-                postReturn.call(results);
-            } finally {
-                calleeState.allowLeaving();
-            }
+            calleeState.runPostReturn(postReturn, results);
         }
         return lowered;
     }

@@ -70,8 +70,6 @@ final class ComponentInstantiation {
     private final InstanceState state;
     private final Map<HostSource<?>, Object> made = new IdentityHashMap<>();
     private final Map<OptionsKey, LiftLowerContext> contexts = new HashMap<>();
-    /** The runtime type of each resource the top-level component defines, by its type index. */
-    private final Map<Integer, ResourceType> definedResources = new HashMap<>();
     /** Which core imports call a lowered host function directly rather than through wit-component's shim. */
     private final ShimBypass shimBypass;
     /** The host function in each shim slot, once the core instance that fills it is being made. */
@@ -313,13 +311,8 @@ final class ComponentInstantiation {
             return new OtherType();
         }
         int typeIndex = type.defines().index();
-        ResourceType runtime;
-        if (scope.top) {
-            runtime = resourceName(typeIndex);
-            definedResources.put(typeIndex, runtime);
-        } else {
-            runtime = nestedResourceName(scope, typeIndex);
-        }
+        // recordTypes files it under the validator's identity, where resourceIn finds it
+        ResourceType runtime = scope.top ? resourceName(typeIndex) : nestedResourceName(scope, typeIndex);
         GuestResource.Destructor destructor = null;
         if (resource.destructor().isPresent()) {
             CoreFunction function = callable(scope.coreFuncs.get(resource.destructor().getAsInt()), "destructor");
@@ -409,7 +402,7 @@ final class ComponentInstantiation {
 
     /**
      * The run-time type of a resource a canonical function of {@code scope} mentions: as the scope (or one it is
-     * nested in) recorded it, else the host's for a top-level import, else the top-level component's own.
+     * nested in) recorded it (its own definitions, imports and aliases), else the host's for a top-level import.
      */
     private ResourceType resourceIn(Scope scope, ResourceIdentity identity) {
         for (Scope at = scope; at != null; at = at.parent) {
@@ -418,11 +411,8 @@ final class ComponentInstantiation {
                 return recorded;
             }
         }
-        ResourceType type = switch (identity.origin()) {
-            case IMPORTED -> link.hostResources().get(identity);
-            case DEFINED -> scope.top ? definedResources.get(identity.typeIndex().orElseThrow()) : null;
-            case ABSTRACT -> null;
-        };
+        ResourceType type = identity.origin() == ResourceIdentity.Origin.IMPORTED
+                ? link.hostResources().get(identity) : null;
         if (type == null) {
             throw unsupported("an export whose type mentions " + identity + ", which has no type at run time");
         }

@@ -106,12 +106,7 @@ public final class GuestFunction {
             Object lifted = result == null ? null : result.lift(cx, results, CanonicalAbi.MAX_FLAT_RESULTS)[0];
             cx.checkBorrowsDropped();
             if (postReturn != null) {
-                state.forbidLeaving();
-                try {
-                    postReturn.call(results);
-                } finally {
-                    state.allowLeaving();
-                }
+                state.runPostReturn(postReturn, results);
             }
             return lifted;
         } catch (Throwable e) {

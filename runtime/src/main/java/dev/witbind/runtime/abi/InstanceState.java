@@ -224,6 +224,19 @@ public final class InstanceState {
         return mayLeave;
     }
 
+    /**
+     * Runs a post-return with the results it frees, while the guest may not call out (the Canonical ABI's
+     * {@code may_leave}): after an export's results were lifted, by the host or by another component instance.
+     */
+    public void runPostReturn(PostReturn postReturn, long[] results) {
+        forbidLeaving();
+        try {
+            postReturn.call(results);
+        } finally {
+            allowLeaving();
+        }
+    }
+
     /** Forbids calls out to the host until {@link #allowLeaving()}: around a {@code realloc} or a post-return. */
     public void forbidLeaving() {
         mayLeave = false;

@@ -39,8 +39,9 @@ final class IndirectCallTypes {
 
     /**
      * The modules of one component, rewritten so that indirect calls between them check as the core specification
-     * says; the modules as they are when at most one of them makes indirect calls, or when a type section holds
-     * anything but plain function types (the GC proposal's recursive groups), which the rewrite does not handle.
+     * says; the modules as they are when no table importer and exporter number a type apart, when none calls through
+     * an imported or exported table, or when a type section holds anything but plain function types (the GC
+     * proposal's recursive groups), which the rewrite does not handle.
      */
     static List<ChicoryModule> share(List<ChicoryModule> modules) {
         if (!numberTypesApart(modules)) {
@@ -48,22 +49,26 @@ final class IndirectCallTypes {
         }
         int longest = 0;
         Map<FunctionType, Integer> shared = new LinkedHashMap<>();
+        List<List<Instruction>> calls = new ArrayList<>(modules.size());
         for (ChicoryModule module : modules) {
             TypeSection types = module.wasmModule().typeSection();
             if (types.subTypeCount() != types.typeCount()) {
                 return modules; // recursive type groups: left alone, the refusal at table import stands
             }
             longest = Math.max(longest, types.typeCount());
-            for (Instruction instruction : indirectCalls(module.wasmModule())) {
+            List<Instruction> moduleCalls = indirectCalls(module.wasmModule());
+            for (Instruction instruction : moduleCalls) {
                 shared.putIfAbsent(types.getType((int) instruction.operand(0)), shared.size());
             }
+            calls.add(moduleCalls);
         }
         if (shared.isEmpty()) {
             return modules;
         }
         List<ChicoryModule> rewritten = new ArrayList<>(modules.size());
-        for (ChicoryModule module : modules) {
-            rewritten.add(module.withTypes(rewrite(module.wasmModule(), longest, shared)));
+        for (int i = 0; i < modules.size(); i++) {
+            ChicoryModule module = modules.get(i);
+            rewritten.add(module.withTypes(rewrite(module.wasmModule(), calls.get(i), longest, shared)));
         }
         return rewritten;
     }
@@ -135,7 +140,8 @@ final class IndirectCallTypes {
      * Chicory's parsed instructions are rewritten in place: the module is this component's own parse, used by nothing
      * else yet.
      */
-    private static WasmModule rewrite(WasmModule module, int base, Map<FunctionType, Integer> shared) {
+    private static WasmModule rewrite(WasmModule module, List<Instruction> calls, int base,
+            Map<FunctionType, Integer> shared) {
         TypeSection own = module.typeSection();
         TypeSection.Builder types = TypeSection.builder();
         for (int i = 0; i < own.typeCount(); i++) {
@@ -145,7 +151,7 @@ final class IndirectCallTypes {
             types.addFunctionType(FunctionType.empty()); // padding: never named
         }
         shared.keySet().forEach(types::addFunctionType);
-        for (Instruction call : indirectCalls(module)) {
+        for (Instruction call : calls) {
             call.setOperand(0, base + shared.get(own.getType((int) call.operand(0))));
         }
         return copyWithTypes(module, types.build());
