@@ -76,6 +76,8 @@ final class ComponentInstantiation {
     private final Map<ShimBypass.Slot, ImportHandle> filledSlots = new HashMap<>();
     /** The imports bound around the shim whose slot is not filled yet. */
     private final Map<ShimBypass.Slot, List<LateBoundImport>> waitingForSlots = new HashMap<>();
+    /** Which imports can go without the may_leave check, settled once every realloc and post-return is known. */
+    private final LeaveChecks leaveChecks = new LeaveChecks();
     private int coreInstanceCount;
     /** How many component instances nested in this one have been made: names their resources apart. */
     private int nestedInstanceCount;
@@ -96,6 +98,7 @@ final class ComponentInstantiation {
         ComponentBinary binary = component.model().binary();
         Scope top = new Scope(null, true, component.model().scope(binary), run.state, 0);
         run.evaluate(binary, top, Map.of());
+        run.leaveChecks.settle();
         return GuestInstance.ofComponent(component.name(), link.plan(), run.state, new GuestExports(
                 component.name(), "", top.exports));
     }
@@ -365,7 +368,7 @@ final class ComponentInstantiation {
                 LiftLowerContext caller = LiftLowerContext.betweenComponents(options(lower.options(), scope),
                         scope.state);
                 String instance = scope.top ? "the component" : "nested component instance " + scope.number;
-                scope.coreFuncs.add(new HostCore(new ComponentCall(caller, "core func " + scope.coreFuncs.size()
+                scope.coreFuncs.add(hostCore(scope, new ComponentCall(caller, "core func " + scope.coreFuncs.size()
                         + " (lowered in " + instance + ")", instance, type, lifted)));
                 return;
             }
@@ -373,7 +376,8 @@ final class ComponentInstantiation {
                 throw unsupported("lowering a function that is neither the host's nor lifted");
             }
             LiftLowerContext cx = context(lower.options(), scope);
-            scope.coreFuncs.add(new HostCore(host.definition().bind(cx, host.qualifiedName(), made, instantiation)));
+            scope.coreFuncs.add(hostCore(scope, host.definition().bind(cx, host.qualifiedName(), made,
+                    instantiation)));
             return;
         }
         if (canon instanceof Canon.Lift lift) {
@@ -381,8 +385,8 @@ final class ComponentInstantiation {
             WitFunctionType type = function.functionType(identity -> resourceIn(scope, identity)).orElseThrow();
             CoreFunction core = callable(scope.coreFuncs.get(lift.coreFuncIndex()), "lifted function");
             Optional<PostReturn> postReturn = lift.options().postReturn().isPresent()
-                    ? Optional.of(callable(scope.coreFuncs.get(lift.options().postReturn().getAsInt()), "post-return")
-                            ::apply)
+                    ? Optional.of(runWhileForbidden(scope.coreFuncs.get(lift.options().postReturn().getAsInt()),
+                            "post-return", scope)::apply)
                     : Optional.empty();
             LiftLowerContext cx = context(lift.options(), scope);
             CanonicalOptions options = options(lift.options(), scope).withPostReturn(postReturn);
@@ -393,7 +397,7 @@ final class ComponentInstantiation {
                 : canon instanceof Canon.ResourceRep r ? r.typeIndex() : ((Canon.ResourceDrop) canon).typeIndex();
         Resource resource = (Resource) scope.types.get(typeIndex);
         LiftLowerContext cx = context(null, scope);
-        scope.coreFuncs.add(new HostCore(canon instanceof Canon.ResourceNew
+        scope.coreFuncs.add(hostCore(scope, canon instanceof Canon.ResourceNew
                 ? ResourceIntrinsics.resourceNew(cx, resource.type(), resource.destructor())
                 : canon instanceof Canon.ResourceRep
                         ? ResourceIntrinsics.resourceRep(cx, resource.type())
@@ -419,6 +423,19 @@ final class ComponentInstantiation {
         return type;
     }
 
+    /** A host function, intrinsic or call into another component instance, as a core function of {@code scope}. */
+    private HostCore hostCore(Scope scope, ImportHandle handle) {
+        return new HostCore(leaveChecks.add(scope.state, handle));
+    }
+
+    /** A realloc or post-return: a function that {@code scope}'s component instance runs while it may not leave. */
+    private CoreFunction runWhileForbidden(CoreItem item, String what, Scope scope) {
+        CoreFunction function = callable(item, what);
+        Exported exported = (Exported) item;
+        leaveChecks.runsWhileForbidden(scope.state, exported.instance(), exported.name());
+        return function;
+    }
+
     private CoreFunction callable(CoreItem item, String what) {
         if (!(item instanceof Exported exported)) {
             throw unsupported("a " + what + " that is not a core instance's export");
@@ -438,7 +455,8 @@ final class ComponentInstantiation {
         }
         Optional<Realloc> realloc = Optional.empty();
         if (options.realloc().isPresent()) {
-            CoreFunction function = callable(scope.coreFuncs.get(options.realloc().getAsInt()), "realloc");
+            CoreFunction function = runWhileForbidden(scope.coreFuncs.get(options.realloc().getAsInt()), "realloc",
+                    scope);
             realloc = Optional.of((oldPointer, oldSize, alignment, newSize) ->
                     (int) function.apply(oldPointer, oldSize, alignment, newSize)[0]);
         }

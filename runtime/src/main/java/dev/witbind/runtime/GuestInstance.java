@@ -79,11 +79,14 @@ public final class GuestInstance {
         LiftLowerContext context = new LiftLowerContext(options, state);
 
         Map<HostSource<?>, Object> made = new IdentityHashMap<>();
+        LeaveChecks leaveChecks = new LeaveChecks();
+        leaveChecks.runsWhileForbidden(state, module);
         for (ImportBinding binding : plan.bindings()) {
             String function = binding.guestImport().qualifiedName();
             builder.importFunction(binding.guestImport().module(), binding.guestImport().field(),
-                    binding.definition().bind(context, function, made, instantiation));
+                    leaveChecks.add(state, binding.definition().bind(context, function, made, instantiation)));
         }
+        leaveChecks.settle();
         try {
             return new GuestInstance(guest.name(), plan, state, guest, builder.instantiate(), options, context, null);
         } catch (RuntimeException | StackOverflowError e) {

@@ -12,6 +12,9 @@ public interface CoreInstance {
      */
     CoreFunction function(String name);
 
+    /** {@link CoreModule#mayCallOut} of the instance's module. */
+    boolean mayCallOut(String functionExport);
+
     /**
      * The exported memory {@code name}, as the Canonical ABI reads it.
      *

@@ -25,6 +25,11 @@ final class ChicoryInstance implements CoreInstance {
     }
 
     @Override
+    public boolean mayCallOut(String functionExport) {
+        return module.mayCallOut(functionExport);
+    }
+
+    @Override
     public GuestMemory memory(String name) {
         requireExport(name, ExternalType.MEMORY);
         return new ChicoryMemory(linear(name));

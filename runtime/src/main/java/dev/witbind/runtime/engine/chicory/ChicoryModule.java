@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,8 @@ final class ChicoryModule implements CoreModule {
     private final Map<String, String> exportSignatures;
     private final Map<String, CoreFunctionType> exportTypes;
     private Function<Instance, Machine> compiled;
+    /** {@link #mayCallOut} per function export, worked out on first use. */
+    private final Map<String, Boolean> callsOut = new ConcurrentHashMap<>();
     /** Whether {@link IndirectCallTypes} rewrote it with the types it shares with the other modules of its component. */
     private final boolean sharesIndirectCallTypes;
 
@@ -151,6 +155,27 @@ final class ChicoryModule implements CoreModule {
     @Override
     public boolean definesMemory() {
         return module.memorySection().map(section -> section.memoryCount() > 0).orElse(false);
+    }
+
+    @Override
+    public Set<String> functionExports() {
+        return Set.copyOf(exportSignatures.keySet());
+    }
+
+    @Override
+    public boolean mayCallOut(String functionExport) {
+        if (!exportsFunction(functionExport)) {
+            return true;
+        }
+        return callsOut.computeIfAbsent(functionExport, name -> {
+            for (int i = 0; i < module.exportSection().exportCount(); i++) {
+                Export export = module.exportSection().getExport(i);
+                if (export.exportType() == ExternalType.FUNCTION && export.name().equals(name)) {
+                    return OutwardCalls.mayCallOut(module, export.index());
+                }
+            }
+            return true;
+        });
     }
 
     boolean exportsFunction(String name) {

@@ -1,0 +1,130 @@
+package dev.witbind.runtime;
+
+import static dev.witbind.wit.types.PrimitiveType.STRING;
+import static dev.witbind.wit.types.PrimitiveType.U32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.witbind.runtime.abi.CanonicalOptions;
+import dev.witbind.runtime.abi.InstanceState;
+import dev.witbind.runtime.abi.LiftLowerContext;
+import dev.witbind.runtime.bindings.ImportHandle;
+import dev.witbind.runtime.errors.WitTrapException;
+import dev.witbind.wit.types.WitFunctionType;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The may_leave check is left out of an instance's imports only when none of its reallocs and post-returns can call
+ * out ({@link LeaveChecks}): with the check gone, a guest that breaks the rule would call the host unchecked, so
+ * every guest here whose realloc or post-return reaches the host, however indirectly, must still trap. The guests
+ * are the core modules of {@code src/test/guests/leave}.
+ */
+class LeaveChecksTest {
+    private static final String HOST = "test:leave/host@1.0.0";
+    private static final WitFunctionType TEXT = WitFunctionType.of(List.of(), STRING);
+    private static final WitFunctionType PING = WitFunctionType.of(List.of());
+    private static final WitFunctionType RUN = WitFunctionType.of(List.of(), U32);
+
+    private final AtomicInteger pings = new AtomicInteger();
+
+    private GuestInstance instantiate(String guest, Engine engine) {
+        Linker linker = new Linker();
+        linker.instance(HOST)
+                .func("text", TEXT, (cx, args) -> {
+                    cx.storeString((int) args[0], "hello");
+                    return HostCall.NO_RESULTS;
+                })
+                .func("ping", PING, (cx, args) -> {
+                    pings.incrementAndGet();
+                    return HostCall.NO_RESULTS;
+                });
+        return linker.instantiate(GuestModule.fromResource(getClass().getClassLoader(),
+                "guests/leave/" + guest + ".wasm"), engine);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aReallocThatStaysInsideAllocatesTheHostsResult(Engine engine) {
+        GuestInstance guest = instantiate("realloc-contained", engine);
+
+        assertEquals(5, guest.function("run", RUN).call());
+        assertEquals(1, pings.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aReallocThatCallsTheHostThroughItsOwnFunctionTraps(Engine engine) {
+        GuestInstance guest = instantiate("realloc-calls-helper", engine);
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("run", RUN).call());
+
+        assertTrue(trap.getMessage().contains("called " + HOST + "#ping while it ran its realloc or a post-return"),
+                trap.getMessage());
+        assertEquals(0, pings.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aReallocThatCallsTheHostThroughItsTableTraps(Engine engine) {
+        GuestInstance guest = instantiate("realloc-calls-table", engine);
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("run", RUN).call());
+
+        assertTrue(trap.getMessage().contains("called " + HOST + "#ping while it ran its realloc or a post-return"),
+                trap.getMessage());
+        assertEquals(0, pings.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aPostReturnThatCallsTheHostThroughItsOwnFunctionTraps(Engine engine) {
+        GuestInstance guest = instantiate("post-return-calls-helper", engine);
+
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> guest.function("run", RUN).call());
+
+        assertTrue(trap.getMessage().contains("called " + HOST + "#ping while it ran its realloc or a post-return"),
+                trap.getMessage());
+        assertEquals(0, pings.get());
+    }
+
+    // ---- the rule itself, on handles of two instances --------------------------------------------------------
+
+    @Test
+    void settlingLeavesTheCheckOutOnlyWhereNothingRunWhileForbiddenMayCallOut() {
+        InstanceState contained = new InstanceState("contained");
+        InstanceState callsOut = new InstanceState("calls-out");
+        LeaveChecks checks = new LeaveChecks();
+        ImportHandle unchecked = checks.add(contained, ping(contained));
+        ImportHandle checked = checks.add(callsOut, ping(callsOut));
+        checks.runsWhileForbidden(callsOut, GuestModule.fromResource(getClass().getClassLoader(),
+                "guests/leave/realloc-calls-helper.wasm").coreModule());
+        checks.runsWhileForbidden(contained, GuestModule.fromResource(getClass().getClassLoader(),
+                "guests/leave/realloc-contained.wasm").coreModule());
+        contained.forbidLeaving();
+        callsOut.forbidLeaving();
+        // before settling, both check
+        assertThrows(WitTrapException.class, () -> unchecked.apply(null));
+        assertThrows(WitTrapException.class, () -> checked.apply(null));
+
+        checks.settle();
+
+        assertArrayEquals(HostCall.NO_RESULTS, unchecked.apply(null));
+        assertEquals(1, pings.get());
+        WitTrapException trap = assertThrows(WitTrapException.class, () -> checked.apply(null));
+        assertTrue(trap.getMessage().contains("guest 'calls-out' called ping while it ran its realloc"),
+                trap.getMessage());
+    }
+
+    private ImportHandle ping(InstanceState state) {
+        return CheckedHostCall.handles((cx, args) -> {
+            pings.incrementAndGet();
+            return HostCall.NO_RESULTS;
+        }, PING).bind(new LiftLowerContext(CanonicalOptions.NONE, state), "ping", null);
+    }
+}
