@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark scenario and writes BENCHMARKS.md at the repository root: about 12 minutes on 2 cores
+# Runs every benchmark scenario and writes BENCHMARKS.md at the repository root: about 17 minutes on 2 cores
 # (plus a one-time npm install of jco, about 340 MB, into benchmarks/target/jco).
 #
 #   benchmarks/run.sh             # everything

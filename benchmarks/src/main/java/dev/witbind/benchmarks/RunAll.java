@@ -15,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -49,6 +52,14 @@ public final class RunAll {
 
     private final boolean quick = Boolean.getBoolean(QUICK);
 
+    /**
+     * The benchmarks of the scalar call's goal, a ratio of two 2 ns figures, which run in {@value #ROUNDS} rounds of
+     * one fork each ({@link Alternation}) instead of JMH's order.
+     */
+    static final List<Class<?>> ALTERNATED = List.of(ScalarCallBenchmark.class, ScalarCallIsolatedBenchmark.class);
+
+    static final int ROUNDS = 6;
+
     private RunAll() {}
 
     public static void main(String[] args) throws IOException, RunnerException {
@@ -60,13 +71,21 @@ public final class RunAll {
             run.readJco(Path.of(args[1]));
         }
         String include = args.length > 2 ? args[2] : "dev\\.witbind\\.benchmarks\\..*Benchmark\\..*";
+        UnaryOperator<ChainedOptionsBuilder> settings = options -> run.quick
+                // benchmarks/run.sh --quick: one fork, 2 warm-up and 3 measured iterations of 300 ms each
+                ? options.forks(1).warmupIterations(2).measurementIterations(3)
+                        .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300))
+                : options;
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
-        if (run.quick) {
-            // benchmarks/run.sh --quick: one fork, 2 warm-up and 3 measured iterations of 300 ms each
-            options.forks(1).warmupIterations(2).measurementIterations(3)
-                    .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300));
+        for (Class<?> alternated : ALTERNATED) {
+            options.exclude("^" + Pattern.quote(alternated.getName() + ".") + ".*");
         }
-        run.collect(new Runner(options.build()).run());
+        try {
+            run.collect(new Runner(settings.apply(options).build()).run());
+        } catch (NoBenchmarksException e) {
+            // the include pattern names only alternated benchmarks
+        }
+        run.collect(Alternation.run(ALTERNATED, run.quick ? 1 : ROUNDS, include, settings));
         String report = run.report();
         Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8);
         System.out.println(report);
@@ -98,8 +117,11 @@ public final class RunAll {
             double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
             scores.put(key.toString(), new Score(primary.getScore(), error, primary.getScoreUnit()));
             String className = name.substring(0, name.indexOf('.'));
-            settings.put(className, String.format(Locale.ROOT, "%s; %d fork(s); warm-up %d x %s; measurement %d x %s",
-                    params.getMode().longLabel(), params.getForks(), params.getWarmup().getCount(),
+            boolean alternated = ALTERNATED.stream().anyMatch(type -> type.getSimpleName().equals(className));
+            settings.put(className, String.format(Locale.ROOT, "%s; %d fork(s)%s; warm-up %d x %s; measurement %d x %s",
+                    params.getMode().longLabel(), result.getBenchmarkResults().size(),
+                    alternated ? ", one per round, in turns with the class's other benchmarks" : "",
+                    params.getWarmup().getCount(),
                     params.getWarmup().getTime(), params.getMeasurement().getCount(),
                     params.getMeasurement().getTime()));
         }
@@ -516,10 +538,13 @@ public final class RunAll {
         md.append("## Setup of each benchmark\n\n")
                 .append("Each benchmark and parameter set runs in its own forks (so each has its own JIT profile); ")
                 .append("JMH runs several iterations in each and reports the error as a 99.9% confidence ")
-                .append("half-interval over all of them. The call benchmarks (scenarios 1 and 2) run two forks, ")
-                .append("because how C2 compiles the guest's loop varies from fork to fork (1.4-1.9 ns per scalar ")
-                .append("call was seen across forks of one build); the rest run one, to keep the whole run to a ")
-                .append("few minutes on 2 cores (the table below says which). Each benchmark returns ")
+                .append("half-interval over all of them. The call benchmarks run several forks, because how C2 ")
+                .append("compiles the guest's loop varies from fork to fork (1.4-1.9 ns per scalar call was seen ")
+                .append("across forks of one build): the scalar call (scenario 1) ").append(ROUNDS)
+                .append(" forks taken in turns, one fork of each of its benchmarks per round, because this machine's ")
+                .append("speed drifts by 20-30% over minutes and its goal is a ratio of two 2 ns figures; the string ")
+                .append("call (scenario 2) two forks in JMH's order; the rest one, to keep the whole run to a few ")
+                .append("minutes on 2 cores (the table below says which). Each benchmark returns ")
                 .append("its result to JMH (no dead code), and the guest checks every host answer.\n\n")
                 .append("| benchmark | settings |\n|---|---|\n");
         settings.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
