@@ -76,8 +76,8 @@ final class ComponentInstantiation {
     private final Map<ShimBypass.Slot, ImportHandle> filledSlots = new HashMap<>();
     /** The imports bound around the shim whose slot is not filled yet. */
     private final Map<ShimBypass.Slot, List<LateBoundImport>> waitingForSlots = new HashMap<>();
-    /** Which imports can go without the may_leave check, settled once every realloc and post-return is known. */
-    private final LeaveChecks leaveChecks = new LeaveChecks();
+    /** Whether the top-level instance's imports need the may_leave check; nested instances' always do. */
+    private final boolean leaveCheckedAtTop;
     private int coreInstanceCount;
     /** How many component instances nested in this one have been made: names their resources apart. */
     private int nestedInstanceCount;
@@ -90,6 +90,7 @@ final class ComponentInstantiation {
         this.instantiation = instantiation;
         this.state = new InstanceState(component.name(), limits);
         this.shimBypass = component.shimBypass();
+        this.leaveCheckedAtTop = component.leaveChecksNeeded();
     }
 
     static GuestInstance instantiate(GuestComponent component, ComponentLinking.Link link, Engine engine,
@@ -98,7 +99,6 @@ final class ComponentInstantiation {
         ComponentBinary binary = component.model().binary();
         Scope top = new Scope(null, true, component.model().scope(binary), run.state, 0);
         run.evaluate(binary, top, Map.of());
-        run.leaveChecks.settle();
         return GuestInstance.ofComponent(component.name(), link.plan(), run.state, new GuestExports(
                 component.name(), "", top.exports));
     }
@@ -385,8 +385,8 @@ final class ComponentInstantiation {
             WitFunctionType type = function.functionType(identity -> resourceIn(scope, identity)).orElseThrow();
             CoreFunction core = callable(scope.coreFuncs.get(lift.coreFuncIndex()), "lifted function");
             Optional<PostReturn> postReturn = lift.options().postReturn().isPresent()
-                    ? Optional.of(runWhileForbidden(scope.coreFuncs.get(lift.options().postReturn().getAsInt()),
-                            "post-return", scope)::apply)
+                    ? Optional.of(callable(scope.coreFuncs.get(lift.options().postReturn().getAsInt()),
+                            "post-return")::apply)
                     : Optional.empty();
             LiftLowerContext cx = context(lift.options(), scope);
             CanonicalOptions options = options(lift.options(), scope).withPostReturn(postReturn);
@@ -423,17 +423,12 @@ final class ComponentInstantiation {
         return type;
     }
 
-    /** A host function, intrinsic or call into another component instance, as a core function of {@code scope}. */
+    /**
+     * A host function, intrinsic or call into another component instance, as a core function of {@code scope}: with
+     * the may_leave check in front unless {@link LeaveChecks} proved that it cannot fail.
+     */
     private HostCore hostCore(Scope scope, ImportHandle handle) {
-        return new HostCore(leaveChecks.add(scope.state, handle));
-    }
-
-    /** A realloc or post-return: a function that {@code scope}'s component instance runs while it may not leave. */
-    private CoreFunction runWhileForbidden(CoreItem item, String what, Scope scope) {
-        CoreFunction function = callable(item, what);
-        Exported exported = (Exported) item;
-        leaveChecks.runsWhileForbidden(scope.state, exported.instance(), exported.name());
-        return function;
+        return new HostCore(LeaveChecks.applied(!scope.top || leaveCheckedAtTop, handle));
     }
 
     private CoreFunction callable(CoreItem item, String what) {
@@ -455,8 +450,7 @@ final class ComponentInstantiation {
         }
         Optional<Realloc> realloc = Optional.empty();
         if (options.realloc().isPresent()) {
-            CoreFunction function = runWhileForbidden(scope.coreFuncs.get(options.realloc().getAsInt()), "realloc",
-                    scope);
+            CoreFunction function = callable(scope.coreFuncs.get(options.realloc().getAsInt()), "realloc");
             realloc = Optional.of((oldPointer, oldSize, alignment, newSize) ->
                     (int) function.apply(oldPointer, oldSize, alignment, newSize)[0]);
         }

@@ -30,6 +30,8 @@ public final class GuestComponent {
     private final Component component;
     private final Map<Definition.CoreModule, CoreModule> coreModules;
     private final ShimBypass shimBypass;
+    /** {@link LeaveChecks#neededAtTop}, worked out on first use (a benign race: every thread gets the same). */
+    private volatile Boolean leaveChecksNeeded;
 
     private GuestComponent(String name, Component component, Map<Definition.CoreModule, CoreModule> coreModules) {
         this.name = name;
@@ -131,6 +133,16 @@ public final class GuestComponent {
     /** Which core imports call lowered host functions directly rather than through wit-component's shim. */
     ShimBypass shimBypass() {
         return shimBypass;
+    }
+
+    /** Whether the imports of the component's top-level instance need the may_leave check. */
+    boolean leaveChecksNeeded() {
+        Boolean needed = leaveChecksNeeded;
+        if (needed == null) {
+            needed = LeaveChecks.neededAtTop(this);
+            leaveChecksNeeded = needed;
+        }
+        return needed;
     }
 
     @Override

@@ -79,14 +79,13 @@ public final class GuestInstance {
         LiftLowerContext context = new LiftLowerContext(options, state);
 
         Map<HostSource<?>, Object> made = new IdentityHashMap<>();
-        LeaveChecks leaveChecks = new LeaveChecks();
-        leaveChecks.runsWhileForbidden(state, module);
+        boolean leaveChecked = LeaveChecks.needed(module);
         for (ImportBinding binding : plan.bindings()) {
             String function = binding.guestImport().qualifiedName();
             builder.importFunction(binding.guestImport().module(), binding.guestImport().field(),
-                    leaveChecks.add(state, binding.definition().bind(context, function, made, instantiation)));
+                    LeaveChecks.applied(leaveChecked, binding.definition().bind(context, function, made,
+                            instantiation)));
         }
-        leaveChecks.settle();
         try {
             return new GuestInstance(guest.name(), plan, state, guest, builder.instantiate(), options, context, null);
         } catch (RuntimeException | StackOverflowError e) {

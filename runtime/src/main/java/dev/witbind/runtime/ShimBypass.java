@@ -1,16 +1,17 @@
 package dev.witbind.runtime;
 
 import dev.witbind.component.Component;
-import dev.witbind.component.binary.Alias;
-import dev.witbind.component.binary.Canon;
+import dev.witbind.runtime.CoreSources.FromInstance;
+import dev.witbind.runtime.CoreSources.HostMade;
+import dev.witbind.runtime.CoreSources.Made;
+import dev.witbind.runtime.CoreSources.ResolvedImport;
+import dev.witbind.runtime.CoreSources.Source;
 import dev.witbind.component.binary.CoreExternType;
 import dev.witbind.component.binary.CoreFuncType;
 import dev.witbind.component.binary.CoreModuleInfo;
 import dev.witbind.component.binary.CoreModuleWiring;
 import dev.witbind.component.binary.Definition;
-import dev.witbind.component.binary.Sort;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,61 +97,13 @@ final class ShimBypass {
 
     // ---- the analysis -----------------------------------------------------------------------------------------
 
-    /** Where a core item comes from, as far as the plan needs to know. */
-    private sealed interface Source {}
-
-    /** The export {@code name} of the core instantiation at {@code instance} in the core instance index space. */
-    private record FromInstance(int instance, String name) implements Source {}
-
-    /** A core function witbind makes: {@code canon lower} or a resource built-in. */
-    private record HostMade(Definition.CanonDef canon) implements Source {}
-
-    private record Unknown() implements Source {}
-
-    private static final Source UNKNOWN = new Unknown();
-
-    /** A core instance of the index space: made by instantiating a module, or a bag of items. */
-    private sealed interface CoreInst {
-        Source source(String name);
-    }
-
-    /** One import of an instantiation, with where what it receives comes from. */
-    private record ResolvedImport(CoreModuleInfo.Import coreImport, Source source) {}
-
-    private record Made(int index, Definition.CoreInstantiate definition, Definition.CoreModule module,
-            List<ResolvedImport> imports) implements CoreInst {
-        @Override
-        public Source source(String name) {
-            return new FromInstance(index, name);
-        }
-    }
-
-    private record Bag(Map<String, Source> items) implements CoreInst {
-        @Override
-        public Source source(String name) {
-            return items.getOrDefault(name, UNKNOWN);
-        }
-    }
-
-    private record Opaque() implements CoreInst {
-        @Override
-        public Source source(String name) {
-            return UNKNOWN;
-        }
-    }
-
     /** The plan for the top-level definitions of {@code component}. */
     static ShimBypass analyse(String guestName, Component component) {
-        List<CoreInst> instances = walk(component.definitions());
-        if (instances == null) {
+        Optional<CoreSources> sources = CoreSources.of(component.definitions());
+        if (sources.isEmpty()) {
             return NONE;
         }
-        List<Made> made = new ArrayList<>();
-        instances.forEach(instance -> {
-            if (instance instanceof Made m) {
-                made.add(m);
-            }
-        });
+        List<Made> made = sources.get().made();
         Map<Definition.CoreModule, Optional<CoreModuleWiring>> wirings = new HashMap<>();
         Map<Definition.CoreInstantiate, Map<ImportName, Bypass>> bypasses = new LinkedHashMap<>();
         Map<Definition.CoreInstantiate, Map<ImportName, List<Slot>>> fills = new LinkedHashMap<>();
@@ -168,79 +121,6 @@ final class ShimBypass {
         }
         fills.values().forEach(ofFixup -> ofFixup.replaceAll((name, slots) -> List.copyOf(slots)));
         return new ShimBypass(copy(bypasses), copy(fills));
-    }
-
-    /**
-     * The core instance index space after the top-level definitions, each instantiation with its imports resolved;
-     * {@code null} when the definitions use something this walk does not follow (then nothing is bypassed).
-     */
-    private static List<CoreInst> walk(List<Definition> definitions) {
-        List<Definition.CoreModule> modules = new ArrayList<>();
-        List<CoreInst> instances = new ArrayList<>();
-        Map<Sort, List<Source>> items = new EnumMap<>(Sort.class);
-        for (Sort sort : List.of(Sort.CORE_FUNC, Sort.CORE_TABLE, Sort.CORE_MEMORY, Sort.CORE_GLOBAL, Sort.CORE_TAG)) {
-            items.put(sort, new ArrayList<>());
-        }
-        for (Definition definition : definitions) {
-            Sort sort = definition.defines().sort();
-            int expectedSize = definition.defines().index() + 1;
-            if (sort == Sort.CORE_MODULE) {
-                if (!(definition instanceof Definition.CoreModule module)) {
-                    return null; // an imported or aliased module: its imports are not known here
-                }
-                modules.add(module);
-                if (modules.size() != expectedSize) {
-                    return null;
-                }
-            } else if (sort == Sort.CORE_INSTANCE) {
-                instances.add(coreInstance(definition, modules, instances, items));
-                if (instances.size() != expectedSize) {
-                    return null;
-                }
-            } else if (items.containsKey(sort)) {
-                List<Source> space = items.get(sort);
-                space.add(coreItem(definition, instances));
-                if (space.size() != expectedSize) {
-                    return null;
-                }
-            }
-        }
-        return instances;
-    }
-
-    private static CoreInst coreInstance(Definition definition, List<Definition.CoreModule> modules,
-            List<CoreInst> instances, Map<Sort, List<Source>> items) {
-        if (definition instanceof Definition.CoreInstantiate instantiate) {
-            Definition.CoreModule module = modules.get(instantiate.moduleIndex());
-            Map<String, CoreInst> args = new HashMap<>();
-            instantiate.args().forEach(arg -> args.put(arg.name(), instances.get(arg.coreInstanceIndex())));
-            List<ResolvedImport> imports = new ArrayList<>();
-            for (CoreModuleInfo.Import coreImport : module.info().imports()) {
-                CoreInst from = args.get(coreImport.module());
-                imports.add(new ResolvedImport(coreImport, from == null ? UNKNOWN : from.source(coreImport.name())));
-            }
-            return new Made(instances.size(), instantiate, module, imports);
-        }
-        if (definition instanceof Definition.CoreInlineExports bag) {
-            Map<String, Source> sources = new HashMap<>();
-            for (Definition.CoreInlineExport export : bag.exports()) {
-                List<Source> space = items.get(export.item().sort());
-                sources.put(export.name(), space == null ? UNKNOWN : space.get(export.item().index()));
-            }
-            return new Bag(sources);
-        }
-        return new Opaque();
-    }
-
-    private static Source coreItem(Definition definition, List<CoreInst> instances) {
-        if (definition instanceof Definition.AliasDef alias
-                && alias.alias().target() instanceof Alias.CoreInstanceExport export) {
-            return instances.get(export.coreInstanceIndex()).source(export.name());
-        }
-        if (definition instanceof Definition.CanonDef canon && !(canon.canon() instanceof Canon.Lift)) {
-            return new HostMade(canon); // lower, resource.new, resource.rep, resource.drop: what ComponentInstantiation makes
-        }
-        return UNKNOWN;
     }
 
     /** A module made of trampolines on a table of its own, which nothing of its own can write or call at start. */

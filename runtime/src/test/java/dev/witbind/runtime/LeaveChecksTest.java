@@ -4,6 +4,7 @@ import static dev.witbind.wit.types.PrimitiveType.STRING;
 import static dev.witbind.wit.types.PrimitiveType.U32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The may_leave check is left out of an instance's imports only when none of its reallocs and post-returns can call
- * out ({@link LeaveChecks}): with the check gone, a guest that breaks the rule would call the host unchecked, so
+ * out ({@link LeaveChecks}, decided before the imports are bound): with the check gone, a guest that breaks the rule would call the host unchecked, so
  * every guest here whose realloc or post-return reaches the host, however indirectly, must still trap. The guests
  * are the core modules of {@code src/test/guests/leave}.
  */
@@ -81,32 +82,53 @@ class LeaveChecksTest {
         assertEquals(0, pings.get());
     }
 
-    // ---- the rule itself, on handles of two instances --------------------------------------------------------
+    // ---- the verdict, and the two handles -------------------------------------------------------------------
+
+    private static GuestModule module(String guest) {
+        return GuestModule.fromResource(LeaveChecksTest.class.getClassLoader(), "guests/leave/" + guest + ".wasm");
+    }
+
+    private static GuestComponent component(String path) {
+        return GuestComponent.fromResource(LeaveChecksTest.class.getClassLoader(), "components/" + path + ".wasm");
+    }
 
     @Test
-    void settlingLeavesTheCheckOutOnlyWhereNothingRunWhileForbiddenMayCallOut() {
-        InstanceState contained = new InstanceState("contained");
-        InstanceState callsOut = new InstanceState("calls-out");
-        LeaveChecks checks = new LeaveChecks();
-        ImportHandle unchecked = checks.add(contained, ping(contained));
-        ImportHandle checked = checks.add(callsOut, ping(callsOut));
-        checks.runsWhileForbidden(callsOut, GuestModule.fromResource(getClass().getClassLoader(),
-                "guests/leave/realloc-calls-helper.wasm").coreModule());
-        checks.runsWhileForbidden(contained, GuestModule.fromResource(getClass().getClassLoader(),
-                "guests/leave/realloc-contained.wasm").coreModule());
-        contained.forbidLeaving();
-        callsOut.forbidLeaving();
-        // before settling, both check
-        assertThrows(WitTrapException.class, () -> unchecked.apply(null));
-        assertThrows(WitTrapException.class, () -> checked.apply(null));
+    void aCoreModuleNeedsTheCheckOnlyWhenAFunctionItRunsWhileForbiddenMayCallOut() {
+        assertFalse(LeaveChecks.needed(module("realloc-contained").coreModule()));
+        for (String guest : List.of("realloc-calls-helper", "realloc-calls-table", "post-return-calls-helper")) {
+            assertTrue(LeaveChecks.needed(module(guest).coreModule()), guest);
+        }
+    }
 
-        checks.settle();
+    /**
+     * The components' verdicts, from their canon options: a C greeter's realloc and post-returns stay inside its
+     * program; the misbehaving ones reach the host from their realloc or their post-return.
+     */
+    @Test
+    void aComponentNeedsTheCheckOnlyWhenAReallocOrPostReturnOfItsOptionsMayCallOut() {
+        assertFalse(LeaveChecks.neededAtTop(component("greeter/greeter-0.2.1")));
+        assertFalse(LeaveChecks.neededAtTop(component("kv/kv")));
+        assertTrue(LeaveChecks.neededAtTop(component("misbehaving/realloc-calls-host")));
+        assertTrue(LeaveChecks.neededAtTop(component("misbehaving/post-return-calls-host")));
+    }
 
-        assertArrayEquals(HostCall.NO_RESULTS, unchecked.apply(null));
+    @Test
+    void theCheckedHandleTrapsWhileTheInstanceMayNotLeaveAndTheImportsOwnDoesNotLook() {
+        InstanceState state = new InstanceState("guest");
+        ImportHandle own = ping(state);
+        ImportHandle checked = own.checkingMayLeave();
+        assertArrayEquals(HostCall.NO_RESULTS, checked.apply(null));
         assertEquals(1, pings.get());
+
+        state.forbidLeaving();
+
         WitTrapException trap = assertThrows(WitTrapException.class, () -> checked.apply(null));
-        assertTrue(trap.getMessage().contains("guest 'calls-out' called ping while it ran its realloc"),
+        assertTrue(trap.getMessage().contains("guest 'guest' called ping while it ran its realloc"),
                 trap.getMessage());
+        assertEquals(1, pings.get());
+        // what the engine gets where the check cannot fail: the body alone
+        assertArrayEquals(HostCall.NO_RESULTS, own.apply(null));
+        assertEquals(2, pings.get());
     }
 
     private ImportHandle ping(InstanceState state) {

@@ -30,14 +30,10 @@ public abstract class ImportHandle implements WasmFunctionHandle {
 
     /** The calling guest's memory, {@code realloc} and resource handles, as this import's options say. */
     protected final LiftLowerContext cx;
-    private final InstanceState instance;
-    private final String function;
-    /**
-     * The instance whose may_leave {@link #apply} checks: {@link #instance}, or null once witbind has proven that the
-     * check cannot fail (see {@link #omitLeaveCheck}). Not final, and not volatile: it is cleared before the guest is
-     * handed out, and a thread that still saw the instance would only check what cannot fail.
-     */
-    private InstanceState leaveCheck;
+    /** The calling guest's instance; package-private so that {@link LeaveCheckedImport} can check it. */
+    final InstanceState instance;
+    /** The import's qualified name, for errors. */
+    final String function;
 
     /**
      * @param cx the import's context: its canonical options and its instance
@@ -47,7 +43,6 @@ public abstract class ImportHandle implements WasmFunctionHandle {
         this.cx = cx;
         this.instance = cx.instance();
         this.function = function;
-        this.leaveCheck = instance;
     }
 
     /**
@@ -57,10 +52,6 @@ public abstract class ImportHandle implements WasmFunctionHandle {
      */
     @Override
     public final long[] apply(Instance calledFrom, long... args) {
-        InstanceState checked = leaveCheck;
-        if (checked != null && !checked.mayLeave()) {
-            throw mayNotLeave();
-        }
         try {
             return call(args);
         } catch (Throwable e) {
@@ -72,23 +63,23 @@ public abstract class ImportHandle implements WasmFunctionHandle {
     }
 
     /**
-     * Leaves the Canonical ABI's may_leave check out of this import's calls. For witbind's instantiation only, which
-     * calls it once it has proven that nothing the guest runs while it may not leave (its {@code realloc}s and
-     * post-returns) can reach an import, so that the check could never fail. A call then tests this field, which
-     * lies beside the ones the body reads, instead of loading the instance's flag: in the compiled guest loop, one
-     * load and a branch fewer than the check (C2's code for the scalar bench call, read with -XX:+PrintAssembly),
-     * which otherwise is the only difference from a hand-written Chicory host function.
+     * This import with the Canonical ABI's may_leave check in front of its body: a call while the instance runs its
+     * {@code realloc} or a post-return traps. For witbind's instantiation, which gives the engine this handle instead
+     * of the import's own wherever such a function might reach an import; where none can, the check could never
+     * fail, and the engine gets the import's own handle, whose call is then the body alone, exactly as a
+     * hand-written host function's (the check was the one difference left: a load and a branch in the compiled
+     * guest loop, a seventh of a scalar call, measured).
      */
-    public final void omitLeaveCheck() {
-        leaveCheck = null;
+    public final ImportHandle checkingMayLeave() {
+        return new LeaveCheckedImport(this);
     }
 
     /**
-     * The trap for a call made while the guest may not leave. Out of line so that {@link #apply} stays small enough
-     * for HotSpot to inline into the guest's compiled call with the body (the message's concatenation alone is
-     * larger than the rest of {@code apply}).
+     * The trap for a call made while the guest may not leave. Out of line so that the check stays small enough for
+     * HotSpot to inline into the guest's compiled call with the body (the message's concatenation alone is larger
+     * than the rest).
      */
-    private WitTrapException mayNotLeave() {
+    final WitTrapException mayNotLeave() {
         return new WitTrapException("guest '" + instance.guestName() + "' called " + function + " while it ran its "
                 + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
                 .in(function);
