@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * The engine's handle of a late-bound import: it forwards to the bound {@link ImportHandle}'s own {@code apply}
- * (final, so a direct call HotSpot can inline), which keeps that handle's {@code may_leave} check and failure
- * handling exactly; before it is bound, a call traps as the empty table slot it stands for would have.
+ * (final, so a direct call HotSpot can inline), which keeps that handle's failure handling (and its
+ * {@code may_leave} check, when it is the checked one) exactly; before it is bound, a call traps as the empty table slot it stands for would have.
  *
  * <p>The target is a plain field: it is written while the component is being instantiated, on the instantiating
  * thread, before the instance is published to any other.
