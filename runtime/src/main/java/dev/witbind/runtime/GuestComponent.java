@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A component binary (what {@code wasm-tools component new}, {@code jco new}, cargo's {@code wasm32-wasip2} and
@@ -29,6 +30,8 @@ public final class GuestComponent {
     private final String name;
     private final Component component;
     private final Map<Definition.CoreModule, CoreModule> coreModules;
+    /** Where the top-level core items come from, statically; empty when the walk cannot follow them. */
+    private final Optional<CoreSources> coreSources;
     private final ShimBypass shimBypass;
     /** {@link LeaveChecks#neededAtTop}, worked out on first use (a benign race: every thread gets the same). */
     private volatile Boolean leaveChecksNeeded;
@@ -37,7 +40,8 @@ public final class GuestComponent {
         this.name = name;
         this.component = component;
         this.coreModules = coreModules;
-        this.shimBypass = ShimBypass.analyse(name, component);
+        this.coreSources = CoreSources.of(component.definitions());
+        this.shimBypass = ShimBypass.analyse(name, component, coreSources);
     }
 
     /**
@@ -133,6 +137,11 @@ public final class GuestComponent {
     /** Which core imports call lowered host functions directly rather than through wit-component's shim. */
     ShimBypass shimBypass() {
         return shimBypass;
+    }
+
+    /** The static view of the top-level core index spaces that ShimBypass and LeaveChecks share. */
+    Optional<CoreSources> coreSources() {
+        return coreSources;
     }
 
     /** Whether the imports of the component's top-level instance need the may_leave check. */

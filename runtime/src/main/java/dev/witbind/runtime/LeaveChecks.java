@@ -43,7 +43,7 @@ final class LeaveChecks {
      * top-level canonical functions name may call out, or cannot be followed to a core module's export.
      */
     static boolean neededAtTop(GuestComponent component) {
-        Optional<CoreSources> sources = CoreSources.of(component.model().definitions());
+        Optional<CoreSources> sources = component.coreSources();
         if (sources.isEmpty()) {
             return true;
         }

@@ -1,16 +1,16 @@
 package dev.witbind.runtime;
 
 import dev.witbind.component.Component;
-import dev.witbind.runtime.CoreSources.FromInstance;
-import dev.witbind.runtime.CoreSources.HostMade;
-import dev.witbind.runtime.CoreSources.Made;
-import dev.witbind.runtime.CoreSources.ResolvedImport;
-import dev.witbind.runtime.CoreSources.Source;
 import dev.witbind.component.binary.CoreExternType;
 import dev.witbind.component.binary.CoreFuncType;
 import dev.witbind.component.binary.CoreModuleInfo;
 import dev.witbind.component.binary.CoreModuleWiring;
 import dev.witbind.component.binary.Definition;
+import dev.witbind.runtime.CoreSources.FromInstance;
+import dev.witbind.runtime.CoreSources.HostMade;
+import dev.witbind.runtime.CoreSources.Made;
+import dev.witbind.runtime.CoreSources.ResolvedImport;
+import dev.witbind.runtime.CoreSources.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,9 +97,8 @@ final class ShimBypass {
 
     // ---- the analysis -----------------------------------------------------------------------------------------
 
-    /** The plan for the top-level definitions of {@code component}. */
-    static ShimBypass analyse(String guestName, Component component) {
-        Optional<CoreSources> sources = CoreSources.of(component.definitions());
+    /** The plan for the top-level definitions of {@code component}, whose core items come from {@code sources}. */
+    static ShimBypass analyse(String guestName, Component component, Optional<CoreSources> sources) {
         if (sources.isEmpty()) {
             return NONE;
         }

@@ -30,8 +30,6 @@ public abstract class ImportHandle implements WasmFunctionHandle {
 
     /** The calling guest's memory, {@code realloc} and resource handles, as this import's options say. */
     protected final LiftLowerContext cx;
-    /** The calling guest's instance; package-private so that {@link LeaveCheckedImport} can check it. */
-    final InstanceState instance;
     /** The import's qualified name, for errors. */
     final String function;
 
@@ -41,7 +39,6 @@ public abstract class ImportHandle implements WasmFunctionHandle {
      */
     protected ImportHandle(LiftLowerContext cx, String function) {
         this.cx = cx;
-        this.instance = cx.instance();
         this.function = function;
     }
 
@@ -80,7 +77,7 @@ public abstract class ImportHandle implements WasmFunctionHandle {
      * than the rest).
      */
     final WitTrapException mayNotLeave() {
-        return new WitTrapException("guest '" + instance.guestName() + "' called " + function + " while it ran its "
+        return new WitTrapException("guest '" + cx.instance().guestName() + "' called " + function + " while it ran its "
                 + "realloc or a post-return, which may not call the host (the Canonical ABI's may_leave)")
                 .in(function);
     }

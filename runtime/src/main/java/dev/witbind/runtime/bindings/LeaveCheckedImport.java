@@ -1,5 +1,7 @@
 package dev.witbind.runtime.bindings;
 
+import dev.witbind.runtime.abi.InstanceState;
+
 /**
  * An import whose calls first check the Canonical ABI's may_leave ({@link ImportHandle#checkingMayLeave}): a
  * component instance may not call out while it runs a {@code realloc} or a post-return. The import's own handle does
@@ -7,10 +9,13 @@ package dev.witbind.runtime.bindings;
  */
 final class LeaveCheckedImport extends ImportHandle {
     private final ImportHandle unchecked;
+    /** The instance whose may_leave is checked: the calling guest's, held here to save a load per call. */
+    private final InstanceState instance;
 
     LeaveCheckedImport(ImportHandle unchecked) {
         super(unchecked.cx, unchecked.function);
         this.unchecked = unchecked;
+        this.instance = unchecked.cx.instance();
     }
 
     @Override
